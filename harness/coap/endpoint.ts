@@ -1,0 +1,970 @@
+// One CoAP endpoint per harness peer: owns one UDP socket and carries requests and responses in
+// both directions over it (RFC 7252 message layer with retransmission, deduplication, separate
+// responses; RFC 7641 Observe; RFC 7959 block-wise), recording every datagram in a trace.
+import dgram from 'node:dgram';
+import { randomBytes } from 'node:crypto';
+import { isIPv6 } from 'node:net';
+import { Block1Assembler, sliceBlock } from './blockwise.ts';
+import { ExpiringMap } from './dedup.ts';
+import type { DedupEntry } from './dedup.ts';
+import {
+  CoapBlockwiseError,
+  CoapBusyError,
+  CoapClosedError,
+  CoapResetError,
+  CoapTimeoutError,
+} from './errors.ts';
+import {
+  accept as acceptOf,
+  block1 as block1Of,
+  block2 as block2Of,
+  codeByte,
+  codeClass,
+  contentFormat as contentFormatOf,
+  decodeMessage,
+  encodeMessage,
+  locationPath as locationPathOf,
+  methodCode,
+  methodOfCode,
+  observe as observeOf,
+  optionValue,
+  pathSegments,
+  size1 as size1Of,
+  uriPath,
+  uriQuery,
+} from './message.ts';
+import type { CoapMessage, CoapOption } from './message.ts';
+import { Observation, ObserveRelation, nextObserveNumber } from './observe.ts';
+import type { ObservationTransport, RelationTransport } from './observe.ts';
+import { OptionNumber, decodeBlock, encodeBlock, encodeUint, isCritical, sizeOfSzx, szxOfSize } from './options.ts';
+import { TraceRecorder } from './trace.ts';
+import type { PeerAddress } from './trace.ts';
+import { initialTimeoutMs, resolveParams } from './transmission.ts';
+import type { TransmissionParams } from './transmission.ts';
+import type { CoapResponse, IncomingRequest, NotifyOutcome, RequestSpec, ResponseSpec } from './types.ts';
+
+export { rfc7252Defaults } from './transmission.ts';
+export type { TransmissionParams } from './transmission.ts';
+export type { PeerAddress } from './trace.ts';
+export type { CoapResponse, IncomingRequest, RequestSpec, ResponseSpec } from './types.ts';
+
+export type RequestHandler = (req: IncomingRequest) => ResponseSpec | Promise<ResponseSpec>;
+
+export interface EndpointLimits {
+  /** Requests in flight or queued (NSTART) from this endpoint; beyond it request() rejects with CoapBusyError. */
+  maxPendingRequests: number;
+  /** Remembered (peer, MID) pairs for deduplication. */
+  maxDedupEntries: number;
+  /** Largest body reassembled from Block1 or Block2; larger Block1 bodies get 4.13. */
+  maxBodyBytes: number;
+  /** Cached Block2 representations and Block1 transfers in progress. */
+  maxBlockTransfers: number;
+  /** Server-side observation relations; beyond it a registration is answered without Observe. */
+  maxRelations: number;
+}
+
+export const defaultLimits: EndpointLimits = Object.freeze({
+  maxPendingRequests: 256,
+  maxDedupEntries: 10_000,
+  maxBodyBytes: 1 << 20,
+  maxBlockTransfers: 256,
+  maxRelations: 1024,
+});
+
+/** Fault injection for tests: return true to drop the datagram (it is still traced, as dropped). */
+export type DatagramFilter = (d: { bytes: Buffer; remote: PeerAddress; message?: CoapMessage }) => boolean;
+
+export interface BindOptions {
+  /** Default '127.0.0.1'; IPv6 addresses such as '::1' bind a udp6 socket. */
+  address?: string;
+  /** Default 0 (ephemeral). */
+  port?: number;
+  params?: Partial<TransmissionParams>;
+  /** Default: a recorder of its own. */
+  trace?: TraceRecorder;
+  /** Names this endpoint in trace records. */
+  name?: string;
+  limits?: Partial<EndpointLimits>;
+  /** Critical option numbers the handler understands, beyond the ones the endpoint knows. */
+  understoodOptions?: number[];
+  dropOutgoing?: DatagramFilter;
+  dropIncoming?: DatagramFilter;
+}
+
+/** Critical options a request may carry without being refused with 4.02. */
+const understoodRequestOptions = new Set<number>([
+  OptionNumber.IfMatch, OptionNumber.UriHost, OptionNumber.IfNoneMatch, OptionNumber.UriPort,
+  OptionNumber.UriPath, OptionNumber.UriQuery, OptionNumber.Accept, OptionNumber.Block2,
+  OptionNumber.Block1, OptionNumber.ProxyUri, OptionNumber.ProxyScheme,
+]);
+
+const EMPTY = Buffer.alloc(0);
+
+interface OutgoingCon {
+  peer: PeerAddress;
+  bytes: Buffer;
+  token: Buffer;
+  describe: string;
+  retransmissions: number;
+  timeoutMs: number;
+  startedAt: number;
+  timer?: NodeJS.Timeout;
+  resolve(ack: CoapMessage | 'superseded'): void;
+  reject(err: Error): void;
+}
+
+interface PendingRequest {
+  describe: string;
+  settled: boolean;
+  complete(response: CoapMessage): void;
+  fail(err: Error): void;
+}
+
+interface ServerExchange {
+  dedupKey: string;
+  acked: boolean;
+  timer?: NodeJS.Timeout;
+}
+
+interface Representation {
+  code: string;
+  options: CoapOption[];
+  payload: Buffer;
+}
+
+interface Slot {
+  active: number;
+  queue: Array<{ resolve(): void; reject(err: Error): void }>;
+}
+
+function peerKey(p: PeerAddress): string {
+  return `${p.address}|${p.port}`;
+}
+
+function toBuffer(payload: Buffer | string | undefined): Buffer {
+  if (payload === undefined) return EMPTY;
+  return typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
+}
+
+export class CoapEndpoint {
+  readonly local: PeerAddress;
+  readonly name: string;
+  readonly trace: TraceRecorder;
+  readonly params: TransmissionParams;
+  readonly limits: EndpointLimits;
+
+  private handler?: RequestHandler;
+  private closed = false;
+  private nextMid = Math.floor(Math.random() * 0x10000);
+  private observeSeq = 2;
+  private pendingCount = 0;
+  private readonly outgoing = new Map<string, OutgoingCon>(); // peer|mid
+  private readonly pending = new Map<string, PendingRequest>(); // peer#token
+  private readonly observations = new Map<string, Observation>(); // peer#token
+  private readonly relations = new Map<string, ObserveRelation>(); // peer#token
+  private readonly dedup: ExpiringMap<DedupEntry>;
+  /** NON messages sent that a RST may answer (matched by MID). */
+  private readonly nonSent: ExpiringMap<() => void>;
+  private readonly block1: Block1Assembler;
+  private readonly block2Cache: ExpiringMap<Representation>;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly slots = new Map<string, Slot>();
+  private readonly understood: Set<number>;
+  private readonly errorListeners = new Set<(err: unknown) => void>();
+  private readonly dropOutgoing?: DatagramFilter;
+  private readonly dropIncoming?: DatagramFilter;
+
+  private constructor(private readonly socket: dgram.Socket, opts: BindOptions) {
+    const addr = socket.address();
+    this.local = { address: addr.address, port: addr.port };
+    this.name = opts.name ?? `coap@${addr.address}:${addr.port}`;
+    this.trace = opts.trace ?? new TraceRecorder();
+    this.params = resolveParams(opts.params);
+    this.limits = { ...defaultLimits, ...opts.limits };
+    this.dedup = new ExpiringMap<DedupEntry>(this.limits.maxDedupEntries);
+    this.nonSent = new ExpiringMap<() => void>(this.limits.maxDedupEntries);
+    const szx = szxOfSize(this.params.blockSize);
+    this.block1 = new Block1Assembler(this.limits.maxBodyBytes, szx, this.params.exchangeLifetimeMs, this.limits.maxBlockTransfers);
+    this.block2Cache = new ExpiringMap<Representation>(this.limits.maxBlockTransfers);
+    this.understood = new Set([...understoodRequestOptions, ...(opts.understoodOptions ?? [])]);
+    if (opts.dropOutgoing) this.dropOutgoing = opts.dropOutgoing;
+    if (opts.dropIncoming) this.dropIncoming = opts.dropIncoming;
+    socket.on('message', (bytes, rinfo) => {
+      try {
+        this.onDatagram(bytes, { address: rinfo.address, port: rinfo.port });
+      } catch (err) {
+        this.reportError(err);
+      }
+    });
+    socket.on('error', (err) => this.reportError(err));
+  }
+
+  static async bind(opts: BindOptions = {}): Promise<CoapEndpoint> {
+    const address = opts.address ?? '127.0.0.1';
+    const socket = dgram.createSocket({ type: isIPv6(address) ? 'udp6' : 'udp4' });
+    await new Promise<void>((resolve, reject) => {
+      const onError = (err: Error): void => {
+        socket.close();
+        reject(err);
+      };
+      socket.once('error', onError);
+      socket.bind(opts.port ?? 0, address, () => {
+        socket.off('error', onError);
+        resolve();
+      });
+    });
+    return new CoapEndpoint(socket, opts);
+  }
+
+  /** The single request handler; without one every request gets 4.04. */
+  onRequest(handler: RequestHandler): void {
+    this.handler = handler;
+  }
+
+  /** Internal faults (socket errors, handler bugs surfacing outside a request); returns an unsubscribe. */
+  onError(cb: (err: unknown) => void): () => void {
+    this.errorListeners.add(cb);
+    return () => this.errorListeners.delete(cb);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Active server-side observation relations (those this endpoint notifies). */
+  activeRelations(): ObserveRelation[] {
+    return [...this.relations.values()];
+  }
+
+  newToken(): Buffer {
+    return randomBytes(8);
+  }
+
+  allocateMessageId(): number {
+    this.nextMid = (this.nextMid + 1) & 0xffff;
+    return this.nextMid;
+  }
+
+  // ---- client side ---------------------------------------------------------------------------
+
+  async request(peer: PeerAddress, spec: RequestSpec): Promise<CoapResponse> {
+    const describe = `${spec.confirmable === false ? 'NON' : 'CON'} ${spec.method} ${spec.path}`;
+    if (this.closed) throw new CoapClosedError(describe);
+    if (this.pendingCount >= this.limits.maxPendingRequests) {
+      throw new CoapBusyError(describe, this.limits.maxPendingRequests);
+    }
+    this.pendingCount++;
+    try {
+      const payload = toBuffer(spec.payload);
+      const token = spec.token ?? this.newToken();
+      if (!spec.noBlockwise && payload.length > this.params.blockSize) {
+        return await this.requestBlock1(peer, spec, payload, token, describe);
+      }
+      const response = await this.exchange(peer, this.buildRequest(spec, token, payload, []), describe);
+      return await this.completeResponse(peer, spec, response, describe);
+    } finally {
+      this.pendingCount--;
+    }
+  }
+
+  /** GET (or spec.method) with Observe=0; later notifications arrive on the Observation. */
+  async observe(peer: PeerAddress, spec: Omit<RequestSpec, 'method' | 'observe'> & { method?: 'GET' | 'FETCH' }): Promise<Observation> {
+    const token = spec.token ?? this.newToken();
+    const request: RequestSpec = { ...spec, method: spec.method ?? 'GET', observe: 0, token };
+    const key = this.tokenKey(peer, token);
+    const obs = new Observation(peer, token, request, this.observationTransport);
+    this.observations.set(key, obs);
+    try {
+      const first = await this.request(peer, request);
+      obs.establish(first, performance.now());
+    } catch (err) {
+      obs.end('not-established');
+      throw err;
+    }
+    return obs;
+  }
+
+  /** Sends bytes as they are (crafted or malformed datagrams); still traced. */
+  async sendRaw(peer: PeerAddress, bytes: Buffer): Promise<void> {
+    await this.transmitAsync(peer, bytes);
+  }
+
+  /** Sends one message exactly as given (type, MID, token): no retransmission, no matching. */
+  async sendMessage(peer: PeerAddress, message: CoapMessage): Promise<void> {
+    await this.transmitAsync(peer, encodeMessage(message));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    for (const [key, o] of this.outgoing) {
+      this.outgoing.delete(key);
+      o.reject(new CoapClosedError(o.describe));
+    }
+    for (const p of [...this.pending.values()]) p.fail(new CoapClosedError(p.describe));
+    for (const slot of this.slots.values()) for (const w of slot.queue.splice(0)) w.reject(new CoapClosedError('request'));
+    this.slots.clear();
+    for (const obs of [...this.observations.values()]) obs.end('closed');
+    for (const rel of [...this.relations.values()]) rel.end('closed');
+    this.dedup.clear();
+    this.nonSent.clear();
+    this.block1.clear();
+    this.block2Cache.clear();
+    await new Promise<void>((resolve) => {
+      try {
+        this.socket.close(() => resolve());
+      } catch {
+        resolve();
+      }
+    });
+  }
+
+  private buildRequest(spec: RequestSpec, token: Buffer, payload: Buffer, extra: CoapOption[]): CoapMessage {
+    const options: CoapOption[] = [];
+    for (const s of pathSegments(spec.path)) options.push({ number: OptionNumber.UriPath, value: Buffer.from(s, 'utf8') });
+    for (const q of spec.query ?? []) options.push({ number: OptionNumber.UriQuery, value: Buffer.from(q, 'utf8') });
+    if (spec.contentFormat !== undefined) options.push({ number: OptionNumber.ContentFormat, value: encodeUint(spec.contentFormat) });
+    if (spec.accept !== undefined) options.push({ number: OptionNumber.Accept, value: encodeUint(spec.accept) });
+    if (spec.observe !== undefined) options.push({ number: OptionNumber.Observe, value: encodeUint(spec.observe) });
+    options.push(...(spec.options ?? []), ...extra);
+    options.sort((a, b) => a.number - b.number);
+    return {
+      type: spec.confirmable === false ? 'NON' : 'CON',
+      code: methodCode(spec.method),
+      messageId: this.allocateMessageId(),
+      token,
+      options,
+      payload,
+    };
+  }
+
+  private toResponse(peer: PeerAddress, msg: CoapMessage, payload: Buffer): CoapResponse {
+    const r: CoapResponse = { peer, message: msg, code: msg.code, payload, locationPath: locationPathOf(msg) };
+    const cf = contentFormatOf(msg);
+    if (cf !== undefined) r.contentFormat = cf;
+    const obs = observeOf(msg);
+    if (obs !== undefined) r.observe = obs;
+    return r;
+  }
+
+  /** Follows Block2 when the response is the first of several blocks. */
+  private async completeResponse(peer: PeerAddress, spec: RequestSpec, first: CoapMessage, describe: string): Promise<CoapResponse> {
+    const b = block2Of(first);
+    if (spec.noBlockwise || !b || !b.more) return this.toResponse(peer, first, first.payload);
+    return this.toResponse(peer, first, await this.followBlock2(peer, spec, first, describe));
+  }
+
+  private async followBlock2(peer: PeerAddress, spec: RequestSpec, first: CoapMessage, describe: string): Promise<Buffer> {
+    let b = block2Of(first)!;
+    if (b.num !== 0) throw new CoapBlockwiseError(describe, `first response carries Block2 #${b.num}`);
+    const chunks = [first.payload];
+    let length = first.payload.length;
+    const followSpec: RequestSpec = { ...spec, method: spec.method };
+    delete followSpec.observe;
+    const options = (spec.options ?? []).filter((o) => o.number !== OptionNumber.Block1 && o.number !== OptionNumber.Block2);
+    followSpec.options = options;
+    const followPayload = spec.method === 'FETCH' ? toBuffer(spec.payload) : EMPTY;
+    while (b.more) {
+      if (length > this.limits.maxBodyBytes) throw new CoapBlockwiseError(describe, `body exceeds ${this.limits.maxBodyBytes} bytes`);
+      if (length % b.size !== 0) throw new CoapBlockwiseError(describe, `received ${length} bytes, not a multiple of block size ${b.size}`);
+      const num = length / b.size;
+      const msg = this.buildRequest(followSpec, this.newToken(), followPayload, [
+        { number: OptionNumber.Block2, value: encodeBlock({ num, more: false, szx: b.szx }) },
+      ]);
+      const r = await this.exchange(peer, msg, `${describe} (Block2 #${num})`);
+      if (!r.code.startsWith('2.')) throw new CoapBlockwiseError(describe, `Block2 #${num} answered ${r.code}`);
+      const rb = block2Of(r);
+      if (!rb) throw new CoapBlockwiseError(describe, `Block2 #${num} answered without a Block2 option`);
+      if (rb.num * rb.size !== length) {
+        throw new CoapBlockwiseError(describe, `asked for offset ${length}, got Block2 #${rb.num} of size ${rb.size}`);
+      }
+      chunks.push(r.payload);
+      length += r.payload.length;
+      b = rb;
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private async requestBlock1(peer: PeerAddress, spec: RequestSpec, payload: Buffer, token: Buffer, describe: string): Promise<CoapResponse> {
+    let szx = szxOfSize(this.params.blockSize);
+    let offset = 0;
+    for (let exchanges = 0; ; exchanges++) {
+      if (exchanges > payload.length / 16 + 16) throw new CoapBlockwiseError(describe, 'too many Block1 exchanges');
+      const size = 16 << szx;
+      const num = offset / size;
+      const chunk = payload.subarray(offset, offset + size);
+      const more = offset + chunk.length < payload.length;
+      const extra: CoapOption[] = [{ number: OptionNumber.Block1, value: encodeBlock({ num, more, szx }) }];
+      if (num === 0) extra.push({ number: OptionNumber.Size1, value: encodeUint(payload.length) });
+      const r = await this.exchange(peer, this.buildRequest(spec, token, chunk, extra), `${describe} (Block1 #${num})`);
+      const rb = block1Of(r);
+      if (r.code === '2.31' && more) {
+        if (rb && rb.szx < szx) szx = rb.szx; // the server asks for smaller blocks from now on
+        offset += chunk.length;
+        continue;
+      }
+      if (r.code === '4.13' && rb && rb.szx < szx) {
+        szx = rb.szx; // refused at this size: start again with the size the server offers
+        offset = 0;
+        continue;
+      }
+      return this.completeResponse(peer, spec, r, describe);
+    }
+  }
+
+  private tokenKey(peer: PeerAddress, token: Buffer): string {
+    return `${peerKey(peer)}#${token.toString('hex')}`;
+  }
+
+  private async acquireSlot(peer: PeerAddress): Promise<void> {
+    const key = peerKey(peer);
+    let slot = this.slots.get(key);
+    if (!slot) {
+      slot = { active: 0, queue: [] };
+      this.slots.set(key, slot);
+    }
+    if (slot.active < this.params.nstart) {
+      slot.active++;
+      return;
+    }
+    await new Promise<void>((resolve, reject) => slot.queue.push({ resolve, reject }));
+  }
+
+  private releaseSlot(peer: PeerAddress): void {
+    const key = peerKey(peer);
+    const slot = this.slots.get(key);
+    if (!slot) return;
+    const next = slot.queue.shift();
+    if (next) {
+      next.resolve(); // the slot passes straight to the next waiter
+      return;
+    }
+    slot.active--;
+    if (slot.active <= 0) this.slots.delete(key);
+  }
+
+  /** One request/response exchange (no block-wise): NSTART pacing, CON reliability, token matching. */
+  private async exchange(peer: PeerAddress, msg: CoapMessage, describe: string): Promise<CoapMessage> {
+    await this.acquireSlot(peer);
+    if (this.closed) {
+      this.releaseSlot(peer);
+      throw new CoapClosedError(describe);
+    }
+    const key = this.tokenKey(peer, msg.token);
+    if (this.pending.has(key)) {
+      this.releaseSlot(peer);
+      throw new Error(`${describe}: token ${msg.token.toString('hex')} already in use with this peer`);
+    }
+    return new Promise<CoapMessage>((resolve, reject) => {
+      let slotHeld = true;
+      let timer: NodeJS.Timeout | undefined;
+      const releaseSlot = (): void => {
+        if (slotHeld) {
+          slotHeld = false;
+          this.releaseSlot(peer);
+        }
+      };
+      const finish = (): void => {
+        pending.settled = true;
+        if (this.pending.get(key) === pending) this.pending.delete(key);
+        if (timer) this.clearTimer(timer);
+        releaseSlot();
+        if (msg.type === 'CON') this.stopRetransmission(peer, msg.messageId);
+      };
+      const pending: PendingRequest = {
+        describe,
+        settled: false,
+        complete: (response) => {
+          if (pending.settled) return;
+          finish();
+          resolve(response);
+        },
+        fail: (err) => {
+          if (pending.settled) return;
+          finish();
+          reject(err);
+        },
+      };
+      this.pending.set(key, pending);
+      const awaitResponse = (): void => {
+        const wait = this.params.exchangeLifetimeMs;
+        timer = this.setTimer(() => pending.fail(new CoapTimeoutError(describe, peer, 'response', wait)), wait);
+      };
+      if (msg.type === 'CON') {
+        this.sendConfirmable(peer, msg, describe).then(
+          (ack) => {
+            if (ack === 'superseded' || pending.settled) return;
+            releaseSlot();
+            if (ack.code !== '0.00') pending.complete(ack);
+            else awaitResponse(); // empty ACK: a separate response follows
+          },
+          (err: Error) => pending.fail(err),
+        );
+      } else {
+        this.nonSent.set(`${peerKey(peer)}|${msg.messageId}`, () => pending.fail(new CoapResetError(describe, peer)), this.params.nonLifetimeMs);
+        this.transmit(peer, encodeMessage(msg));
+        awaitResponse();
+      }
+    });
+  }
+
+  /** Sends a CON and retransmits with exponential back-off until ACK/RST or MAX_RETRANSMIT. */
+  private sendConfirmable(peer: PeerAddress, msg: CoapMessage, describe: string): Promise<CoapMessage | 'superseded'> {
+    if (this.closed) return Promise.reject(new CoapClosedError(describe));
+    const key = `${peerKey(peer)}|${msg.messageId}`;
+    const bytes = encodeMessage(msg);
+    return new Promise((resolve, reject) => {
+      const o: OutgoingCon = {
+        peer, bytes, token: msg.token, describe, resolve, reject,
+        retransmissions: 0,
+        timeoutMs: initialTimeoutMs(this.params),
+        startedAt: performance.now(),
+      };
+      const arm = (): void => {
+        o.timer = this.setTimer(() => {
+          if (this.outgoing.get(key) !== o) return;
+          if (o.retransmissions >= this.params.maxRetransmit) {
+            this.outgoing.delete(key);
+            reject(new CoapTimeoutError(describe, peer, 'ack', performance.now() - o.startedAt));
+            return;
+          }
+          o.retransmissions++;
+          o.timeoutMs *= 2;
+          this.transmit(peer, bytes);
+          arm();
+        }, o.timeoutMs);
+      };
+      this.outgoing.set(key, o);
+      this.transmit(peer, bytes);
+      arm();
+    });
+  }
+
+  private stopRetransmission(peer: PeerAddress, mid: number): void {
+    const key = `${peerKey(peer)}|${mid}`;
+    const o = this.outgoing.get(key);
+    if (!o) return;
+    this.outgoing.delete(key);
+    if (o.timer) this.clearTimer(o.timer);
+    o.resolve('superseded');
+  }
+
+  private readonly observationTransport: ObservationTransport = {
+    deregister: (obs) => this.request(obs.peer, { ...obs.request, observe: 1, token: obs.token }),
+    forget: (obs) => {
+      const key = this.tokenKey(obs.peer, obs.token);
+      if (this.observations.get(key) === obs) this.observations.delete(key);
+    },
+  };
+
+  // ---- datagram intake -----------------------------------------------------------------------
+
+  private onDatagram(bytes: Buffer, peer: PeerAddress): void {
+    if (this.closed) return;
+    const decoded = decodeMessage(bytes);
+    const message = decoded.ok ? decoded.message : undefined;
+    const dropped = this.dropIncoming?.({ bytes, remote: peer, ...(message ? { message } : {}) }) ?? false;
+    const record = this.trace.record({
+      direction: 'in', endpoint: this.name, local: this.local, remote: peer, bytes,
+      ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
+      ...(dropped ? { dropped: true } : {}),
+    });
+    if (dropped) return;
+    if (!decoded.ok) {
+      // RFC 7252 §4.2: a CON with a format error is rejected with RST when its MID is readable.
+      if (bytes.length >= 4 && bytes[0]! >> 6 === 1 && ((bytes[0]! >> 4) & 3) === 0) {
+        this.sendReset(peer, bytes.readUInt16BE(2));
+      }
+      return;
+    }
+    this.dispatch(peer, decoded.message, record.seq);
+  }
+
+  private dispatch(peer: PeerAddress, msg: CoapMessage, seq: number): void {
+    if (msg.type === 'ACK') return this.onAck(peer, msg);
+    if (msg.type === 'RST') return this.onReset(peer, msg);
+    if (msg.code === '0.00') {
+      if (msg.type === 'CON') this.sendReset(peer, msg.messageId); // CoAP ping
+      return; // an empty NON is not allowed; ignore
+    }
+    const dedupKey = `${peerKey(peer)}|${msg.messageId}`;
+    const seen = this.dedup.get(dedupKey);
+    if (seen) {
+      if (msg.type === 'CON' && seen.reply) this.transmit(peer, seen.reply);
+      return;
+    }
+    this.dedup.set(dedupKey, {}, msg.type === 'CON' ? this.params.exchangeLifetimeMs : this.params.nonLifetimeMs);
+    const cls = codeClass(msg.code);
+    if (cls === 0) {
+      this.handleRequest(peer, msg, dedupKey, seq).catch((err) => this.reportError(err));
+    } else if (cls === 2 || cls === 4 || cls === 5) {
+      this.handleResponse(peer, msg, dedupKey);
+    } else if (msg.type === 'CON') {
+      this.dedup.update(dedupKey, { reply: this.sendReset(peer, msg.messageId) }); // reserved class
+    }
+  }
+
+  private onAck(peer: PeerAddress, msg: CoapMessage): void {
+    if (codeClass(msg.code) === 0 && msg.code !== '0.00') return; // an ACK cannot carry a request
+    const key = `${peerKey(peer)}|${msg.messageId}`;
+    const o = this.outgoing.get(key);
+    if (!o) return;
+    if (msg.code !== '0.00' && !msg.token.equals(o.token)) return; // piggybacked response for another token
+    this.outgoing.delete(key);
+    if (o.timer) this.clearTimer(o.timer);
+    o.resolve(msg);
+  }
+
+  private onReset(peer: PeerAddress, msg: CoapMessage): void {
+    if (msg.code !== '0.00') return; // a RST must be empty
+    const key = `${peerKey(peer)}|${msg.messageId}`;
+    const o = this.outgoing.get(key);
+    if (o) {
+      this.outgoing.delete(key);
+      if (o.timer) this.clearTimer(o.timer);
+      o.reject(new CoapResetError(o.describe, peer));
+      return;
+    }
+    const onNonReset = this.nonSent.get(key);
+    if (onNonReset) {
+      this.nonSent.delete(key);
+      onNonReset();
+    }
+  }
+
+  private handleResponse(peer: PeerAddress, msg: CoapMessage, dedupKey: string): void {
+    const key = this.tokenKey(peer, msg.token);
+    const ackIfCon = (): void => {
+      if (msg.type === 'CON') this.dedup.update(dedupKey, { reply: this.sendEmptyAck(peer, msg.messageId) });
+    };
+    const pending = this.pending.get(key);
+    if (pending) {
+      ackIfCon();
+      pending.complete(msg);
+      return;
+    }
+    const obs = this.observations.get(key);
+    if (obs) {
+      ackIfCon();
+      this.onNotification(obs, peer, msg);
+      return;
+    }
+    // Nobody expects it (late, cancelled observation, unknown token): reject it.
+    this.dedup.update(dedupKey, { reply: this.sendReset(peer, msg.messageId) });
+  }
+
+  private onNotification(obs: Observation, peer: PeerAddress, msg: CoapMessage): void {
+    const now = performance.now();
+    const seq = observeOf(msg);
+    if (seq !== undefined && !obs.isFresh(seq, now)) {
+      obs.staleDropped++;
+      return;
+    }
+    const b = block2Of(msg);
+    if (!b || !b.more) {
+      obs.deliver(this.toResponse(peer, msg, msg.payload), now);
+      return;
+    }
+    // A large notification: fetch the rest with plain GETs (RFC 7959 §3.4), then deliver.
+    const spec: RequestSpec = { ...obs.request, method: 'GET' };
+    this.followBlock2(peer, spec, msg, `Block2 of notification on ${obs.request.path}`).then(
+      (body) => obs.deliver(this.toResponse(peer, msg, body), performance.now()),
+      (err) => this.reportError(err),
+    );
+  }
+
+  // ---- server side ---------------------------------------------------------------------------
+
+  private async handleRequest(peer: PeerAddress, msg: CoapMessage, dedupKey: string, seq: number): Promise<void> {
+    const ex: ServerExchange = { dedupKey, acked: false };
+    const reply = (code: string, options: CoapOption[] = [], payload: Buffer = EMPTY): void => {
+      if (ex.timer) this.clearTimer(ex.timer);
+      this.sendResponse(peer, msg, ex, { code, options, payload });
+    };
+    const method = methodOfCode(msg.code);
+    if (!method) return reply('4.05');
+    for (const o of msg.options) {
+      if (isCritical(o.number) && !this.understood.has(o.number)) {
+        return reply('4.02', [], Buffer.from(`unrecognized critical option ${o.number}`));
+      }
+    }
+    if (optionValue(msg, OptionNumber.ProxyUri) || optionValue(msg, OptionNumber.ProxyScheme)) return reply('5.05');
+    const path = uriPath(msg);
+    const query = uriQuery(msg);
+    const acc = acceptOf(msg);
+    const obsValue = observeOf(msg);
+    const resourceKey = `${peerKey(peer)}|${path}?${query.join('&')}|${acc ?? ''}`;
+
+    // RFC 7641 §3.6: Observe=1 with the relation's token deregisters; Observe=0 replaces it.
+    // A plain request with that token (e.g. a Block2 follow-up reusing it) leaves it alone.
+    const tokenKey = this.tokenKey(peer, msg.token);
+    const existing = this.relations.get(tokenKey);
+    if (existing && obsValue === 1) existing.end('deregister');
+    if (existing && obsValue === 0) existing.end('reregistered');
+
+    let payload = msg.payload;
+    let block1Done: { num: number; more: false; szx: number } | undefined;
+    const block1Raw = optionValue(msg, OptionNumber.Block1);
+    if (block1Raw) {
+      const b1 = decodeBlock(block1Raw);
+      if (!b1) return reply('4.00', [], Buffer.from('malformed Block1 option'));
+      const outcome = this.block1.accept(`${method}|${resourceKey}`, b1, msg.payload, size1Of(msg));
+      switch (outcome.kind) {
+        case 'continue':
+          return reply('2.31', [{ number: OptionNumber.Block1, value: encodeBlock(outcome.block) }]);
+        case 'incomplete':
+          return reply('4.08', [], Buffer.from(outcome.detail));
+        case 'too-large':
+          return reply('4.13', [{ number: OptionNumber.Size1, value: encodeUint(outcome.maxBytes) }]);
+        case 'bad':
+          return reply('4.00', [], Buffer.from(outcome.detail));
+        case 'complete':
+          payload = outcome.payload;
+          block1Done = outcome.block;
+      }
+    }
+
+    const preferredSzx = szxOfSize(this.params.blockSize);
+    let block2Req: { num: number; szx: number } | undefined;
+    const block2Raw = optionValue(msg, OptionNumber.Block2);
+    if (block2Raw) {
+      const b2 = decodeBlock(block2Raw);
+      if (!b2) return reply('4.00', [], Buffer.from('malformed Block2 option'));
+      // Block 0 may negotiate down; later blocks are served at the size the client counts in.
+      block2Req = { num: b2.num, szx: b2.num === 0 ? Math.min(b2.szx, preferredSzx) : b2.szx };
+      if (b2.num > 0 && !block1Done) {
+        const cached = this.block2Cache.get(`${method}|${resourceKey}`);
+        if (cached) return this.replyBlock(reply, cached, block2Req.num, block2Req.szx, []);
+      }
+    }
+
+    let relation: ObserveRelation | undefined;
+    const canObserve = obsValue === 0 && (method === 'GET' || method === 'FETCH');
+    const req: IncomingRequest = { peer, message: msg, seq, method, path, query, payload };
+    const cf = contentFormatOf(msg);
+    if (cf !== undefined) req.contentFormat = cf;
+    if (acc !== undefined) req.accept = acc;
+    if (obsValue !== undefined) req.observe = obsValue;
+    if (block1Done) req.block1 = { ...block1Done, size: sizeOfSzx(block1Done.szx) };
+    if (canObserve && !(block2Req && block2Req.num > 0)) {
+      req.startObservation = () =>
+        (relation ??= new ObserveRelation(peer, Buffer.from(msg.token), path, query, acc, this.relationTransport));
+    }
+
+    if (msg.type === 'CON') {
+      ex.timer = this.setTimer(() => {
+        if (ex.acked || this.closed) return;
+        ex.acked = true; // handler is slow: empty ACK now, separate response later
+        this.dedup.update(dedupKey, { reply: this.sendEmptyAck(peer, msg.messageId) });
+      }, this.params.piggybackWindowMs);
+    }
+    let spec: ResponseSpec;
+    try {
+      spec = this.handler ? await this.handler(req) : { code: '4.04' };
+      if (codeByte(spec.code) === undefined || codeClass(spec.code) < 2) {
+        spec = { code: '5.00', payload: `handler returned invalid response code ${String(spec.code)}` };
+      }
+    } catch (err) {
+      this.reportError(err);
+      spec = { code: '5.00', payload: 'request handler failed' };
+    }
+    if (this.closed) return;
+    if (spec.observe && req.startObservation) req.startObservation();
+
+    const rep = this.representation(spec);
+    const extra: CoapOption[] = [];
+    const observing = relation !== undefined && spec.code.startsWith('2.') && this.relations.size < this.limits.maxRelations;
+    if (observing) extra.push({ number: OptionNumber.Observe, value: encodeUint(this.takeObserveNumber()) });
+    if (block1Done) extra.push({ number: OptionNumber.Block1, value: encodeBlock(block1Done) });
+    if (rep.payload.length > (16 << (block2Req?.szx ?? preferredSzx)) || (block2Req && block2Req.num > 0)) {
+      this.block2Cache.set(`${method}|${resourceKey}`, rep, this.params.exchangeLifetimeMs);
+      this.replyBlock(reply, rep, block2Req?.num ?? 0, block2Req?.szx ?? preferredSzx, extra);
+    } else {
+      reply(rep.code, [...rep.options, ...extra], rep.payload);
+    }
+    if (relation) {
+      if (observing) {
+        this.relations.set(tokenKey, relation);
+        relation.activate();
+      } else {
+        relation.end(spec.code.startsWith('2.') ? 'cancelled' : 'error-response');
+      }
+    }
+  }
+
+  private replyBlock(
+    reply: (code: string, options: CoapOption[], payload: Buffer) => void,
+    rep: Representation,
+    num: number,
+    szx: number,
+    extra: CoapOption[],
+  ): void {
+    const block = sliceBlock(rep.payload, num, szx);
+    if (!block) return reply('4.02', [], Buffer.from(`Block2 #${num} is beyond the end of the representation`));
+    const options = [...rep.options, ...(num === 0 ? extra : extra.filter((o) => o.number !== OptionNumber.Observe))];
+    options.push({ number: OptionNumber.Block2, value: encodeBlock({ num, more: block.more, szx }) });
+    if (num === 0) options.push({ number: OptionNumber.Size2, value: encodeUint(rep.payload.length) });
+    reply(rep.code, options, block.chunk);
+  }
+
+  private representation(spec: ResponseSpec): Representation {
+    const options: CoapOption[] = [];
+    for (const s of pathSegments(spec.locationPath ?? '')) options.push({ number: OptionNumber.LocationPath, value: Buffer.from(s, 'utf8') });
+    if (spec.contentFormat !== undefined) options.push({ number: OptionNumber.ContentFormat, value: encodeUint(spec.contentFormat) });
+    options.push(...(spec.options ?? []));
+    return { code: spec.code, options, payload: toBuffer(spec.payload) };
+  }
+
+  private takeObserveNumber(): number {
+    this.observeSeq = nextObserveNumber(this.observeSeq);
+    return this.observeSeq;
+  }
+
+  /** Piggybacked in the ACK when still possible, else a separate response (CON for a CON request). */
+  private sendResponse(peer: PeerAddress, req: CoapMessage, ex: ServerExchange, rep: Representation): void {
+    const options = [...rep.options].sort((a, b) => a.number - b.number);
+    if (req.type === 'CON' && !ex.acked) {
+      ex.acked = true;
+      const bytes = this.sendEncoded(peer, { type: 'ACK', code: rep.code, messageId: req.messageId, token: req.token, options, payload: rep.payload });
+      this.dedup.update(ex.dedupKey, { reply: bytes });
+      return;
+    }
+    const msg: CoapMessage = {
+      type: req.type === 'CON' ? 'CON' : 'NON',
+      code: rep.code,
+      messageId: this.allocateMessageId(),
+      token: req.token,
+      options,
+      payload: rep.payload,
+    };
+    if (msg.type === 'CON') {
+      this.sendConfirmable(peer, msg, `separate ${rep.code} response`).catch(() => {
+        // the peer never acknowledged the separate response; nothing more to do
+      });
+    } else {
+      this.sendEncoded(peer, msg);
+    }
+  }
+
+  private readonly relationTransport: RelationTransport = {
+    release: (rel) => {
+      const key = this.tokenKey(rel.peer, rel.token);
+      if (this.relations.get(key) === rel) this.relations.delete(key);
+    },
+    sendNotification: async (rel, spec, confirmable): Promise<NotifyOutcome> => {
+      if (this.closed) return 'closed';
+      const rep = this.representation(spec);
+      const ok = spec.code.startsWith('2.');
+      const options = [...rep.options];
+      if (ok) options.push({ number: OptionNumber.Observe, value: encodeUint(this.takeObserveNumber()) });
+      let payload = rep.payload;
+      if (payload.length > this.params.blockSize) {
+        const szx = szxOfSize(this.params.blockSize);
+        const resourceKey = `${peerKey(rel.peer)}|${rel.path}?${rel.query.join('&')}|${rel.accept ?? ''}`;
+        this.block2Cache.set(`GET|${resourceKey}`, rep, this.params.exchangeLifetimeMs);
+        const block = sliceBlock(payload, 0, szx)!;
+        options.push({ number: OptionNumber.Block2, value: encodeBlock({ num: 0, more: block.more, szx }) });
+        options.push({ number: OptionNumber.Size2, value: encodeUint(payload.length) });
+        payload = block.chunk;
+      }
+      options.sort((a, b) => a.number - b.number);
+      const msg: CoapMessage = {
+        type: confirmable ? 'CON' : 'NON',
+        code: spec.code,
+        messageId: this.allocateMessageId(),
+        token: rel.token,
+        options,
+        payload,
+      };
+      if (!ok) rel.end('error-response');
+      if (!confirmable) {
+        if (ok) this.nonSent.set(`${peerKey(rel.peer)}|${msg.messageId}`, () => rel.end('rst'), this.params.nonLifetimeMs);
+        this.sendEncoded(rel.peer, msg);
+        return 'sent';
+      }
+      try {
+        await this.sendConfirmable(rel.peer, msg, `notification ${spec.code} on ${rel.path}`);
+        return 'acked';
+      } catch (err) {
+        if (err instanceof CoapResetError) {
+          rel.end('rst');
+          return 'reset';
+        }
+        if (err instanceof CoapTimeoutError) {
+          rel.end('timeout');
+          return 'timeout';
+        }
+        return 'closed';
+      }
+    },
+  };
+
+  // ---- sending -------------------------------------------------------------------------------
+
+  private sendEncoded(peer: PeerAddress, msg: CoapMessage): Buffer {
+    const bytes = encodeMessage(msg);
+    this.transmit(peer, bytes);
+    return bytes;
+  }
+
+  private sendEmptyAck(peer: PeerAddress, mid: number): Buffer {
+    return this.sendEncoded(peer, { type: 'ACK', code: '0.00', messageId: mid, token: EMPTY, options: [], payload: EMPTY });
+  }
+
+  private sendReset(peer: PeerAddress, mid: number): Buffer {
+    return this.sendEncoded(peer, { type: 'RST', code: '0.00', messageId: mid, token: EMPTY, options: [], payload: EMPTY });
+  }
+
+  private transmit(peer: PeerAddress, bytes: Buffer): void {
+    this.transmitAsync(peer, bytes).catch((err) => this.reportError(err));
+  }
+
+  private transmitAsync(peer: PeerAddress, bytes: Buffer): Promise<void> {
+    if (this.closed) return Promise.reject(new CoapClosedError('send'));
+    const decoded = decodeMessage(bytes);
+    const message = decoded.ok ? decoded.message : undefined;
+    const dropped = this.dropOutgoing?.({ bytes, remote: peer, ...(message ? { message } : {}) }) ?? false;
+    this.trace.record({
+      direction: 'out', endpoint: this.name, local: this.local, remote: { ...peer }, bytes,
+      ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
+      ...(dropped ? { dropped: true } : {}),
+    });
+    if (dropped) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.socket.send(bytes, peer.port, peer.address, (err) => (err ? reject(err) : resolve()));
+    });
+  }
+
+  // ---- timers and faults ---------------------------------------------------------------------
+
+  private setTimer(fn: () => void, ms: number): NodeJS.Timeout {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      try {
+        fn();
+      } catch (err) {
+        this.reportError(err);
+      }
+    }, ms);
+    this.timers.add(t);
+    return t;
+  }
+
+  private clearTimer(t: NodeJS.Timeout): void {
+    clearTimeout(t);
+    this.timers.delete(t);
+  }
+
+  private reportError(err: unknown): void {
+    for (const cb of [...this.errorListeners]) {
+      try {
+        cb(err);
+      } catch {
+        // an error listener must not take the endpoint down
+      }
+    }
+  }
+}
+
