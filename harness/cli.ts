@@ -1,0 +1,49 @@
+// The `lwm2m-conformance` command: dispatches to a subcommand and maps failures to exit codes.
+// Bad usage or configuration prints one clear line and exits 3; anything unexpected exits 2.
+// Commands load lazily: the device process must not pay for the runner's imports at boot.
+import { ExitCode, UsageError, processIO, type CommandIO } from './commands/io.ts';
+
+type Command = (args: string[], io: CommandIO) => Promise<number>;
+
+const commands: Record<string, { run: () => Promise<Command>; summary: string }> = {
+  run: { run: async () => (await import('./commands/run.ts')).runCommand, summary: 'run cases against a target described by a profile' },
+  list: { run: async () => (await import('./commands/list.ts')).listCommand, summary: 'list cases, and whether each applies to a profile' },
+  device: { run: async () => (await import('./commands/device.ts')).deviceCommand, summary: 'run the reference LwM2M client (simulated device)' },
+  decode: { run: async () => (await import('./commands/decode.ts')).decodeCommand, summary: 'decode an LwM2M payload to JSON nodes' },
+  encode: { run: async () => (await import('./commands/encode.ts')).encodeCommand, summary: 'encode JSON nodes into an LwM2M payload' },
+};
+
+export const usage = `usage: lwm2m-conformance <command> [options]   (<command> --help for its options)
+commands:
+${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join('\n')}
+exit codes: 0 all pass or not applicable, 1 a case failed or was inconclusive,
+            2 harness or environment error, 3 bad usage or configuration`;
+
+export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage);
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`unknown command "${name}"\n${usage}`);
+    return ExitCode.usage;
+  }
+  try {
+    return await (await command.run())(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`error: ${error.message}`);
+      return ExitCode.usage;
+    }
+    // parseArgs signals unknown or malformed flags with these codes.
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      io.err(`error: ${(error as Error).message}`);
+      return ExitCode.usage;
+    }
+    io.err(`harness error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return ExitCode.error;
+  }
+}

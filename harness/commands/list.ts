@@ -1,0 +1,41 @@
+// `lwm2m-conformance list`: the cases of the suite, and with a profile whether each applies.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { allCases } from '../../suites/index.ts';
+import { notApplicableReason } from '../run/applicability.ts';
+import { targetViewOf } from '../run/client-session.ts';
+import { selectCases } from '../run/selection.ts';
+import { loadProfile } from '../targets/profile.ts';
+import { ExitCode, type CommandIO } from './io.ts';
+
+export const listUsage = 'usage: lwm2m-conformance list [--profile FILE] [--case GLOB]... [--interface NAME]... [--tag TAG]...';
+
+export async function listCommand(args: string[], io: CommandIO): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      profile: { type: 'string' },
+      case: { type: 'string', multiple: true },
+      interface: { type: 'string', multiple: true },
+      tag: { type: 'string', multiple: true },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    io.out(listUsage);
+    return ExitCode.ok;
+  }
+  const target = values.profile ? targetViewOf(await loadProfile(resolve(values.profile))) : undefined;
+  const cases = selectCases(allCases, {
+    ...(values.case ? { ids: values.case } : {}),
+    ...(values.interface ? { interfaces: values.interface } : {}),
+    ...(values.tag ? { tags: values.tag } : {}),
+  });
+  for (const c of cases) {
+    const reason = target ? notApplicableReason(c, target) : undefined;
+    const applicability = target ? (reason ? `not applicable: ${reason}` : 'applies') : '';
+    io.out([c.id, c.interface, c.title, applicability].filter(Boolean).join('\t'));
+  }
+  return ExitCode.ok;
+}

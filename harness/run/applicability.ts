@@ -1,0 +1,22 @@
+// Whether a case applies to a target: its role, its LwM2M version and its claimed features.
+// A case that does not apply is not-applicable with the reason, never a fail.
+import { compareVersions, type CaseDefinition } from './case.ts';
+import type { TargetView } from './target-view.ts';
+
+/** The reason the case does not apply, or undefined when it does. */
+export function notApplicableReason(def: CaseDefinition, target: TargetView): string | undefined {
+  if (def.tests !== target.role) {
+    return `the case tests a ${def.tests}; the profile's target is a ${target.role}`;
+  }
+  if (compareVersions(target.version, def.since) < 0) {
+    return `the case was introduced in LwM2M ${def.since}; the target implements ${target.version}`;
+  }
+  if (def.until !== undefined && compareVersions(target.version, def.until) > 0) {
+    return `the case applies up to LwM2M ${def.until}; the target implements ${target.version}`;
+  }
+  const missing = (def.requires ?? []).filter((feature) => !target.features.has(feature));
+  if (missing.length > 0) {
+    return `the profile does not claim ${missing.map((f) => `'${f}'`).join(', ')}`;
+  }
+  return undefined;
+}

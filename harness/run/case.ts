@@ -1,0 +1,58 @@
+// The case definition API: a case is data (what it tests, per which ETS clause, under which
+// configuration and features) plus one async function that drives the target and records checks.
+import type { CaseContext } from './context.ts';
+
+/** LwM2M interfaces and object groups, as the ETS groups its cases. */
+export type Interface =
+  | 'bootstrap'
+  | 'registration'
+  | 'management'
+  | 'reporting'
+  | 'security'
+  | 'objects'
+  | 'firmware';
+
+/** What kind of implementation a case tests. */
+export type TargetRole = 'client' | 'server' | 'bootstrap-server';
+
+export type LwM2MVersion = '1.0' | '1.1' | '1.2';
+
+export interface CaseDefinition {
+  /** ETS id (`LightweightM2M-1.1-int-101`) or our own (`LWM2MC-REG-001`). */
+  readonly id: string;
+  readonly title: string;
+  readonly interface: Interface;
+  /** What is under test. */
+  readonly tests: TargetRole;
+  /** LwM2M version that introduced the case; older targets get not-applicable. */
+  readonly since: LwM2MVersion;
+  /** Last version the case applies to (e.g. voided later); absent: all later versions. */
+  readonly until?: LwM2MVersion;
+  /** ETS configuration the target must be in (Annex C), e.g. 'C.1'. */
+  readonly config?: string;
+  /** Profile features the case needs; a missing one makes it not-applicable. */
+  readonly requires?: readonly string[];
+  /** Extra selection tags, e.g. 'smoke'. */
+  readonly tags?: readonly string[];
+  /** Specification references the case enforces. */
+  readonly ref: string;
+  /** What the harness does, in one or two sentences (shown in reports). */
+  readonly purpose: string;
+  /** How the case departs from the ETS text, and why (errata, timing scaled by the profile). */
+  readonly notes?: string;
+  run(ctx: CaseContext): Promise<void>;
+}
+
+export function defineCase(definition: CaseDefinition): CaseDefinition {
+  return Object.freeze({ ...definition });
+}
+
+const versionOrder: Record<LwM2MVersion, number> = { '1.0': 0, '1.1': 1, '1.2': 2 };
+
+export function compareVersions(a: LwM2MVersion, b: LwM2MVersion): number {
+  return versionOrder[a] - versionOrder[b];
+}
+
+export function isVersion(value: unknown): value is LwM2MVersion {
+  return value === '1.0' || value === '1.1' || value === '1.2';
+}

@@ -1,0 +1,98 @@
+// A session that tests an LwM2M client: the harness's reference server listens where the
+// profile says, the target is launched pointed at it, and before each case the target is reset
+// so that the case sees it register afresh.
+import { fileURLToPath } from 'node:url';
+import { TraceRecorder } from '../coap/trace.ts';
+import { ReferenceServer } from '../peers/server/reference-server.ts';
+import type { Profile } from '../targets/profile.ts';
+import { TargetControl } from '../targets/target-control.ts';
+import type { CaseDefinition } from './case.ts';
+import type { CaseEnvironment } from './execute.ts';
+import type { TargetView } from './target-view.ts';
+
+const harnessBin = fileURLToPath(new URL('../../bin/lwm2m-conformance.js', import.meta.url));
+
+export function targetViewOf(profile: Profile): TargetView {
+  const t = profile.timing;
+  return {
+    name: profile.name,
+    role: profile.target.role,
+    version: profile.target.lwm2mVersion,
+    endpoint: profile.target.endpoint,
+    features: new Set([
+      ...profile.features.bindings.map((b) => `binding:${b}`),
+      ...profile.features.resources.map((r) => `resource:${r}`),
+    ]),
+    timing: {
+      registerWithinMs: t.registerWithin * 1000,
+      responseWithinMs: t.responseWithin * 1000,
+      shortLifetimeS: t.shortLifetime,
+      toleranceMs: t.tolerance * 1000,
+      reactionWithinMs: t.reactionWithin * 1000,
+    },
+  };
+}
+
+export class ClientSession implements CaseEnvironment {
+  readonly target: TargetView;
+  readonly caseDeadlineMs: number;
+  /** The target was just started and has not been reset for a case yet. */
+  private fresh = true;
+
+  private constructor(
+    readonly profile: Profile,
+    readonly trace: TraceRecorder,
+    readonly server: ReferenceServer,
+    readonly control: TargetControl,
+  ) {
+    this.target = targetViewOf(profile);
+    this.caseDeadlineMs = profile.timing.caseDeadline * 1000;
+  }
+
+  static async open(profile: Profile): Promise<ClientSession> {
+    const trace = new TraceRecorder();
+    const server = await ReferenceServer.start({
+      address: profile.harness.address,
+      port: profile.harness.port,
+      params: { ackTimeoutMs: profile.timing.coap.ackTimeout * 1000, maxRetransmit: profile.timing.coap.maxRetransmit },
+      trace,
+    });
+    const control = new TargetControl(profile, {
+      'server.uri': server.uri,
+      endpoint: profile.target.endpoint,
+      node: process.execPath,
+      'harness.bin': harnessBin,
+    });
+    try {
+      await control.start();
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+    return new ClientSession(profile, trace, server, control);
+  }
+
+  async prepare(_def: CaseDefinition, signal: AbortSignal): Promise<void> {
+    if (this.fresh) {
+      this.fresh = false;
+      // A launched process boots once: wait for its first Register, so that every case then
+      // starts from the same reset. If it never comes, the first case's own wait judges that.
+      if (this.profile.launch.kind === 'process') {
+        const first = await this.server.waitFor('register', { since: 0, within: this.profile.timing.startWithin * 1000, signal });
+        if (!first) return;
+      }
+    }
+    this.server.caseStart = this.server.events.position();
+    if (this.control.processEnded) {
+      // A target that died in an earlier case is started again, so one crash costs one case.
+      await this.control.start();
+      return;
+    }
+    await this.control.reset();
+  }
+
+  async close(): Promise<void> {
+    await this.control.stop();
+    await this.server.close();
+  }
+}

@@ -1,0 +1,110 @@
+// The API a case body sees: record checks, require what later steps depend on, declare
+// preconditions, and reach the harness peers and the target's profile.
+import { describeExpectation, expect, satisfies, type Expectation } from './expectation.ts';
+import { CaseStopped, HarnessError, Inconclusive } from './outcome.ts';
+import type { CheckResult } from './result.ts';
+import type { Level } from './verdict.ts';
+import type { ReferenceServer } from '../peers/server/reference-server.ts';
+import type { TargetView } from './target-view.ts';
+
+export interface CheckOptions {
+  /** Specification clause the check enforces, when it differs from the case's. */
+  ref?: string;
+  /** Trace sequence number of the message judged. */
+  at?: number;
+}
+
+export interface CaseContext {
+  /** The target as the profile describes it: endpoint, version, timing, features. */
+  readonly target: TargetView;
+  /** The harness's reference LwM2M server (cases that test a client). */
+  readonly server: ReferenceServer;
+  /** Aborted when the case's overall deadline passes; long waits should honour it. */
+  readonly signal: AbortSignal;
+  /** Records a check; returns whether it held. */
+  check(id: string, level: Level, description: string, actual: unknown, expected: Expectation, options?: CheckOptions): boolean;
+  /** Records a check; when it fails the case stops here (later steps depend on it). */
+  require(id: string, level: Level, description: string, actual: unknown, expected: Expectation, options?: CheckOptions): void;
+  /**
+   * Requires that something arrived by its deadline: passes with the thing, or fails with
+   * "nothing within N ms" and stops the case.
+   */
+  arrived<T extends { seq?: number }>(id: string, level: Level, description: string, value: T | undefined, withinMs: number, summary?: (value: T) => unknown): T;
+  /**
+   * The case needs `value` (a truthy condition or something that arrived); without it the
+   * target is not in the state the case needs, and the case is inconclusive, saying why.
+   */
+  precondition<T>(value: T, description: string): Exclude<T, false | null | undefined | 0 | ''>;
+  /** A line for the report: what the harness did or saw. */
+  note(text: string): void;
+  /** Milliseconds since the case started. */
+  elapsedMs(): number;
+}
+
+export interface RecordedContext extends CaseContext {
+  readonly checks: CheckResult[];
+  readonly notes: string[];
+}
+
+export function createCaseContext(deps: {
+  target: TargetView;
+  server?: ReferenceServer;
+  signal: AbortSignal;
+  startedAt: number;
+}): RecordedContext {
+  const checks: CheckResult[] = [];
+  const notes: string[] = [];
+  const elapsedMs = () => Math.round(performance.now() - deps.startedAt);
+
+  const check: CaseContext['check'] = (id, level, description, actual, expected, options = {}) => {
+    const held = satisfies(actual, expected);
+    checks.push({
+      id,
+      level,
+      verdict: held ? 'pass' : level === 'MUST' ? 'fail' : 'warning',
+      description,
+      expected: describeExpectation(expected),
+      actual: actual === undefined ? null : actual,
+      ...(options.ref !== undefined ? { ref: options.ref } : {}),
+      ...(options.at !== undefined ? { at: options.at } : {}),
+      atMs: elapsedMs(),
+    });
+    return held;
+  };
+
+  return {
+    target: deps.target,
+    get server(): ReferenceServer {
+      if (!deps.server) throw new HarnessError('this case needs the reference LwM2M server, which this run does not provide');
+      return deps.server;
+    },
+    signal: deps.signal,
+    checks,
+    notes,
+    check,
+    require(id, level, description, actual, expected, options) {
+      if (!check(id, level, description, actual, expected, options) && level === 'MUST') {
+        throw new CaseStopped(`check ${id} failed: ${description}`);
+      }
+    },
+    arrived(id, level, description, value, withinMs, summary) {
+      const seconds = Number((withinMs / 1000).toFixed(3));
+      if (value === undefined) {
+        check(id, level, description, `nothing within ${seconds} s`, `received within ${seconds} s`);
+        if (level === 'MUST') throw new CaseStopped(`check ${id} failed: ${description}`);
+        throw new Inconclusive(`${description}: nothing within ${seconds} s, so the later checks could not run`);
+      }
+      const shown = summary ? summary(value) : 'received';
+      check(id, level, description, shown, expect.that(`received within ${seconds} s`, () => true), value.seq !== undefined ? { at: value.seq } : {});
+      return value;
+    },
+    precondition<T>(value: T, description: string) {
+      if (!value) throw new Inconclusive(description);
+      return value as Exclude<T, false | null | undefined | 0 | ''>;
+    },
+    note(text) {
+      notes.push(text);
+    },
+    elapsedMs,
+  };
+}

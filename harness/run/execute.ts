@@ -1,0 +1,93 @@
+// Runs one case against a prepared environment and turns what happened into a CaseResult:
+// applicability first, then the case body under an overall deadline, then the verdict.
+import type { CaseDefinition } from './case.ts';
+import { notApplicableReason } from './applicability.ts';
+import { createCaseContext } from './context.ts';
+import { CaseStopped, HarnessError, Inconclusive } from './outcome.ts';
+import type { CaseResult } from './result.ts';
+import type { TargetView } from './target-view.ts';
+import { caseVerdictOf, worstVerdict, type Verdict } from './verdict.ts';
+import { toTraceEntries } from './trace-entries.ts';
+import type { TraceRecorder } from '../coap/trace.ts';
+import type { ReferenceServer } from '../peers/server/reference-server.ts';
+
+export interface CaseEnvironment {
+  readonly target: TargetView;
+  readonly trace: TraceRecorder;
+  readonly server?: ReferenceServer;
+  /** Brings the target into the case's starting state (e.g. rebooted, about to register). */
+  prepare(def: CaseDefinition, signal: AbortSignal): Promise<void>;
+  /** Overall deadline of one case body, ms. */
+  readonly caseDeadlineMs: number;
+}
+
+export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget): Promise<CaseResult> {
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const base = {
+    id: def.id,
+    title: def.title,
+    interface: def.interface,
+    tests: def.tests,
+    ref: def.ref,
+    ...(def.config !== undefined ? { config: def.config } : {}),
+    startedAt,
+  };
+
+  const na = notApplicableReason(def, env.target);
+  if (na !== undefined || !('prepare' in env)) {
+    return { ...base, verdict: 'not-applicable', reason: na ?? 'no environment', durationMs: 0, checks: [], notes: [], trace: [] };
+  }
+
+  const mark = env.trace.mark();
+  const abort = new AbortController();
+  const ctx = createCaseContext({ target: env.target, ...(env.server ? { server: env.server } : {}), signal: abort.signal, startedAt: t0 });
+  let verdict: Verdict;
+  let reason: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const body = (async () => {
+      await env.prepare(def, abort.signal);
+      await def.run(ctx);
+    })();
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new HarnessError(`the case did not finish within its overall deadline of ${env.caseDeadlineMs / 1000} s`)),
+        env.caseDeadlineMs,
+      );
+    });
+    await Promise.race([body, deadline]);
+    verdict = worstVerdict(ctx.checks.map((c) => caseVerdictOf(c.verdict)));
+    if (ctx.checks.length === 0) {
+      verdict = 'error';
+      reason = 'the case recorded no check';
+    }
+  } catch (thrown) {
+    const fromChecks = worstVerdict(ctx.checks.map((c) => caseVerdictOf(c.verdict)));
+    if (thrown instanceof CaseStopped) {
+      verdict = fromChecks;
+      reason = thrown.message;
+    } else if (thrown instanceof Inconclusive) {
+      verdict = worstVerdict([fromChecks, 'inconclusive']);
+      reason = `precondition not met: ${thrown.message}`;
+    } else {
+      verdict = 'error';
+      reason = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+    }
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+  return {
+    ...base,
+    verdict,
+    ...(reason !== undefined ? { reason } : {}),
+    durationMs: Math.round(performance.now() - t0),
+    checks: ctx.checks,
+    notes: ctx.notes,
+    trace: toTraceEntries(env.trace.since(mark), t0),
+  };
+}
+
+/** A full environment, or only the target view when the run decides applicability alone. */
+export type EnvironmentOrTarget = CaseEnvironment | { readonly target: TargetView };

@@ -1,0 +1,57 @@
+// What a case run produces: the verdict, every check with expected and actual, and the trace.
+import type { CheckVerdict, Level, Verdict } from './verdict.ts';
+import type { Interface, TargetRole } from './case.ts';
+
+export interface CheckResult {
+  readonly id: string;
+  readonly level: Level;
+  readonly verdict: CheckVerdict;
+  readonly description: string;
+  readonly expected: unknown;
+  readonly actual: unknown;
+  readonly ref?: string;
+  /** Trace sequence number of the message the check judged. */
+  readonly at?: number;
+  /** Milliseconds since the case started. */
+  readonly atMs: number;
+}
+
+/** One datagram of the case's trace, as results.json stores it. */
+export interface TraceEntry {
+  readonly seq: number;
+  /** Milliseconds since the case started (monotonic clock). */
+  readonly atMs: number;
+  readonly direction: 'in' | 'out';
+  /** Harness peer that sent or received it, e.g. 'server'. */
+  readonly endpoint: string;
+  readonly from: string;
+  readonly to: string;
+  readonly summary: string;
+  readonly type?: string;
+  readonly code?: string;
+  readonly messageId?: number;
+  readonly token?: string;
+  readonly options?: readonly { readonly name: string; readonly value: string }[];
+  readonly payload?: string;
+  readonly bytesHex: string;
+  readonly decodeError?: string;
+}
+
+export interface CaseResult {
+  readonly id: string;
+  readonly title: string;
+  readonly interface: Interface;
+  readonly tests: TargetRole;
+  readonly ref: string;
+  readonly config?: string;
+  readonly verdict: Verdict;
+  /** Why the verdict is not pass: unmet precondition, missing feature, harness error. */
+  readonly reason?: string;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly checks: readonly CheckResult[];
+  readonly notes: readonly string[];
+  readonly trace: readonly TraceEntry[];
+  /** Lines the launched target printed while the case ran (the last ones, when many). */
+  readonly targetOutput?: readonly { readonly atMs: number; readonly stream: 'stdout' | 'stderr'; readonly text: string }[];
+}

@@ -1,0 +1,86 @@
+// A run of cases against one target, one case at a time. `CaseRun` is driven step by step by
+// the vitest entry (one test per case); `runCases` drives it in a plain loop for the project's
+// own tests.
+import type { CaseDefinition } from './case.ts';
+import { executeCase } from './execute.ts';
+import { ClientSession, targetViewOf } from './client-session.ts';
+import { notApplicableReason } from './applicability.ts';
+import type { CaseResult } from './result.ts';
+import type { TargetView } from './target-view.ts';
+import type { Profile } from '../targets/profile.ts';
+
+const maxOutputLines = 200;
+
+export class CaseRun {
+  readonly target: TargetView;
+  private session: ClientSession | undefined;
+  private openError: string | undefined;
+
+  constructor(
+    readonly profile: Profile,
+    readonly cases: readonly CaseDefinition[],
+  ) {
+    this.target = targetViewOf(profile);
+  }
+
+  /** Opens the session only when some case applies; not-applicable cases never touch the target. */
+  async open(): Promise<void> {
+    if (!this.cases.some((c) => notApplicableReason(c, this.target) === undefined)) return;
+    try {
+      this.session = await ClientSession.open(this.profile);
+    } catch (error) {
+      this.openError = `the harness could not start the session: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  async run(def: CaseDefinition): Promise<CaseResult> {
+    if (this.openError !== undefined && notApplicableReason(def, this.target) === undefined) {
+      return {
+        id: def.id,
+        title: def.title,
+        interface: def.interface,
+        tests: def.tests,
+        ref: def.ref,
+        verdict: 'error',
+        reason: this.openError,
+        startedAt: new Date().toISOString(),
+        durationMs: 0,
+        checks: [],
+        notes: [],
+        trace: [],
+      };
+    }
+    const t0 = performance.now();
+    const result = await executeCase(def, this.session ?? { target: this.target });
+    const output = this.session?.control.output(t0) ?? [];
+    if (output.length === 0) return result;
+    // The target's own output around the case, for finding out why it did what it did.
+    const kept = output.slice(-maxOutputLines).map((l) => ({ atMs: Math.round(l.atMs - t0), stream: l.stream, text: l.text }));
+    return { ...result, targetOutput: kept };
+  }
+
+  async close(): Promise<void> {
+    await this.session?.close();
+    this.session = undefined;
+  }
+}
+
+export async function runCases(
+  cases: readonly CaseDefinition[],
+  profile: Profile,
+  onCaseDone?: (result: CaseResult) => void,
+): Promise<CaseResult[]> {
+  const run = new CaseRun(profile, cases);
+  await run.open();
+  const results: CaseResult[] = [];
+  try {
+    for (const def of cases) {
+      const result = await run.run(def);
+      results.push(result);
+      onCaseDone?.(result);
+    }
+  } finally {
+    await run.close();
+  }
+  return results;
+}

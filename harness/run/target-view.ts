@@ -1,0 +1,26 @@
+// The target as cases see it: identity, version, claimed features and the timing to use.
+// Built from the profile; cases never read the profile file themselves.
+import type { LwM2MVersion, TargetRole } from './case.ts';
+
+export interface Timing {
+  /** Deadline for the target's first message after a (re)start, ms. */
+  registerWithinMs: number;
+  /** Deadline for a response to a harness request, ms. */
+  responseWithinMs: number;
+  /** Short registration lifetime used where the ETS uses 20 s, in seconds. */
+  shortLifetimeS: number;
+  /** Allowed lateness of time-bound target behaviour (Update before lifetime ends), ms. */
+  toleranceMs: number;
+  /** Deadline for a reaction the ETS calls immediate (Update after a lifetime write), ms. */
+  reactionWithinMs: number;
+}
+
+export interface TargetView {
+  readonly name: string;
+  readonly role: TargetRole;
+  readonly version: LwM2MVersion;
+  /** Endpoint client name the target registers with (client targets). */
+  readonly endpoint: string;
+  readonly features: ReadonlySet<string>;
+  readonly timing: Timing;
+}

@@ -1,0 +1,48 @@
+// The test file vitest runs for `lwm2m-conformance run`: one vitest test per case, in order,
+// against one session. The case's result travels to the main process in the test's meta.
+import { afterAll, beforeAll, inject, test } from 'vitest';
+import { loadProfile } from '../targets/profile.ts';
+import type { CaseDefinition } from './case.ts';
+import type { CaseResult } from './result.ts';
+import { CaseRun } from './run-cases.ts';
+
+export interface RunRequest {
+  profileFile: string;
+  /** Module exporting `allCases`. */
+  casesModule: string;
+  caseIds: string[];
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    lwm2mRun: RunRequest;
+  }
+  interface TaskMeta {
+    lwm2m?: CaseResult;
+  }
+}
+
+const request = inject('lwm2mRun');
+const { allCases } = (await import(request.casesModule)) as { allCases: readonly CaseDefinition[] };
+const cases = request.caseIds.map((id) => {
+  const found = allCases.find((c) => c.id === id);
+  if (!found) throw new Error(`unknown case ${id}`);
+  return found;
+});
+const run = new CaseRun(await loadProfile(request.profileFile), cases);
+
+beforeAll(() => run.open());
+afterAll(() => run.close());
+
+for (const def of cases) {
+  test(def.id, async ({ task, skip }) => {
+    const result = await run.run(def);
+    task.meta.lwm2m = result;
+    if (result.verdict === 'not-applicable') skip(result.reason);
+    if (result.verdict !== 'pass') throw new Error(`${result.verdict}: ${result.reason ?? failedChecks(result)}`);
+  });
+}
+
+function failedChecks(result: CaseResult): string {
+  return result.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.id} ${c.description}`).join('; ');
+}

@@ -1,0 +1,237 @@
+// The profile: what a target claims (features, version: the PICS) and how to reach, start and
+// drive it (addresses, launch, drivers, timing: the PIXIT). Loaded from YAML with errors that
+// name file, line, column and field.
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { ConfigError } from './config-error.ts';
+import { validate, type Schema } from './schema.ts';
+
+export interface ProcessLaunch {
+  kind: 'process';
+  /** Program to run; placeholders allowed (see README). */
+  command: string;
+  args: string[];
+  cwd?: string;
+  env?: Record<string, string>;
+  /** `per-case`: a fresh process for every case; `never`: one process for the run. */
+  restart: 'never' | 'per-case';
+}
+
+export interface ExternalLaunch {
+  kind: 'external';
+}
+
+export type Launch = ProcessLaunch | ExternalLaunch;
+
+/** How the harness makes the target act: a line on its stdin, or a shell command. */
+export type Driver = { stdin: string } | { shell: string };
+
+export interface Profile {
+  /** Where the profile came from (for messages and reports). */
+  file: string;
+  name: string;
+  target: {
+    role: 'client' | 'server' | 'bootstrap-server';
+    lwm2mVersion: '1.0' | '1.1' | '1.2';
+    endpoint: string;
+  };
+  features: {
+    bindings: string[];
+    /** Optional resources the target implements, e.g. /1/0/4 (Disable). */
+    resources: string[];
+  };
+  harness: { address: string; port: number };
+  timing: {
+    startWithin: number;
+    registerWithin: number;
+    responseWithin: number;
+    shortLifetime: number;
+    tolerance: number;
+    reactionWithin: number;
+    caseDeadline: number;
+    coap: { ackTimeout: number; maxRetransmit: number };
+  };
+  launch: Launch;
+  drivers: Partial<Record<DriverName, Driver>>;
+}
+
+export const driverNames = ['reboot'] as const;
+export type DriverName = (typeof driverNames)[number];
+
+/** A duration in seconds, at least `min`. */
+const seconds = (min = 0): Schema => ({ kind: 'number', min });
+
+const driverSchema: Schema = {
+  kind: 'object',
+  fields: {
+    stdin: { schema: { kind: 'string' }, description: 'line written to the launched process stdin' },
+    shell: { schema: { kind: 'string' }, description: 'shell command to run' },
+  },
+};
+
+export const profileSchema: Schema = {
+  kind: 'object',
+  fields: {
+    name: { schema: { kind: 'string' }, required: true, description: 'name shown in reports' },
+    target: {
+      required: true,
+      description: 'what is under test',
+      schema: {
+        kind: 'object',
+        fields: {
+          role: { schema: { kind: 'string', enum: ['client', 'server', 'bootstrap-server'] }, required: true, description: 'kind of target' },
+          lwm2mVersion: { schema: { kind: 'string', enum: ['1.0', '1.1', '1.2'] }, required: true, description: 'LwM2M version the target implements' },
+          endpoint: { schema: { kind: 'string', pattern: /^\S+$/, patternText: 'an endpoint name without spaces' }, description: 'endpoint client name the device registers with' },
+        },
+      },
+    },
+    features: {
+      description: 'what the target claims to support',
+      schema: {
+        kind: 'object',
+        fields: {
+          bindings: { schema: { kind: 'array', items: { kind: 'string', enum: ['U', 'T', 'S', 'N', 'M', 'H'] } }, description: 'transport bindings' },
+          resources: {
+            schema: { kind: 'array', items: { kind: 'string', pattern: /^\/\d+\/\d+\/\d+$/, patternText: 'a resource path /o/i/r' } },
+            description: 'optional resources implemented, e.g. /1/0/4',
+          },
+        },
+      },
+    },
+    harness: {
+      description: 'where the harness listens',
+      schema: {
+        kind: 'object',
+        fields: {
+          address: { schema: { kind: 'string' }, description: 'address to bind (127.0.0.1, ::1, 0.0.0.0)' },
+          port: { schema: { kind: 'number', integer: true, min: 0, max: 65535 }, description: 'UDP port, 0 for any free port' },
+        },
+      },
+    },
+    timing: {
+      description: 'deadlines and protocol timers, in seconds',
+      schema: {
+        kind: 'object',
+        fields: {
+          startWithin: { schema: seconds(0.1), description: 'deadline for the first Register after a launched process starts' },
+          registerWithin: { schema: seconds(0.1), description: 'deadline for a Register after a reset (reboot)' },
+          responseWithin: { schema: seconds(0.1), description: 'deadline for a response to a harness request' },
+          shortLifetime: { schema: { kind: 'number', integer: true, min: 1 }, description: 'lifetime used where the ETS uses 20 s' },
+          tolerance: { schema: seconds(), description: 'allowed lateness of timed behaviour' },
+          reactionWithin: { schema: seconds(0.1), description: 'deadline for a reaction the ETS calls immediate' },
+          caseDeadline: { schema: seconds(1), description: 'overall deadline of one case' },
+          coap: {
+            description: 'CoAP transmission parameters of the harness',
+            schema: {
+              kind: 'object',
+              fields: {
+                ackTimeout: { schema: seconds(0.05), description: 'ACK_TIMEOUT' },
+                maxRetransmit: { schema: { kind: 'number', integer: true, min: 0, max: 10 }, description: 'MAX_RETRANSMIT' },
+              },
+            },
+          },
+        },
+      },
+    },
+    launch: {
+      description: 'how the target is started',
+      schema: {
+        kind: 'object',
+        fields: {
+          kind: { schema: { kind: 'string', enum: ['process', 'external'] }, required: true, description: 'process or external' },
+          command: { schema: { kind: 'string' }, description: 'program to run (process)' },
+          args: { schema: { kind: 'array', items: { kind: 'string' } }, description: 'arguments (process)' },
+          cwd: { schema: { kind: 'string' }, description: 'working directory (process)' },
+          env: { schema: { kind: 'map', values: { kind: 'string' } }, description: 'extra environment (process)' },
+          restart: { schema: { kind: 'string', enum: ['never', 'per-case'] }, description: 'restart policy (process)' },
+        },
+      },
+    },
+    drivers: {
+      description: 'how the harness makes the target act',
+      schema: { kind: 'object', fields: Object.fromEntries(driverNames.map((n) => [n, { schema: driverSchema, description: `${n} driver` }])) },
+    },
+  },
+};
+
+export const defaultTiming: Profile['timing'] = {
+  startWithin: 30,
+  registerWithin: 10,
+  responseWithin: 5,
+  shortLifetime: 20,
+  tolerance: 1,
+  reactionWithin: 5,
+  caseDeadline: 300,
+  coap: { ackTimeout: 2, maxRetransmit: 4 },
+};
+
+/** Parses and validates profile YAML; `file` is used in messages and to resolve relative paths. */
+export function parseProfile(text: string, file: string): Profile {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const problem = doc.errors[0];
+  if (problem) {
+    const pos = lines.linePos(problem.pos[0]);
+    throw new ConfigError({ file, line: pos.line, column: pos.col }, `not valid YAML: ${problem.message.split('\n')[0]}`);
+  }
+  const raw = validate(doc.contents, profileSchema, '', { file, lines }) as Record<string, any>;
+  const at = (field: string) => {
+    const node = doc.getIn(field.split('.'), true) as { range?: [number] } | undefined;
+    const pos = node?.range ? lines.linePos(node.range[0]) : undefined;
+    return { file, ...(pos ? { line: pos.line, column: pos.col } : {}), field };
+  };
+
+  const role = raw.target.role as Profile['target']['role'];
+  if (role === 'client' && !raw.target.endpoint) throw new ConfigError(at('target'), 'a client target needs "endpoint" (the endpoint name it registers with)');
+  if (role !== 'client') throw new ConfigError(at('target.role'), `targets of role "${role}" are not supported yet; this release tests LwM2M clients`);
+
+  const launchRaw = raw.launch ?? { kind: 'external' };
+  let launch: Launch;
+  if (launchRaw.kind === 'process') {
+    if (!launchRaw.command) throw new ConfigError(at('launch'), 'a process launch needs "command"');
+    launch = {
+      kind: 'process',
+      command: launchRaw.command,
+      args: launchRaw.args ?? [],
+      ...(launchRaw.cwd ? { cwd: resolve(dirname(file), launchRaw.cwd) } : {}),
+      ...(launchRaw.env ? { env: launchRaw.env } : {}),
+      restart: launchRaw.restart ?? 'never',
+    };
+  } else {
+    for (const key of ['command', 'args', 'cwd', 'env', 'restart']) {
+      if (key in launchRaw) throw new ConfigError(at(`launch.${key}`), `only a process launch takes "${key}"`);
+    }
+    launch = { kind: 'external' };
+  }
+
+  const drivers: Profile['drivers'] = {};
+  for (const [name, spec] of Object.entries((raw.drivers ?? {}) as Record<string, Record<string, string>>)) {
+    const kinds = Object.keys(spec);
+    if (kinds.length !== 1) throw new ConfigError(at(`drivers.${name}`), 'give exactly one of "stdin" or "shell"');
+    if ('stdin' in spec && launch.kind !== 'process') throw new ConfigError(at(`drivers.${name}.stdin`), 'a stdin driver needs a process launch');
+    drivers[name as DriverName] = spec as Driver;
+  }
+
+  return {
+    file,
+    name: raw.name,
+    target: { role, lwm2mVersion: raw.target.lwm2mVersion, endpoint: raw.target.endpoint },
+    features: { bindings: raw.features?.bindings ?? ['U'], resources: raw.features?.resources ?? [] },
+    harness: { address: raw.harness?.address ?? '127.0.0.1', port: raw.harness?.port ?? 0 },
+    timing: { ...defaultTiming, ...(raw.timing ?? {}), coap: { ...defaultTiming.coap, ...(raw.timing?.coap ?? {}) } },
+    launch,
+    drivers,
+  };
+}
+
+export async function loadProfile(file: string): Promise<Profile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError({ file }, code === 'ENOENT' ? 'no such file' : `cannot read the profile (${code ?? String(error)})`);
+  }
+  return parseProfile(text, file);
+}

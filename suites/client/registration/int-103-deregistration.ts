@@ -1,0 +1,33 @@
+import { defineCase } from '../../../harness/run/case.ts';
+import { registered } from './steps.ts';
+
+export default defineCase({
+  id: 'LightweightM2M-1.1-int-103',
+  title: 'Deregistration',
+  interface: 'registration',
+  tests: 'client',
+  since: '1.0',
+  config: 'C.3',
+  requires: ['resource:/1/0/4'],
+  ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-103; OMA-TS-LightweightM2M_Core §6.2.3, §E.2 (Disable /1/x/4)',
+  purpose:
+    'The server executes Disable (/1/0/4); the client must answer 2.04 and de-register with DELETE on its ' +
+    'registration location.',
+  notes: 'The server\'s 2.02 answer and the removal of the registration are the reference server\'s part.',
+  async run(ctx) {
+    const reg = await registered(ctx);
+    const since = ctx.server.events.position();
+    const exec = await ctx.server.execute(ctx.target.endpoint, '/1/0/4');
+    ctx.require('A', 'MUST', 'Execute on Disable /1/0/4 is answered 2.04 Changed', exec.response?.code ?? exec.error, '2.04');
+    const within = ctx.target.timing.reactionWithinMs;
+    const dereg = ctx.arrived(
+      'B',
+      'MUST',
+      'The client sends De-register (DELETE on its registration location)',
+      await ctx.server.waitFor('deregister', { since, within, signal: ctx.signal }),
+      within,
+      (e) => `DELETE ${e.path}`,
+    );
+    ctx.check('C', 'MUST', 'De-register addresses the registration location', dereg.path ?? null, reg.location, dereg.seq !== undefined ? { at: dereg.seq } : {});
+  },
+});

@@ -1,0 +1,51 @@
+import { defineCase } from '../../../harness/run/case.ts';
+import { registered, s, withLifetime } from './steps.ts';
+
+export default defineCase({
+  id: 'LightweightM2M-1.1-int-105',
+  title: 'Discarded Register Update',
+  interface: 'registration',
+  tests: 'client',
+  since: '1.1',
+  config: 'C.1',
+  ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-105; OMA-TS-LightweightM2M_Core §6.2.2 (Update answered 4.04 → Register)',
+  purpose:
+    'The server silently drops the client\'s registration; the client\'s next Update is answered 4.04 Not Found, ' +
+    'and the client must then register again (a full Register, as in int-101).',
+  notes:
+    'The ETS lets the server drop the registration by any means; the reference server forgets it. The 4.04 ' +
+    'answer is the reference server\'s part; this case judges the client\'s reaction to it.',
+  async run(ctx) {
+    await registered(ctx);
+    const lifetime = ctx.target.timing.shortLifetimeS;
+    await withLifetime(ctx, lifetime);
+    ctx.server.drop(ctx.target.endpoint);
+    ctx.note('the reference server dropped the registration');
+
+    const since = ctx.server.events.position();
+    const allowed = lifetime * 1000 + ctx.target.timing.toleranceMs;
+    const update = ctx.arrived(
+      'A',
+      'MUST',
+      `The client sends its next Update before the ${lifetime} s lifetime ends`,
+      await ctx.server.waitFor('update', { since, within: allowed, signal: ctx.signal }),
+      allowed,
+      (e) => `POST ${e.path} answered ${e.responseCode}`,
+    );
+    ctx.precondition(update.responseCode === '4.04', `the reference server answered the Update with ${update.responseCode}, not 4.04`);
+
+    const afterNotFound = ctx.server.events.position();
+    const within = ctx.target.timing.reactionWithinMs;
+    const register = ctx.arrived(
+      'B',
+      'MUST',
+      'After the 4.04 the client registers again (POST /rd)',
+      await ctx.server.waitFor('register', { since: afterNotFound, within, signal: ctx.signal }),
+      within,
+      (e) => `POST ${e.path} after ${s(e.atMs - update.atMs)} s`,
+    );
+    const at = register.seq !== undefined ? { at: register.seq } : {};
+    ctx.check('C', 'MUST', 'The new Register carries the same endpoint name', register.params?.params.ep ?? null, ctx.target.endpoint, at);
+    ctx.check('D', 'MUST', 'The new Register is accepted (2.01 Created)', register.responseCode ?? null, '2.01', at);
+  },
+});

@@ -1,0 +1,50 @@
+// Steps the registration cases share: reaching the "registered" precondition, and setting a
+// short lifetime the way int-102/104/105/107 start.
+import type { CaseContext } from '../../../harness/run/context.ts';
+import type { ServerEvent } from '../../../harness/peers/server/reference-server.ts';
+
+/** Seconds, rounded for messages. */
+export const s = (ms: number) => Math.round(ms) / 1000;
+
+/** The Register that starts the case (after the target's reset), accepted with 2.01; else inconclusive. */
+export async function registered(ctx: CaseContext): Promise<ServerEvent & { location: string }> {
+  const within = ctx.target.timing.registerWithinMs;
+  const event = ctx.precondition(
+    await ctx.server.waitFor('register', { since: ctx.server.caseStart, within, endpoint: ctx.target.endpoint, signal: ctx.signal }),
+    `the client did not register as "${ctx.target.endpoint}" within ${s(within)} s`,
+  );
+  ctx.precondition(
+    event.responseCode === '2.01' && event.location !== undefined,
+    `the reference server refused the Register with ${event.responseCode} (${event.rejection ?? 'no reason'})`,
+  );
+  ctx.note(`registered at ${event.location}`);
+  return event as ServerEvent & { location: string };
+}
+
+/**
+ * Writes the Lifetime (/1/0/1) and waits for the Update that carries it: the starting state
+ * "registered with lt=N" of several cases. Failures here are preconditions, not verdicts.
+ */
+export async function withLifetime(ctx: CaseContext, lifetimeS: number): Promise<ServerEvent> {
+  const since = ctx.server.events.position();
+  const write = await ctx.server.write(ctx.target.endpoint, '/1/0/1', String(lifetimeS));
+  ctx.precondition(write.response?.code === '2.04', `writing lifetime ${lifetimeS} to /1/0/1 gave ${write.response?.code ?? write.error}`);
+  const update = ctx.precondition(
+    await ctx.server.waitFor('update', {
+      since,
+      within: ctx.target.timing.reactionWithinMs,
+      endpoint: ctx.target.endpoint,
+      signal: ctx.signal,
+      where: (e) => e.params?.params.lt === String(lifetimeS),
+    }),
+    `no Update with lt=${lifetimeS} followed the lifetime write`,
+  );
+  ctx.note(`lifetime set to ${lifetimeS} s`);
+  return update;
+}
+
+/** Query parameters of an Update, shown as the client sent them ('(none)' when empty). */
+export function queryText(event: ServerEvent | undefined): string {
+  const query = event?.params?.query ?? [];
+  return query.length === 0 ? '(none)' : query.join('&');
+}

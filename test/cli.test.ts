@@ -1,0 +1,89 @@
+// The command line as users and CI see it: exit codes, console lines and results.json.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from './support/shared.ts';
+import { referenceProfileFile } from './support/reference-profile.ts';
+
+const bin = join(projectRoot, 'bin', 'lwm2m-conformance.js');
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: projectRoot, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout: string; stderr: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'lwm2m-cli-'));
+
+describe('lwm2m-conformance run', () => {
+  it('runs a case against the bundled device, prints its line and summary, writes results.json, exits 0', async () => {
+    const dir = tmp();
+    const r = await cli(['run', '--profile', referenceProfileFile, '--case', '*int-101', '--report-dir', dir]);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/\[1\/1\] PASS\s+LightweightM2M-1\.1-int-101\s+Initial Registration/);
+    expect(r.stdout).toMatch(/registration\s+1\s+0\s+0\s+0\s+0/);
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+    expect(results).toMatchObject({ schemaVersion: 1, profile: { name: 'bundled reference device' }, summary: { total: 1 } });
+    expect(typeof results.startedAt).toBe('string');
+    expect(typeof results.durationMs).toBe('number');
+    const [c] = results.cases;
+    expect(c).toMatchObject({ id: 'LightweightM2M-1.1-int-101', title: 'Initial Registration', interface: 'registration', verdict: 'pass' });
+    for (const check of c.checks) expect(Object.keys(check)).toEqual(expect.arrayContaining(['id', 'level', 'verdict', 'description', 'expected', 'actual']));
+    expect(c.trace.some((t: { summary: string }) => t.summary.includes('POST /rd?ep='))).toBe(true);
+  }, 60_000);
+
+  it('a target that sends nothing gets fail with the missed deadline, not a hang; exit 1', async () => {
+    const dir = tmp();
+    const profile = join(dir, 'silent.yaml');
+    writeFileSync(
+      profile,
+      `name: silent device\ntarget: { role: client, lwm2mVersion: "1.1", endpoint: nobody }\n` +
+        `timing: { registerWithin: 0.5, reactionWithin: 0.5, caseDeadline: 10 }\nlaunch: { kind: external }\n`,
+    );
+    const started = performance.now();
+    const r = await cli(['run', '--profile', profile, '--case', '*int-101', '--case', '*int-102', '--report-dir', dir]);
+    expect(r.code, r.stderr + r.stdout).toBe(1);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+    const [int101, int102] = results.cases;
+    expect(int101.verdict).toBe('fail');
+    expect(int101.checks[0]).toMatchObject({ id: 'A', verdict: 'fail', actual: 'nothing within 0.5 s' });
+    expect(int102.verdict).toBe('inconclusive');
+    expect(int102.reason).toContain('did not register');
+    expect(r.stdout).toContain('expected: received within 0.5 s');
+  }, 60_000);
+
+  it('a bad profile exits 3 with file, line and field', async () => {
+    const dir = tmp();
+    const profile = join(dir, 'bad.yaml');
+    writeFileSync(profile, `name: x\ntarget:\n  role: client\n  lwm2mVersion: 1.1\n  endpoint: e\n  lifetim: 3\n`);
+    const r = await cli(['run', '--profile', profile]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${profile}:6:3: target.lifetim: unknown key "lifetim"`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('bad flags, unknown commands and a missing profile file exit 3 without a stack trace', async () => {
+    for (const args of [['run', '--profil', 'x'], ['nonsense'], ['run', '--profile', '/nonexistent.yaml'], ['device', '--server', 'coap://127.0.0.1:1', '--endpoint', 'e', '--fault', 'nope'], ['run', '--profile', referenceProfileFile, '--case', 'nothing-*']]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('lwm2m-conformance list', () => {
+  it('lists cases with their applicability for a profile', async () => {
+    const r = await cli(['list', '--profile', referenceProfileFile]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/LightweightM2M-1\.1-int-103\tregistration\tDeregistration\tapplies/);
+    expect(r.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(7);
+  });
+});

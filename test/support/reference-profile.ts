@@ -1,0 +1,29 @@
+// Profiles for the project's own tests: the bundled reference device, optionally with faults,
+// or a silent external target. Built from the shipped profile so tests exercise what users run.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseProfile, type Profile } from '../../harness/targets/profile.ts';
+import { projectRoot } from './shared.ts';
+
+export const referenceProfileFile = join(projectRoot, 'fixtures', 'profiles', 'reference-device.yaml');
+
+export function referenceDeviceProfile(faults: readonly string[] = []): Profile {
+  const profile = parseProfile(readFileSync(referenceProfileFile, 'utf8'), referenceProfileFile);
+  if (profile.launch.kind !== 'process') throw new Error('the reference profile launches a process');
+  return {
+    ...profile,
+    launch: { ...profile.launch, args: [...profile.launch.args, ...faults.flatMap((f) => ['--fault', f])] },
+  };
+}
+
+/** A client target that is "already running" but never sends anything. */
+export function silentTargetProfile(): Profile {
+  const profile = referenceDeviceProfile();
+  return {
+    ...profile,
+    name: 'silent target',
+    launch: { kind: 'external' },
+    drivers: {},
+    timing: { ...profile.timing, registerWithin: 0.5, reactionWithin: 0.5, caseDeadline: 10 },
+  };
+}
