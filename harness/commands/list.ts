@@ -6,6 +6,7 @@ import { notApplicableReason } from '../run/applicability.ts';
 import { targetViewOf } from '../run/client-session.ts';
 import { selectCases } from '../run/selection.ts';
 import { loadProfile } from '../targets/profile.ts';
+import { selectionFlags, selectionFrom } from './selection-flags.ts';
 import { ExitCode, type CommandIO } from './io.ts';
 
 export const listUsage = 'usage: lwm2m-conformance list [--profile FILE] [--case GLOB]... [--interface NAME]... [--tag TAG]...';
@@ -15,9 +16,7 @@ export async function listCommand(args: string[], io: CommandIO): Promise<number
     args,
     options: {
       profile: { type: 'string' },
-      case: { type: 'string', multiple: true },
-      interface: { type: 'string', multiple: true },
-      tag: { type: 'string', multiple: true },
+      ...selectionFlags,
       help: { type: 'boolean' },
     },
     strict: true,
@@ -27,11 +26,7 @@ export async function listCommand(args: string[], io: CommandIO): Promise<number
     return ExitCode.ok;
   }
   const target = values.profile ? targetViewOf(await loadProfile(resolve(values.profile))) : undefined;
-  const cases = selectCases(allCases, {
-    ...(values.case ? { ids: values.case } : {}),
-    ...(values.interface ? { interfaces: values.interface } : {}),
-    ...(values.tag ? { tags: values.tag } : {}),
-  });
+  const cases = selectCases(allCases, selectionFrom(values));
   for (const c of cases) {
     const reason = target ? notApplicableReason(c, target) : undefined;
     const applicability = target ? (reason ? `not applicable: ${reason}` : 'applies') : '';

@@ -10,6 +10,7 @@ import { writeResultsJson } from '../report/results-json.ts';
 import { resultsSchemaVersion, summarize, type RunReport } from '../report/run-report.ts';
 import { selectCases } from '../run/selection.ts';
 import { loadProfile } from '../targets/profile.ts';
+import { selectionFlags, selectionFrom } from './selection-flags.ts';
 import { ExitCode, UsageError, type CommandIO } from './io.ts';
 
 const toolVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -25,9 +26,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     args,
     options: {
       profile: { type: 'string' },
-      case: { type: 'string', multiple: true },
-      interface: { type: 'string', multiple: true },
-      tag: { type: 'string', multiple: true },
+      ...selectionFlags,
       'report-dir': { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -40,11 +39,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   if (!values.profile) throw new UsageError(`run: --profile FILE is required\n${runUsage}`);
   const profileFile = resolve(values.profile);
   const profile = await loadProfile(profileFile);
-  const cases = selectCases(allCases, {
-    ...(values.case ? { ids: values.case } : {}),
-    ...(values.interface ? { interfaces: values.interface } : {}),
-    ...(values.tag ? { tags: values.tag } : {}),
-  });
+  const cases = selectCases(allCases, selectionFrom(values));
   const started = new Date();
   const reportDir = resolve(values['report-dir'] ?? `reports/${timestampDir(started)}`);
 

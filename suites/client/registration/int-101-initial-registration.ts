@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
+import { at, expectFirstRegister } from './steps.ts';
 import { objectPaths } from '../../../harness/peers/server/registration-request.ts';
 
 export default defineCase({
@@ -18,29 +19,21 @@ export default defineCase({
     'Pass criteria that judge the server (2.01 with a Location-Path under /rd) are met by the reference server ' +
     'and not recorded as checks of the client.',
   async run(ctx) {
-    const within = ctx.target.timing.registerWithinMs;
-    const reg = ctx.arrived(
-      'A',
-      'MUST',
-      'The client sends Register (POST /rd) after it starts',
-      await ctx.server.waitFor('register', { since: ctx.server.caseStart, within, signal: ctx.signal }),
-      within,
-      (e) => `POST ${e.path}?${e.params?.query.join('&')}`,
-    );
+    const reg = await expectFirstRegister(ctx, (e) => `POST ${e.path}?${e.params?.query.join('&')}`);
     const params = reg.params?.params ?? {};
-    const at = reg.seq !== undefined ? { at: reg.seq } : {};
-    ctx.check('B', 'MUST', 'Register carries the endpoint client name (ep)', params.ep ?? null, ctx.target.endpoint, at);
-    ctx.check('C', 'MUST', 'Register carries the lifetime (lt)', params.lt ?? null, expect.matches(/^[1-9]\d*$/, 'a positive whole number of seconds'), at);
-    ctx.check('D', 'MUST', 'Register carries the LwM2M version (lwm2m)', params.lwm2m ?? null, ctx.target.version, at);
+    const on = at(reg);
+    ctx.check('B', 'MUST', 'Register carries the endpoint client name (ep)', params.ep ?? null, ctx.target.endpoint, on);
+    ctx.check('C', 'MUST', 'Register carries the lifetime (lt)', params.lt ?? null, expect.matches(/^[1-9]\d*$/, 'a positive whole number of seconds'), on);
+    ctx.check('D', 'MUST', 'Register carries the LwM2M version (lwm2m)', params.lwm2m ?? null, ctx.target.version, on);
     const links = reg.objectList?.links;
-    ctx.require('E', 'MUST', 'The object list is valid link format', reg.objectList?.error ?? 'valid', 'valid', at);
+    ctx.require('E', 'MUST', 'The object list is valid link format', reg.objectList?.error ?? 'valid', 'valid', on);
     const paths = objectPaths(links ?? []);
-    ctx.check('F', 'MUST', 'The object list names objects or object instances', paths.length > 0 ? paths : null, expect.present('at least one </o> or </o/i> link'), at);
+    ctx.check('F', 'MUST', 'The object list names objects or object instances', paths.length > 0 ? paths : null, expect.present('at least one </o> or </o/i> link'), on);
     const securityLinks = paths.filter((p) => p === '/0' || p.startsWith('/0/'));
-    ctx.check('G', 'MUST', 'The Security object (/0) is not in the object list', securityLinks, [], at);
+    ctx.check('G', 'MUST', 'The Security object (/0) is not in the object list', securityLinks, [], on);
     if (ctx.target.version !== '1.0') {
       const oscoreLinks = paths.filter((p) => p === '/21' || p.startsWith('/21/'));
-      ctx.check('H', 'MUST', 'The OSCORE object (/21) is not in the object list (LwM2M 1.1+)', oscoreLinks, [], at);
+      ctx.check('H', 'MUST', 'The OSCORE object (/21) is not in the object list (LwM2M 1.1+)', oscoreLinks, [], on);
     }
   },
 });

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
-import { queryText, registered, s } from './steps.ts';
+import { at, expectEvent, queryText, registered, s } from './steps.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-102',
@@ -25,33 +25,29 @@ export default defineCase({
     const write = await ctx.server.write(ctx.target.endpoint, '/1/0/1', String(lifetime));
     ctx.require('A', 'MUST', `Write ${lifetime} to Lifetime /1/0/1 is answered 2.04 Changed`, write.response?.code ?? write.error, '2.04');
 
-    const reaction = ctx.target.timing.reactionWithinMs;
-    const update = ctx.arrived(
-      'B',
-      'MUST',
-      `The client sends an Update after the lifetime write`,
-      await ctx.server.waitFor('update', { since, within: reaction, endpoint: ctx.target.endpoint, signal: ctx.signal }),
-      reaction,
+    const update = await expectEvent(
+      ctx,
+      { id: 'B', description: 'The client sends an Update after the lifetime write' },
+      'update',
+      { since, within: ctx.target.timing.reactionWithinMs },
       (e) => `POST ${e.path}`,
     );
-    const at = update.seq !== undefined ? { at: update.seq } : {};
-    ctx.check('C', 'MUST', 'The Update carries the new lifetime', update.params?.params.lt ?? null, String(lifetime), at);
-    ctx.check('D', 'MUST', 'The Update goes to the registration location', update.path ?? null, reg.location, at);
+    ctx.check('C', 'MUST', 'The Update carries the new lifetime', update.params?.params.lt ?? null, String(lifetime), at(update));
+    ctx.check('D', 'MUST', 'The Update goes to the registration location', update.path ?? null, reg.location, at(update));
 
     // The next Update must arrive before the new lifetime ends, counted from the last one.
     const allowed = lifetime * 1000 + ctx.target.timing.toleranceMs;
     const since2 = ctx.server.events.position();
     const next = await ctx.server.waitFor('update', { since: since2, within: allowed, endpoint: ctx.target.endpoint, signal: ctx.signal });
     const gap = next ? next.atMs - update.atMs : undefined;
-    const nextAt = next?.seq !== undefined ? { at: next.seq } : {};
     ctx.check(
       'E',
       'MUST',
       `A further Update arrives before the ${lifetime} s lifetime ends (seconds after the previous Update)`,
       gap === undefined ? `none within ${s(allowed)} s` : s(gap),
       expect.atMost(s(allowed), `s (lifetime + ${s(ctx.target.timing.toleranceMs)} s tolerance)`),
-      nextAt,
+      at(next),
     );
-    if (next) ctx.check('F', 'SHOULD', 'The periodic Update carries no parameters (nothing changed)', queryText(next), '(none)', nextAt);
+    if (next) ctx.check('F', 'SHOULD', 'The periodic Update carries no parameters (nothing changed)', queryText(next), '(none)', at(next));
   },
 });

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
-import { queryText, registered, s, withLifetime } from './steps.ts';
+import { at, expectEvent, queryText, registered, s, withLifetime } from './steps.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-104',
@@ -24,18 +24,15 @@ export default defineCase({
     const since = ctx.server.events.position();
     const exec = await ctx.server.execute(ctx.target.endpoint, '/1/0/8');
     ctx.require('A', 'MUST', 'Execute on Registration Update Trigger /1/0/8 is answered 2.04 Changed', exec.response?.code ?? exec.error, '2.04');
-    const within = ctx.target.timing.reactionWithinMs;
-    const update = ctx.arrived(
-      'B',
-      'MUST',
-      'The client sends an Update after the trigger',
-      await ctx.server.waitFor('update', { since, within, endpoint: ctx.target.endpoint, signal: ctx.signal }),
-      within,
+    const update = await expectEvent(
+      ctx,
+      { id: 'B', description: 'The client sends an Update after the trigger' },
+      'update',
+      { since, within: ctx.target.timing.reactionWithinMs },
       (e) => `POST ${e.path}`,
     );
-    const at = update.seq !== undefined ? { at: update.seq } : {};
-    ctx.check('C', 'MUST', 'The triggered Update carries no parameters', queryText(update), '(none)', at);
-    ctx.check('D', 'MUST', 'The triggered Update goes to the registration location', update.path ?? null, reg.location, at);
+    ctx.check('C', 'MUST', 'The triggered Update carries no parameters', queryText(update), '(none)', at(update));
+    ctx.check('D', 'MUST', 'The triggered Update goes to the registration location', update.path ?? null, reg.location, at(update));
 
     // Criterion 4: still registered once the lifetime that was running at the trigger has passed.
     const waitMs = Math.max(0, originalExpiry + ctx.target.timing.toleranceMs - performance.now());

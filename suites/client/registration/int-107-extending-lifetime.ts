@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
-import { registered, s, withLifetime } from './steps.ts';
+import { at, expectEvent, registered, s, withLifetime } from './steps.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-107',
@@ -26,17 +26,14 @@ export default defineCase({
     const since = ctx.server.events.position();
     const write = await ctx.server.write(ctx.target.endpoint, '/1/0/1', String(extended));
     ctx.require('A', 'MUST', `Write ${extended} to Lifetime /1/0/1 is answered 2.04 Changed`, write.response?.code ?? write.error, '2.04');
-    const reaction = ctx.target.timing.reactionWithinMs;
-    const update = ctx.arrived(
-      'B',
-      'MUST',
-      'The client immediately sends an Update',
-      await ctx.server.waitFor('update', { since, within: reaction, endpoint: ctx.target.endpoint, signal: ctx.signal }),
-      reaction,
+    const update = await expectEvent(
+      ctx,
+      { id: 'B', description: 'The client immediately sends an Update' },
+      'update',
+      { since, within: ctx.target.timing.reactionWithinMs },
       (e) => `POST ${e.path}?${e.params?.query.join('&') ?? ''}`,
     );
-    const at = update.seq !== undefined ? { at: update.seq } : {};
-    ctx.check('C', 'MUST', 'The Update carries the extended lifetime', update.params?.params.lt ?? null, String(extended), at);
+    ctx.check('C', 'MUST', 'The Update carries the extended lifetime', update.params?.params.lt ?? null, String(extended), at(update));
 
     const allowed = extended * 1000 + ctx.target.timing.toleranceMs;
     const next = await ctx.server.waitFor('update', { since: ctx.server.events.position(), within: allowed, endpoint: ctx.target.endpoint, signal: ctx.signal });
@@ -47,7 +44,7 @@ export default defineCase({
       `The next Update arrives within the extended ${extended} s lifetime (seconds after the previous Update)`,
       gap === undefined ? `none within ${s(allowed)} s` : s(gap),
       expect.atMost(s(allowed), `s (lifetime + ${s(ctx.target.timing.toleranceMs)} s tolerance)`),
-      next?.seq !== undefined ? { at: next.seq } : {},
+      at(next),
     );
   },
 });

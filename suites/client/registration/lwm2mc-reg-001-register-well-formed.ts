@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
+import { at, expectFirstRegister } from './steps.ts';
 import { listedObjects } from '../../../harness/peers/server/registration-request.ts';
 
 /** Binding values a Register may carry, per LwM2M version (Core §5.3.1 / §6.2.1.1). */
@@ -23,19 +24,11 @@ export default defineCase({
     'and b parameters, and an object list naming the mandatory Server and Device objects.',
   notes: 'PITFALLS IF-01 (link-format strictness) and IF-02 (parameter values) are the field failures behind these checks.',
   async run(ctx) {
-    const within = ctx.target.timing.registerWithinMs;
-    const reg = ctx.arrived(
-      'A',
-      'MUST',
-      'The client sends Register (POST /rd) after it starts',
-      await ctx.server.waitFor('register', { since: ctx.server.caseStart, within, signal: ctx.signal }),
-      within,
-      (e) => `POST ${e.path}`,
-    );
-    const at = reg.seq !== undefined ? { at: reg.seq } : {};
+    const reg = await expectFirstRegister(ctx, (e) => `POST ${e.path}`);
+    const on = at(reg);
     const params = reg.params?.params ?? {};
-    ctx.check('B', 'MUST', 'Register is a confirmable request', reg.confirmable ? 'CON' : 'NON', 'CON', { ...at, ref: 'Transport §8.2.1' });
-    ctx.check('C', 'MUST', 'The object list has Content-Format 40 (application/link-format)', reg.contentFormat ?? null, 40, at);
+    ctx.check('B', 'MUST', 'Register is a confirmable request', reg.confirmable ? 'CON' : 'NON', 'CON', { ...on, ref: 'Transport §8.2.1' });
+    ctx.check('C', 'MUST', 'The object list has Content-Format 40 (application/link-format)', reg.contentFormat ?? null, 40, on);
     ctx.check(
       'D',
       'MUST',
@@ -45,18 +38,18 @@ export default defineCase({
         const { ep, repeated } = v as { ep: unknown; repeated: boolean };
         return typeof ep === 'string' && ep.length > 0 && !repeated;
       }),
-      at,
+      on,
     );
-    ctx.check('E', 'MUST', 'lt is a positive whole number of seconds', params.lt ?? null, expect.matches(/^[1-9]\d{0,9}$/, 'a positive whole number'), at);
-    ctx.check('F', 'MUST', 'lwm2m is a published LwM2M version', params.lwm2m ?? null, expect.oneOf('1.0', '1.1', '1.2'), at);
+    ctx.check('E', 'MUST', 'lt is a positive whole number of seconds', params.lt ?? null, expect.matches(/^[1-9]\d{0,9}$/, 'a positive whole number'), on);
+    ctx.check('F', 'MUST', 'lwm2m is a published LwM2M version', params.lwm2m ?? null, expect.oneOf('1.0', '1.1', '1.2'), on);
     const version = typeof params.lwm2m === 'string' ? params.lwm2m : ctx.target.version;
     if (params.b !== undefined) {
-      ctx.check('G', 'MUST', `b is a binding value LwM2M ${version} defines`, params.b, expect.matches(bindings[version] ?? bindings['1.1']!, `a ${version} binding`), at);
+      ctx.check('G', 'MUST', `b is a binding value LwM2M ${version} defines`, params.b, expect.matches(bindings[version] ?? bindings['1.1']!, `a ${version} binding`), on);
     }
-    ctx.require('H', 'MUST', 'The object list parses as CoRE Link Format', reg.objectList?.error ?? 'valid', 'valid', at);
+    ctx.require('H', 'MUST', 'The object list parses as CoRE Link Format', reg.objectList?.error ?? 'valid', 'valid', on);
     const objects = [...listedObjects(reg.objectList?.links ?? [])].sort((a, b) => a - b);
-    ctx.check('I', 'MUST', 'The Server object (/1) is listed', objects, expect.includes(1), at);
-    ctx.check('J', 'MUST', 'The Device object (/3) is listed', objects, expect.includes(3), at);
-    ctx.check('K', 'MUST', 'The Security object (/0) is not listed', objects, expect.excludes(0), at);
+    ctx.check('I', 'MUST', 'The Server object (/1) is listed', objects, expect.includes(1), on);
+    ctx.check('J', 'MUST', 'The Device object (/3) is listed', objects, expect.includes(3), on);
+    ctx.check('K', 'MUST', 'The Security object (/0) is not listed', objects, expect.excludes(0), on);
   },
 });

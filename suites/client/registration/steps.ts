@@ -1,7 +1,7 @@
 // Steps the registration cases share: reaching the "registered" precondition, and setting a
 // short lifetime the way int-102/104/105/107 start.
 import type { CaseContext } from '../../../harness/run/context.ts';
-import type { ServerEvent } from '../../../harness/peers/server/reference-server.ts';
+import type { ServerEvent, ServerEventKind } from '../../../harness/peers/server/reference-server.ts';
 
 /** Seconds, rounded for messages. */
 export const s = (ms: number) => Math.round(ms) / 1000;
@@ -48,3 +48,38 @@ export function queryText(event: ServerEvent | undefined): string {
   const query = event?.params?.query ?? [];
   return query.length === 0 ? '(none)' : query.join('&');
 }
+
+/**
+ * Requires the next server event of `kind` after `since` within `within` ms: a passing check
+ * naming what arrived, or a failing one with "nothing within N s" that stops the case.
+ */
+export async function expectEvent(
+  ctx: CaseContext,
+  check: { id: string; description: string },
+  kind: ServerEventKind,
+  wait: { since: number; within: number; anyEndpoint?: boolean },
+  summary: (event: ServerEvent) => unknown,
+): Promise<ServerEvent> {
+  const event = await ctx.server.waitFor(kind, {
+    since: wait.since,
+    within: wait.within,
+    signal: ctx.signal,
+    ...(wait.anyEndpoint ? {} : { endpoint: ctx.target.endpoint }),
+  });
+  return ctx.arrived(check.id, 'MUST', check.description, event, wait.within, summary);
+}
+
+/** Check A of the cases that judge the client's first Register after its reset. */
+export function expectFirstRegister(ctx: CaseContext, summary: (event: ServerEvent) => unknown): Promise<ServerEvent> {
+  return expectEvent(
+    ctx,
+    { id: 'A', description: 'The client sends Register (POST /rd) after it starts' },
+    'register',
+    // Any endpoint name: a Register under a wrong name is judged by the checks, not missed.
+    { since: ctx.server.caseStart, within: ctx.target.timing.registerWithinMs, anyEndpoint: true },
+    summary,
+  );
+}
+
+/** Anchors a check at the message an event came from. */
+export const at = (event: ServerEvent | undefined) => (event?.seq !== undefined ? { at: event.seq } : {});
