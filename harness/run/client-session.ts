@@ -91,6 +91,10 @@ export class ClientSession implements CaseEnvironment {
     await this.control.reset();
   }
 
+  waitedMs(): number {
+    return this.server.waitedMs;
+  }
+
   async close(): Promise<void> {
     await this.control.stop();
     await this.server.close();

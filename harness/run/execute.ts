@@ -19,6 +19,8 @@ export interface CaseEnvironment {
   prepare(def: CaseDefinition, signal: AbortSignal): Promise<void>;
   /** Overall deadline of one case body, ms. */
   readonly caseDeadlineMs: number;
+  /** Running total of the time spent waiting for the target, ms. */
+  waitedMs(): number;
 }
 
 export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget): Promise<CaseResult> {
@@ -40,6 +42,7 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
   }
 
   const mark = env.trace.mark();
+  const waitedBefore = env.waitedMs();
   const abort = new AbortController();
   const ctx = createCaseContext({ target: env.target, ...(env.server ? { server: env.server } : {}), signal: abort.signal, startedAt: t0 });
   let verdict: Verdict;
@@ -83,6 +86,7 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
     verdict,
     ...(reason !== undefined ? { reason } : {}),
     durationMs: Math.round(performance.now() - t0),
+    waitedMs: Math.round(env.waitedMs() - waitedBefore),
     checks: ctx.checks,
     notes: ctx.notes,
     trace: toTraceEntries(env.trace.since(mark), t0),

@@ -49,6 +49,8 @@ export interface CaseResult {
   readonly reason?: string;
   readonly startedAt: string;
   readonly durationMs: number;
+  /** Of durationMs, the time spent waiting for the target (its deadlines and timers). */
+  readonly waitedMs?: number;
   readonly checks: readonly CheckResult[];
   readonly notes: readonly string[];
   readonly trace: readonly TraceEntry[];

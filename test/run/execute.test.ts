@@ -18,7 +18,7 @@ const target: TargetView = {
 };
 
 function env(overrides: Partial<CaseEnvironment> = {}): CaseEnvironment {
-  return { target, trace: new TraceRecorder(), prepare: async () => {}, caseDeadlineMs: 1000, ...overrides };
+  return { target, trace: new TraceRecorder(), prepare: async () => {}, caseDeadlineMs: 1000, waitedMs: () => 0, ...overrides };
 }
 
 function aCase(run: CaseDefinition['run'], extra: Partial<CaseDefinition> = {}): CaseDefinition {

@@ -50,6 +50,8 @@ export class ReferenceServer {
   readonly registrations: RegistrationTable;
   /** Event position when the current case began (set before the target is reset). */
   caseStart = 0;
+  /** Total time spent waiting for the target's messages, ms: the part of a run the target sets. */
+  waitedMs = 0;
 
   private constructor(
     readonly endpoint: CoapEndpoint,
@@ -83,7 +85,19 @@ export class ReferenceServer {
   }
 
   /** Waits for the next event of a kind after `since`, optionally for one endpoint. */
-  waitFor(
+  async waitFor(
+    kind: ServerEventKind,
+    options: { since: number; within: number; endpoint?: string; signal?: AbortSignal; where?: (event: ServerEvent) => boolean },
+  ): Promise<ServerEvent | undefined> {
+    const started = performance.now();
+    try {
+      return await this.waitForEvent(kind, options);
+    } finally {
+      this.waitedMs += performance.now() - started;
+    }
+  }
+
+  private waitForEvent(
     kind: ServerEventKind,
     options: { since: number; within: number; endpoint?: string; signal?: AbortSignal; where?: (event: ServerEvent) => boolean },
   ) {
