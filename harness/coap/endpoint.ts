@@ -1,9 +1,7 @@
-// One CoAP endpoint per harness peer: owns one UDP socket and carries requests and responses in
-// both directions over it (RFC 7252 message layer with retransmission, deduplication, separate
+// One CoAP endpoint per harness peer: owns one datagram transport (a UDP socket, or a DTLS layer
+// over one) and carries requests and responses in both directions over it (RFC 7252 message layer with retransmission, deduplication, separate
 // responses; RFC 7641 Observe; RFC 7959 block-wise), recording every datagram in a trace.
-import dgram from 'node:dgram';
 import { randomBytes } from 'node:crypto';
-import { isIPv6 } from 'node:net';
 import { Block1Assembler, sliceBlock } from './blockwise.ts';
 import { ExpiringMap } from './dedup.ts';
 import type { DedupEntry } from './dedup.ts';
@@ -41,6 +39,8 @@ import { TraceRecorder } from './trace.ts';
 import type { PeerAddress } from './trace.ts';
 import { initialTimeoutMs, resolveParams } from './transmission.ts';
 import type { TransmissionParams } from './transmission.ts';
+import { UdpTransport } from './transport.ts';
+import type { DatagramTransport } from './transport.ts';
 import type { CoapResponse, IncomingRequest, NotifyOutcome, RequestSpec, ResponseSpec } from './types.ts';
 
 export { rfc7252Defaults } from './transmission.ts';
@@ -89,6 +89,8 @@ export interface BindOptions {
   understoodOptions?: number[];
   dropOutgoing?: DatagramFilter;
   dropIncoming?: DatagramFilter;
+  /** Carry datagrams over this transport (e.g. a DTLS one) instead of binding a UDP socket; the endpoint owns it and closes it. */
+  transport?: DatagramTransport;
 }
 
 /** Critical options a request may carry without being refused with 4.02. */
@@ -174,11 +176,11 @@ export class CoapEndpoint {
   private readonly dropOutgoing?: DatagramFilter;
   private readonly dropIncoming?: DatagramFilter;
 
-  private constructor(private readonly socket: dgram.Socket, opts: BindOptions) {
-    const addr = socket.address();
-    this.local = { address: addr.address, port: addr.port };
-    this.name = opts.name ?? `coap@${addr.address}:${addr.port}`;
+  private constructor(private readonly transport: DatagramTransport, opts: BindOptions) {
+    this.local = { ...transport.local };
+    this.name = opts.name ?? `coap@${this.local.address}:${this.local.port}`;
     this.trace = opts.trace ?? new TraceRecorder();
+    transport.useTrace?.(this.trace, this.name);
     this.params = resolveParams(opts.params);
     this.limits = { ...defaultLimits, ...opts.limits };
     this.dedup = new ExpiringMap<DedupEntry>(this.limits.maxDedupEntries);
@@ -189,31 +191,22 @@ export class CoapEndpoint {
     this.understood = new Set([...understoodRequestOptions, ...(opts.understoodOptions ?? [])]);
     if (opts.dropOutgoing) this.dropOutgoing = opts.dropOutgoing;
     if (opts.dropIncoming) this.dropIncoming = opts.dropIncoming;
-    socket.on('message', (bytes, rinfo) => {
+    transport.onDatagram((bytes, peer) => {
       try {
-        this.onDatagram(bytes, { address: rinfo.address, port: rinfo.port });
+        this.onDatagram(bytes, { ...peer });
       } catch (err) {
         this.reportError(err);
       }
     });
-    socket.on('error', (err) => this.reportError(err));
+    transport.onError((err) => this.reportError(err));
   }
 
   static async bind(opts: BindOptions = {}): Promise<CoapEndpoint> {
-    const address = opts.address ?? '127.0.0.1';
-    const socket = dgram.createSocket({ type: isIPv6(address) ? 'udp6' : 'udp4' });
-    await new Promise<void>((resolve, reject) => {
-      const onError = (err: Error): void => {
-        socket.close();
-        reject(err);
-      };
-      socket.once('error', onError);
-      socket.bind(opts.port ?? 0, address, () => {
-        socket.off('error', onError);
-        resolve();
-      });
-    });
-    return new CoapEndpoint(socket, opts);
+    const transport = opts.transport ?? (await UdpTransport.bind({
+      ...(opts.address !== undefined ? { address: opts.address } : {}),
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+    }));
+    return new CoapEndpoint(transport, opts);
   }
 
   /** The single request handler; without one every request gets 4.04. */
@@ -312,13 +305,7 @@ export class CoapEndpoint {
     this.nonSent.clear();
     this.block1.clear();
     this.block2Cache.clear();
-    await new Promise<void>((resolve) => {
-      try {
-        this.socket.close(() => resolve());
-      } catch {
-        resolve();
-      }
-    });
+    await this.transport.close();
   }
 
   private buildRequest(spec: RequestSpec, token: Buffer, payload: Buffer, extra: CoapOption[]): CoapMessage {
@@ -570,6 +557,7 @@ export class CoapEndpoint {
       direction: 'in', endpoint: this.name, local: this.local, remote: peer, bytes,
       ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
       ...(dropped ? { dropped: true } : {}),
+      ...(this.transport.security ? { security: this.transport.security } : {}),
     });
     if (dropped) return;
     if (!decoded.ok) {
@@ -930,11 +918,10 @@ export class CoapEndpoint {
       direction: 'out', endpoint: this.name, local: this.local, remote: { ...peer }, bytes,
       ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
       ...(dropped ? { dropped: true } : {}),
+      ...(this.transport.security ? { security: this.transport.security } : {}),
     });
     if (dropped) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.socket.send(bytes, peer.port, peer.address, (err) => (err ? reject(err) : resolve()));
-    });
+    return this.transport.send(bytes, peer);
   }
 
   // ---- timers and faults ---------------------------------------------------------------------

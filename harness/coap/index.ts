@@ -11,3 +11,5 @@ export { Observation, ObserveRelation, isFresher } from './observe.ts';
 export type { ObservationEndReason } from './observe.ts';
 export { Block1Assembler, sliceBlock } from './blockwise.ts';
 export { ExpiringMap } from './dedup.ts';
+export { UdpTransport } from './transport.ts';
+export type { DatagramTransport, UdpBindOptions } from './transport.ts';

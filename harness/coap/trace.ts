@@ -1,6 +1,7 @@
 // Datagram trace: every datagram an endpoint sends or receives, with a monotonic timestamp,
 // addresses, raw bytes and its decoded form. Shared by several endpoints when they are given
-// the same recorder; tests wait on it for what they expect to see on the wire.
+// the same recorder; tests wait on it for what they expect to see on the wire. Security layers
+// (DTLS) add their handshake events alongside, numbered in the same sequence.
 import type { CoapMessage } from './message.ts';
 
 export interface PeerAddress {
@@ -24,7 +25,53 @@ export interface DatagramRecord {
   decodeError?: string;
   /** Set when a fault-injection filter discarded the datagram (it never left or was never processed). */
   dropped?: boolean;
+  /** Set when the datagram travelled inside a DTLS session: bytes are the decrypted payload. */
+  security?: 'dtls';
 }
+
+export type SecurityEventKind =
+  | 'client-hello' // a ClientHello was received (server) or sent (client)
+  | 'hello-verify' // the server answered with a HelloVerifyRequest (cookie exchange)
+  | 'handshake-done'
+  | 'handshake-failed'
+  | 'alert' // an alert sent or received
+  | 'session-renewed' // a new handshake from a known address replaced the session
+  | 'session-closed'; // close_notify, idle timeout, eviction or local close
+
+export interface SecurityAlert {
+  level: 'warning' | 'fatal' | 'unknown';
+  /** Alert number (RFC 5246 §7.2); undefined when the alert was encrypted and not readable. */
+  description?: number;
+  /** e.g. 'unknown_psk_identity'. */
+  name: string;
+}
+
+/** A handshake or session event of a security layer. Never carries keys or secrets. */
+export interface SecurityEvent {
+  seq: number;
+  atMs: number;
+  wallTime: string;
+  protocol: 'dtls';
+  kind: SecurityEventKind;
+  /** Name of the endpoint (or transport) the session belongs to. */
+  endpoint: string;
+  role: 'client' | 'server';
+  local: PeerAddress;
+  remote: PeerAddress;
+  direction?: 'in' | 'out';
+  /** One line for humans, e.g. 'cipher TLS_PSK_WITH_AES_128_CCM_8, identity "dev1"'. */
+  detail: string;
+  offeredCipherSuites?: string[];
+  cipherSuite?: string;
+  /** PSK identity as text when printable, else hex. */
+  identity?: string;
+  peerCertificate?: { subject?: string; issuer?: string };
+  alert?: SecurityAlert;
+  /** Why a handshake failed or a session closed. */
+  reason?: string;
+}
+
+export type NewSecurityEvent = Omit<SecurityEvent, 'seq' | 'atMs' | 'wallTime'> & Partial<Pick<SecurityEvent, 'atMs' | 'wallTime'>>;
 
 export type NewDatagramRecord = Omit<DatagramRecord, 'seq' | 'atMs' | 'wallTime'> &
   Partial<Pick<DatagramRecord, 'atMs' | 'wallTime'>>;
@@ -32,6 +79,8 @@ export type NewDatagramRecord = Omit<DatagramRecord, 'seq' | 'atMs' | 'wallTime'
 export class TraceRecorder {
   private readonly records: DatagramRecord[] = [];
   private readonly listeners = new Set<(r: DatagramRecord) => void>();
+  private readonly securityEvents: SecurityEvent[] = [];
+  private readonly eventListeners = new Set<(e: SecurityEvent) => void>();
   private nextSeq = 0;
 
   /** Keeps at most `capacity` records (oldest dropped first); seq numbers keep counting. */
@@ -92,6 +141,53 @@ export class TraceRecorder {
           clearTimeout(timer);
           unsubscribe();
           resolve(r);
+        }
+      });
+    });
+  }
+
+  recordEvent(e: NewSecurityEvent): SecurityEvent {
+    const full: SecurityEvent = { ...e, seq: this.nextSeq++, atMs: e.atMs ?? performance.now(), wallTime: e.wallTime ?? new Date().toISOString() };
+    this.securityEvents.push(full);
+    if (this.securityEvents.length > this.capacity) this.securityEvents.splice(0, this.securityEvents.length - this.capacity);
+    for (const listener of [...this.eventListeners]) {
+      try {
+        listener(full);
+      } catch {
+        // a faulty listener must not break the transport
+      }
+    }
+    return full;
+  }
+
+  /** Security (handshake) events, in order; their seq interleaves with the datagram records'. */
+  events(): readonly SecurityEvent[] {
+    return this.securityEvents;
+  }
+
+  eventsSince(mark: number): SecurityEvent[] {
+    return this.securityEvents.filter((e) => e.seq >= mark);
+  }
+
+  onEvent(cb: (e: SecurityEvent) => void): () => void {
+    this.eventListeners.add(cb);
+    return () => this.eventListeners.delete(cb);
+  }
+
+  /** Like waitFor(), for security events. */
+  waitForEvent(predicate: (e: SecurityEvent) => boolean, timeoutMs: number, fromMark?: number): Promise<SecurityEvent> {
+    const existing = fromMark === undefined ? undefined : this.eventsSince(fromMark).find(predicate);
+    if (existing) return Promise.resolve(existing);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        unsubscribe();
+        reject(new Error(`no matching security event within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const unsubscribe = this.onEvent((e) => {
+        if (predicate(e)) {
+          clearTimeout(timer);
+          unsubscribe();
+          resolve(e);
         }
       });
     });
