@@ -19,9 +19,13 @@ export function targetViewOf(profile: Profile): TargetView {
     role: profile.target.role,
     version: profile.target.lwm2mVersion,
     endpoint: profile.target.endpoint,
+    // Features as the strings cases name in `requires`, e.g. 'format:tlv', 'object:3303'.
     features: new Set([
       ...profile.features.bindings.map((b) => `binding:${b}`),
+      ...profile.features.formats.map((f) => `format:${f}`),
+      ...profile.features.objects.map((o) => `object:${o}`),
       ...profile.features.resources.map((r) => `resource:${r}`),
+      ...profile.features.operations.map((o) => `operation:${o}`),
     ]),
     timing: {
       registerWithinMs: t.registerWithin * 1000,

@@ -38,8 +38,14 @@ export interface Profile {
   };
   features: {
     bindings: string[];
+    /** Content formats the target reads and writes, by name (see featureFormats). */
+    formats: string[];
+    /** Objects the target implements, by id. */
+    objects: number[];
     /** Optional resources the target implements, e.g. /1/0/4 (Disable). */
     resources: string[];
+    /** Optional operations the target supports (see featureOperations). */
+    operations: string[];
   };
   harness: { address: string; port: number };
   timing: {
@@ -57,6 +63,24 @@ export interface Profile {
 }
 
 export const driverNames = ['reboot'] as const;
+
+/** Content-format names a profile may claim (the codecs' names). */
+export const featureFormats = ['text', 'opaque', 'cbor', 'tlv', 'oma-json', 'senml-json', 'senml-cbor', 'lwm2m-cbor', 'link-format'] as const;
+
+/** Optional operations a profile may claim; cases name them in `requires` as `operation:<name>`. */
+export const featureOperations = [
+  'create',
+  'delete',
+  'execute-arguments',
+  'write-attributes',
+  'discover-depth',
+  'observe',
+  'observe-composite',
+  'read-composite',
+  'write-composite',
+  'send',
+  'mute-send',
+] as const;
 export type DriverName = (typeof driverNames)[number];
 
 /** A duration in seconds, at least `min`. */
@@ -92,6 +116,9 @@ export const profileSchema: Schema = {
         kind: 'object',
         fields: {
           bindings: { schema: { kind: 'array', items: { kind: 'string', enum: ['U', 'T', 'S', 'N', 'M', 'H'] } }, description: 'transport bindings' },
+          formats: { schema: { kind: 'array', items: { kind: 'string', enum: featureFormats } }, description: 'content formats supported' },
+          objects: { schema: { kind: 'array', items: { kind: 'number', integer: true, min: 0, max: 65534 } }, description: 'object ids implemented' },
+          operations: { schema: { kind: 'array', items: { kind: 'string', enum: featureOperations } }, description: 'optional operations supported' },
           resources: {
             schema: { kind: 'array', items: { kind: 'string', pattern: /^\/\d+\/\d+\/\d+$/, patternText: 'a resource path /o/i/r' } },
             description: 'optional resources implemented, e.g. /1/0/4',
@@ -217,7 +244,13 @@ export function parseProfile(text: string, file: string): Profile {
     file,
     name: raw.name,
     target: { role, lwm2mVersion: raw.target.lwm2mVersion, endpoint: raw.target.endpoint },
-    features: { bindings: raw.features?.bindings ?? ['U'], resources: raw.features?.resources ?? [] },
+    features: {
+      bindings: raw.features?.bindings ?? ['U'],
+      formats: raw.features?.formats ?? ['text', 'tlv', 'link-format'],
+      objects: raw.features?.objects ?? [1, 3],
+      resources: raw.features?.resources ?? [],
+      operations: raw.features?.operations ?? [],
+    },
     harness: { address: raw.harness?.address ?? '127.0.0.1', port: raw.harness?.port ?? 0 },
     timing: { ...defaultTiming, ...(raw.timing ?? {}), coap: { ...defaultTiming.coap, ...(raw.timing?.coap ?? {}) } },
     launch,
