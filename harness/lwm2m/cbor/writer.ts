@@ -1,0 +1,153 @@
+// A small CBOR writer (RFC 8949) for the LwM2M CBOR-based formats: preferred (shortest)
+// integer arguments, a chosen float width, definite lengths, map keys in the caller's order.
+
+import type { FloatWidth } from '../formats/codec.ts';
+
+export class CborWriter {
+  private buf = new Uint8Array(256);
+  private len = 0;
+
+  private ensure(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.len + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
+  }
+
+  private head(major: number, arg: number | bigint): void {
+    const m = major << 5;
+    if (typeof arg === 'number' && arg < 24) {
+      this.ensure(1);
+      this.buf[this.len++] = m | arg;
+    } else if (typeof arg === 'number' && arg < 0x100) {
+      this.ensure(2);
+      this.buf[this.len++] = m | 24;
+      this.buf[this.len++] = arg;
+    } else if (typeof arg === 'number' && arg < 0x10000) {
+      this.ensure(3);
+      this.buf[this.len++] = m | 25;
+      this.buf[this.len++] = arg >> 8;
+      this.buf[this.len++] = arg & 0xff;
+    } else if (typeof arg === 'number' && arg < 0x100000000) {
+      this.ensure(5);
+      this.buf[this.len++] = m | 26;
+      this.buf[this.len++] = (arg >>> 24) & 0xff;
+      this.buf[this.len++] = (arg >>> 16) & 0xff;
+      this.buf[this.len++] = (arg >>> 8) & 0xff;
+      this.buf[this.len++] = arg & 0xff;
+    } else {
+      const b = BigInt(arg);
+      if (b < 0x100000000n) return this.head(major, Number(b));
+      this.ensure(9);
+      this.buf[this.len++] = m | 27;
+      for (let shift = 56n; shift >= 0n; shift -= 8n) this.buf[this.len++] = Number((b >> shift) & 0xffn);
+    }
+  }
+
+  integer(v: number | bigint): this {
+    if (typeof v === 'number') {
+      if (v >= 0) this.head(0, v);
+      else this.head(1, -1 - v);
+    } else if (v >= 0n) this.head(0, v);
+    else this.head(1, -1n - v);
+    return this;
+  }
+
+  bytes(b: Uint8Array): this {
+    this.head(2, b.length);
+    this.raw(b);
+    return this;
+  }
+
+  text(s: string): this {
+    return this.textBytes(new TextEncoder().encode(s));
+  }
+
+  textBytes(b: Uint8Array): this {
+    this.head(3, b.length);
+    this.raw(b);
+    return this;
+  }
+
+  arrayHeader(n: number): this {
+    this.head(4, n);
+    return this;
+  }
+
+  mapHeader(n: number): this {
+    this.head(5, n);
+    return this;
+  }
+
+  tag(n: number): this {
+    this.head(6, n);
+    return this;
+  }
+
+  boolean(v: boolean): this {
+    this.ensure(1);
+    this.buf[this.len++] = v ? 0xf5 : 0xf4;
+    return this;
+  }
+
+  null(): this {
+    this.ensure(1);
+    this.buf[this.len++] = 0xf6;
+    return this;
+  }
+
+  float(v: number, width: FloatWidth = 'shortest'): this {
+    const half = width === 'shortest' ? numberToHalf(v) : undefined;
+    if (half !== undefined) {
+      this.ensure(3);
+      this.buf[this.len++] = 0xf9;
+      this.buf[this.len++] = half >> 8;
+      this.buf[this.len++] = half & 0xff;
+    } else if ((width === 'shortest' && (Object.is(Math.fround(v), v) || Number.isNaN(v))) || (width === 'single' && (Object.is(Math.fround(v), v) || Number.isNaN(v)))) {
+      this.ensure(5);
+      this.buf[this.len++] = 0xfa;
+      new DataView(this.buf.buffer, this.len, 4).setFloat32(0, v);
+      this.len += 4;
+    } else {
+      this.ensure(9);
+      this.buf[this.len++] = 0xfb;
+      new DataView(this.buf.buffer, this.len, 8).setFloat64(0, v);
+      this.len += 8;
+    }
+    return this;
+  }
+
+  raw(b: Uint8Array): this {
+    this.ensure(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
+    return this;
+  }
+
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.len);
+  }
+}
+
+/** The half-precision bits of v when v is exactly representable there, else undefined. */
+export function numberToHalf(v: number): number | undefined {
+  if (Number.isNaN(v)) return 0x7e00;
+  if (v === Infinity) return 0x7c00;
+  if (v === -Infinity) return 0xfc00;
+  const sign = v < 0 || Object.is(v, -0) ? 0x8000 : 0;
+  const a = Math.abs(v);
+  if (a === 0) return sign;
+  if (a > 65504) return undefined;
+  // Subnormal halves: multiples of 2^-24 below 2^-14.
+  if (a < 2 ** -14) {
+    const m = a / 2 ** -24;
+    return Number.isInteger(m) ? sign | m : undefined;
+  }
+  const exp = Math.floor(Math.log2(a));
+  const e = exp + 15;
+  const mant = (a / 2 ** exp - 1) * 1024;
+  if (!Number.isInteger(mant) || mant < 0 || mant >= 1024 || e <= 0 || e >= 31) return undefined;
+  return sign | (e << 10) | mant;
+}

@@ -1,0 +1,188 @@
+// A total JSON parser (RFC 8259) for the JSON content formats that keeps what JSON.parse loses:
+// the exact text of numbers (int64 values must not pass through float64), member order and
+// duplicate member names, and the character position of every error.
+
+import { DecodeFailure } from '../decode-error.ts';
+
+export class JsonNumber {
+  constructor(readonly text: string) {}
+  /** Exact integer when the text is an integer literal (no fraction, no exponent). */
+  get integer(): bigint | undefined {
+    return /^-?\d+$/.test(this.text) ? BigInt(this.text) : undefined;
+  }
+  get value(): number {
+    return Number(this.text);
+  }
+}
+
+export class JsonObject {
+  constructor(readonly members: Array<[string, JsonValue]>, readonly position: number) {}
+  get(name: string): JsonValue | undefined {
+    for (const [k, v] of this.members) if (k === name) return v;
+    return undefined;
+  }
+}
+
+export type JsonValue = null | boolean | string | JsonNumber | JsonObject | JsonValue[];
+
+const MAX_DEPTH = 64;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+export function parseJsonExact(text: string, format: string): JsonValue {
+  let i = 0;
+  let depth = 0;
+  const n = text.length;
+  const failAt = (reason: string, position = i): never => {
+    throw new DecodeFailure({ format, position, reason });
+  };
+  const ws = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+      else break;
+    }
+  };
+  const string = (): string => {
+    const start = i;
+    i++; // opening quote
+    let out = '';
+    let chunk = i;
+    for (;;) {
+      if (i >= n) failAt('unterminated string', start);
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        out += text.slice(chunk, i);
+        i++;
+        return out;
+      }
+      if (c < 0x20) failAt('control character in a string');
+      if (c === 0x5c) {
+        out += text.slice(chunk, i);
+        const e = text[i + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && e in simple) {
+          out += simple[e];
+          i += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+        } else {
+          failAt('invalid escape in a string');
+        }
+        chunk = i;
+        continue;
+      }
+      i++;
+    }
+  };
+  const value = (): JsonValue => {
+    ws();
+    if (i >= n) failAt('unexpected end of input');
+    const c = text[i];
+    if (c === '{') {
+      if (++depth > MAX_DEPTH) failAt('nesting too deep');
+      const start = i++;
+      const members: Array<[string, JsonValue]> = [];
+      ws();
+      if (text[i] === '}') {
+        i++;
+        depth--;
+        return new JsonObject(members, start);
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') failAt('expected a member name');
+        const key = string();
+        ws();
+        if (text[i] !== ':') failAt("expected ':'");
+        i++;
+        members.push([key, value()]);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          depth--;
+          return new JsonObject(members, start);
+        }
+        failAt("expected ',' or '}'");
+      }
+    }
+    if (c === '[') {
+      if (++depth > MAX_DEPTH) failAt('nesting too deep');
+      i++;
+      const items: JsonValue[] = [];
+      ws();
+      if (text[i] === ']') {
+        i++;
+        depth--;
+        return items;
+      }
+      for (;;) {
+        items.push(value());
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          depth--;
+          return items;
+        }
+        failAt("expected ',' or ']'");
+      }
+    }
+    if (c === '"') return string();
+    if (text.startsWith('true', i)) {
+      i += 4;
+      return true;
+    }
+    if (text.startsWith('false', i)) {
+      i += 5;
+      return false;
+    }
+    if (text.startsWith('null', i)) {
+      i += 4;
+      return null;
+    }
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
+    if (m && m[0].length > 0) {
+      i += m[0].length;
+      return new JsonNumber(m[0]);
+    }
+    return failAt(`unexpected character '${c}'`);
+  };
+  const result = value();
+  ws();
+  if (i < n) failAt('trailing characters after the JSON value');
+  return result;
+}
+
+/** Exact integer of a decimal number text that may have a fraction or exponent (1.638435E9). */
+export function exactIntegerOfDecimal(text: string): bigint | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) return undefined;
+  const [, sign, intPart, frac = '', expText = '0'] = m;
+  const exp = Number(expText);
+  if (Math.abs(exp) > 400) return undefined;
+  let digits = `${intPart}${frac}`;
+  let scale = frac.length - exp; // value = digits * 10^-scale
+  if (scale < 0) {
+    digits += '0'.repeat(-scale);
+    scale = 0;
+  }
+  const whole = digits.slice(0, digits.length - scale) || '0';
+  const rest = digits.slice(digits.length - scale);
+  if (/[1-9]/.test(rest)) return undefined;
+  const b = BigInt(whole);
+  return sign === '-' ? -b : b;
+}
+
+/** Writes a JSON string literal (what JSON.stringify does for strings). */
+export function jsonString(s: string): string {
+  return JSON.stringify(s);
+}

@@ -1,0 +1,187 @@
+// OMA JSON (content-format 11543, legacy LwM2M 1.0 JSON, Core 1.0 §6.4.4): {"bn", "bt", "e": [
+// {"n", "v"|"sv"|"bv"|"ov", "t"}]}. Names are bn + n as plain string concatenation. 1.1 servers
+// must accept it; 1.1 clients must not send it. Opaque travels as padded base64 in "sv".
+
+import { DecodeFailure, guard, type DecodeResult } from '../decode-error.ts';
+import { fromBase64, fromUtf8, toBase64, utf8 } from '../bytes.ts';
+import type { ValueType } from '../model/types.ts';
+import type { LwM2mNode } from '../node.ts';
+import { formatPath, isWithin, parsePath, type PathIds } from '../path.ts';
+import { compactInteger, formatObjectLink, inInt64, inUint64, parseObjectLink, toBigInt, type LwM2mValue, type ObjectLink } from '../value.ts';
+import { EncodeError, resourceTyping, type ContentFormatCodec, type DecodeContext, type EncodeOptions } from './codec.ts';
+import { JsonNumber, JsonObject, exactIntegerOfDecimal, jsonString, parseJsonExact } from './json-exact.ts';
+import { emptyPayloadNodes, requestIds, splitName } from './senml.ts';
+import { formatFloatText } from './text-format.ts';
+
+const FORMAT = 'oma-json';
+
+function failAt(position: number, reason: string): never {
+  throw new DecodeFailure({ format: FORMAT, position, reason });
+}
+
+function numeric(n: JsonNumber, type: ValueType | undefined, position: number): { type: ValueType; value: LwM2mValue } {
+  const exact = n.integer ?? exactIntegerOfDecimal(n.text);
+  const t: ValueType = type ?? (n.integer !== undefined ? 'integer' : 'float');
+  switch (t) {
+    case 'float':
+      return { type: t, value: n.value };
+    case 'integer':
+    case 'time':
+      if (exact === undefined || !inInt64(exact)) failAt(position, `'${n.text}' is not a signed 64-bit ${t}`);
+      return { type: t, value: compactInteger(exact as bigint) };
+    case 'unsigned':
+      if (exact === undefined || !inUint64(exact)) failAt(position, `'${n.text}' is not an unsigned 64-bit integer`);
+      return { type: t, value: compactInteger(exact as bigint) };
+    default:
+      return failAt(position, `a numeric 'v' does not fit type ${t}`);
+  }
+}
+
+function decodeDocument(text: string, context: DecodeContext): LwM2mNode[] {
+  const request = requestIds(context, FORMAT);
+  if (text.trim() === '') failAt(0, 'empty payload');
+  const doc = parseJsonExact(text, FORMAT);
+  if (!(doc instanceof JsonObject)) failAt(0, 'OMA JSON must be an object');
+  const root = doc as JsonObject;
+  const bnValue = root.get('bn');
+  if (bnValue !== undefined && typeof bnValue !== 'string') failAt(0, "'bn' must be a string");
+  const btValue = root.get('bt');
+  if (btValue !== undefined && !(btValue instanceof JsonNumber)) failAt(0, "'bt' must be a number");
+  const entries = root.get('e');
+  if (!Array.isArray(entries)) return failAt(0, "OMA JSON needs an 'e' array");
+  if (entries.length === 0) return emptyPayloadNodes(request, context, FORMAT);
+  const bn = (bnValue as string | undefined) ?? '';
+  const bt = btValue instanceof JsonNumber ? btValue.value : undefined;
+  const seen = new Set<string>();
+  const out: LwM2mNode[] = [];
+  for (const entry of entries) {
+    if (!(entry instanceof JsonObject)) return failAt(0, "each 'e' entry must be an object");
+    const at = entry.position;
+    const n = entry.get('n');
+    if (n !== undefined && typeof n !== 'string') failAt(at, "'n' must be a string");
+    const name = bn + ((n as string | undefined) ?? '');
+    const ids = parsePath(splitName(name, context.rootPath).path, { allowRelative: false });
+    if (!ids.ok || ids.value.length < 3) return failAt(at, `name '${name}' is not a resource or resource instance path`);
+    const path: PathIds = ids.value;
+    if (!isWithin(path, request)) failAt(at, `${formatPath(path)} lies outside the request path ${formatPath(request)}`);
+    const present = ['v', 'sv', 'bv', 'ov'].filter((k) => entry.get(k) !== undefined);
+    if (present.length !== 1) failAt(at, present.length === 0 ? `entry for ${formatPath(path)} has no value` : `entry for ${formatPath(path)} has several values`);
+    const declared = resourceTyping(context, request, path).type;
+    let typed: { type: ValueType; value: LwM2mValue };
+    const raw = entry.get(present[0] as string);
+    switch (present[0]) {
+      case 'v':
+        if (!(raw instanceof JsonNumber)) return failAt(at, "'v' must be a number");
+        typed = numeric(raw, declared, at);
+        break;
+      case 'bv':
+        if (typeof raw !== 'boolean') return failAt(at, "'bv' must be true or false");
+        if (declared !== undefined && declared !== 'boolean') failAt(at, `'bv' does not fit type ${declared}`);
+        typed = { type: 'boolean', value: raw };
+        break;
+      case 'ov': {
+        if (typeof raw !== 'string') return failAt(at, "'ov' must be a string");
+        const link = parseObjectLink(raw, FORMAT);
+        if (!link.ok) return failAt(at, link.error.reason);
+        typed = { type: 'objlnk', value: link.value };
+        break;
+      }
+      default: {
+        if (typeof raw !== 'string') return failAt(at, "'sv' must be a string");
+        if (declared === 'opaque') {
+          const bytes = fromBase64(raw, 'base64');
+          if (!bytes) return failAt(at, "'sv' of an opaque resource is not base64");
+          typed = { type: 'opaque', value: bytes };
+        } else if (declared === undefined || declared === 'string' || declared === 'corelnk') {
+          typed = { type: declared ?? 'string', value: raw };
+        } else {
+          return failAt(at, `'sv' does not fit type ${declared}`);
+        }
+      }
+    }
+    const t = entry.get('t');
+    if (t !== undefined && !(t instanceof JsonNumber)) failAt(at, "'t' must be a number");
+    const node: { path: string; type: ValueType; value: LwM2mValue; time?: number } = { path: formatPath(path), ...typed };
+    if (bt !== undefined || t !== undefined) node.time = (bt ?? 0) + (t instanceof JsonNumber ? t.value : 0);
+    const key = `${node.path}@${node.time ?? ''}`;
+    if (seen.has(key)) failAt(at, `${node.path} appears twice`);
+    seen.add(key);
+    out.push(node);
+  }
+  return out;
+}
+
+export function decodeOmaJson(payload: Uint8Array, context: DecodeContext = {}): DecodeResult<LwM2mNode[]> {
+  return guard(FORMAT, () => {
+    const text = fromUtf8(payload);
+    if (text === undefined) return failAt(0, 'payload is not valid UTF-8');
+    return decodeDocument(text, context);
+  });
+}
+
+function entryValue(node: LwM2mNode): string {
+  const v = node.value as LwM2mValue;
+  switch (node.type) {
+    case 'string':
+    case 'corelnk':
+      return `"sv":${jsonString(v as string)}`;
+    case 'opaque':
+      return `"sv":${jsonString(toBase64(v as Uint8Array))}`;
+    case 'integer':
+    case 'unsigned':
+    case 'time':
+      return `"v":${(toBigInt(v) ?? 0n).toString()}`;
+    case 'float':
+      if (!Number.isFinite(v as number)) throw new EncodeError(FORMAT, 'JSON cannot carry NaN or Infinity');
+      return `"v":${formatFloatText(v as number)}`;
+    case 'boolean':
+      return `"bv":${v ? 'true' : 'false'}`;
+    case 'objlnk':
+      return `"ov":${jsonString(formatObjectLink(v as ObjectLink))}`;
+    default:
+      throw new EncodeError(FORMAT, `cannot encode a ${node.type} node at ${node.path}`);
+  }
+}
+
+export function encodeOmaJson(nodes: readonly LwM2mNode[], options: EncodeOptions = {}): Uint8Array {
+  const all = nodes.map((n) => {
+    const ids = parsePath(n.path);
+    if (!ids.ok || ids.value.length < 3) throw new EncodeError(FORMAT, `node path '${n.path}' is not a resource or resource instance`);
+    return ids.value;
+  });
+  let base: PathIds;
+  if (options.senmlNames === 'grouped') {
+    base = (all[0] ?? []).slice(0, 2);
+  } else if (options.path !== undefined) {
+    const p = parsePath(options.path);
+    if (!p.ok) throw new EncodeError(FORMAT, `invalid path '${options.path}'`);
+    base = p.value;
+  } else {
+    base = all[0] ?? [];
+    for (const ids of all) {
+      let k = 0;
+      while (k < base.length && k < ids.length && base[k] === ids[k]) k++;
+      base = base.slice(0, k);
+    }
+  }
+  const leafBase = all.every((ids) => ids.length === base.length);
+  const bn = leafBase ? formatPath(base) : base.length === 0 ? '/' : `${formatPath(base)}/`;
+  const entries = nodes.map((node, k) => {
+    const ids = all[k] as PathIds;
+    if (!isWithin(ids, base)) throw new EncodeError(FORMAT, `${node.path} lies outside ${formatPath(base)}`);
+    const parts: string[] = [];
+    if (ids.length > base.length) parts.push(`"n":${jsonString(ids.slice(base.length).join('/'))}`);
+    parts.push(entryValue(node));
+    if (node.time !== undefined) parts.push(`"t":${Number.isInteger(node.time) ? node.time : node.time}`);
+    return `{${parts.join(',')}}`;
+  });
+  return utf8(`{"bn":${jsonString(bn)},"e":[${entries.join(',')}]}`);
+}
+
+export const omaJsonCodec: ContentFormatCodec = {
+  number: 11543,
+  name: 'oma-json',
+  mediaType: 'application/vnd.oma.lwm2m+json',
+  decode: decodeOmaJson,
+  encode: encodeOmaJson,
+};

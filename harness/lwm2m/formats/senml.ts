@@ -1,0 +1,274 @@
+// SenML (RFC 8428) as LwM2M uses it (Core §7.4.4/§7.4.5): the record model shared by SenML JSON
+// (110) and SenML CBOR (112), resolution of base name/time into nodes, and the base-name rules
+// for encoding. SenML-ETCH (320/322, RFC 8790) is out of scope here.
+
+import { DecodeFailure } from '../decode-error.ts';
+import type { ValueType } from '../model/types.ts';
+import type { LwM2mNode } from '../node.ts';
+import { formatPath, isWithin, parsePath, type PathIds } from '../path.ts';
+import { compactInteger, formatObjectLink, inInt64, inUint64, parseObjectLink, toBigInt, type LwM2mValue, type ObjectLink } from '../value.ts';
+import { EncodeError, resourceTyping, type DecodeContext, type EncodeOptions } from './codec.ts';
+
+/** A SenML number: an exact integer, or a float (with its exact integer when integral). */
+export type SenmlNumber = { readonly int: bigint } | { readonly float: number; readonly exactInt?: bigint };
+
+export interface SenmlRecord {
+  bn?: string;
+  bt?: SenmlNumber;
+  n?: string;
+  t?: SenmlNumber;
+  v?: SenmlNumber;
+  vs?: string;
+  vb?: boolean;
+  vd?: Uint8Array;
+  vlo?: string;
+  /** Text under 'v' (a Zephyr objlnk quirk); only objlnk resources accept it. */
+  vText?: string;
+  /** Byte offset (CBOR) or character position (JSON) of the record. */
+  at: number;
+}
+
+export function senmlNumberValue(n: SenmlNumber): number {
+  return 'int' in n ? Number(n.int) : n.float;
+}
+
+function valueCount(r: SenmlRecord): number {
+  return (r.v ? 1 : 0) + (r.vs !== undefined ? 1 : 0) + (r.vb !== undefined ? 1 : 0) + (r.vd ? 1 : 0) + (r.vlo !== undefined ? 1 : 0) + (r.vText !== undefined ? 1 : 0);
+}
+
+export interface RecordPosition {
+  offset?: number;
+  position?: number;
+}
+
+/** Resolves records into nodes at the request path; throws DecodeFailure. */
+export function recordsToNodes(records: readonly SenmlRecord[], context: DecodeContext, format: string, where: (at: number) => RecordPosition): LwM2mNode[] {
+  const request = requestIds(context, format);
+  const failAt = (at: number, reason: string): never => {
+    throw new DecodeFailure({ format, reason, ...where(at) });
+  };
+  if (records.length === 0) return emptyPayloadNodes(request, context, format);
+  const out: LwM2mNode[] = [];
+  let bn = '';
+  let bt: number | undefined;
+  for (const r of records) {
+    if (r.bn !== undefined) bn = r.bn;
+    if (r.bt !== undefined) bt = senmlNumberValue(r.bt);
+    const name = bn + (r.n ?? '');
+    const split = splitName(name, context.rootPath);
+    const ids = parsePath(split.path, { allowRelative: false });
+    if (!ids.ok || ids.value.length < 3) failAt(r.at, `record name '${name}' is not a resource or resource instance path`);
+    const path = ids.ok ? ids.value : [];
+    // No check against the request path: the TS's own Read examples include linked objects.
+    const count = valueCount(r);
+    if (count === 0) failAt(r.at, `record for ${formatPath(path)} has no value`);
+    if (count > 1) failAt(r.at, `record for ${formatPath(path)} has more than one value`);
+    const typing = resourceTyping(context, request, path);
+    const typed = recordValue(r, typing.type);
+    if (!typed.ok) failAt(r.at, `${formatPath(path)}: ${typed.reason}`);
+    const node: { path: string; type: ValueType; value: LwM2mValue; time?: number; prefix?: string } = typed.ok
+      ? { path: formatPath(path), type: typed.type, value: typed.value }
+      : { path: '', type: 'none', value: null };
+    if (split.prefix !== undefined) node.prefix = split.prefix;
+    if (bt !== undefined || r.t !== undefined) node.time = (bt ?? 0) + (r.t ? senmlNumberValue(r.t) : 0);
+    out.push(node);
+  }
+  return out;
+}
+
+/**
+ * Splits a SenML/JSON name into the LwM2M path and, for names through a Gateway, the end-device
+ * prefix ('/d01/3303/0/5700', Gateway TS §9). The alternate path is stripped first.
+ */
+export function splitName(name: string, rootPath?: string): { path: string; prefix?: string } {
+  let rest = name.startsWith('/') ? name : `/${name}`;
+  if (rootPath && rootPath !== '/' && (rest === rootPath || rest.startsWith(`${rootPath}/`))) rest = rest.slice(rootPath.length) || '/';
+  const m = /^\/([^/0-9][^/]*)(\/.*)$/.exec(rest);
+  return m ? { path: m[2] as string, prefix: m[1] as string } : { path: rest };
+}
+
+export function requestIds(context: DecodeContext, format: string): PathIds {
+  if (context.path === undefined) return [];
+  const ids = parsePath(context.path);
+  if (!ids.ok) throw new DecodeFailure({ ...ids.error, format });
+  return ids.value;
+}
+
+/** An empty payload (or an empty array) at a request path: an empty container, or an error. */
+export function emptyPayloadNodes(request: PathIds, context: DecodeContext, format: string): LwM2mNode[] {
+  if (request.length <= 1) return [];
+  if (request.length === 2) return [{ path: formatPath(request), type: 'instance', value: [] }];
+  if (request.length === 3 && resourceTyping(context, request, request).multiple === true) {
+    return [{ path: formatPath(request), type: 'multiple', value: [] }];
+  }
+  throw new DecodeFailure({ format, offset: 0, reason: `no value for ${formatPath(request)}, which is not a container` });
+}
+
+type Typed = { ok: true; type: ValueType; value: LwM2mValue } | { ok: false; reason: string };
+
+function numberAs(type: ValueType, n: SenmlNumber): Typed {
+  const exact = 'int' in n ? n.int : n.exactInt;
+  switch (type) {
+    case 'float':
+      return { ok: true, type, value: senmlNumberValue(n) };
+    case 'integer':
+      return exact !== undefined && inInt64(exact) ? { ok: true, type, value: compactInteger(exact) } : { ok: false, reason: 'integer needs a signed 64-bit whole number' };
+    case 'time':
+      if (exact !== undefined && inInt64(exact)) return { ok: true, type, value: compactInteger(exact) };
+      return 'float' in n && Number.isFinite(n.float) ? { ok: true, type, value: Math.floor(n.float) } : { ok: false, reason: 'time needs a number' };
+    case 'unsigned':
+      return exact !== undefined && inUint64(exact) ? { ok: true, type, value: compactInteger(exact) } : { ok: false, reason: 'unsigned needs a whole number 0..2^64-1' };
+    default:
+      return { ok: false, reason: `a numeric 'v' does not fit type ${type}` };
+  }
+}
+
+function recordValue(r: SenmlRecord, declared: ValueType | undefined): Typed {
+  if (r.v) return numberAs(declared ?? ('int' in r.v ? 'integer' : 'float'), r.v);
+  if (r.vb !== undefined) return declared === undefined || declared === 'boolean' ? { ok: true, type: 'boolean', value: r.vb } : { ok: false, reason: `'vb' does not fit type ${declared}` };
+  if (r.vd) return declared === undefined || declared === 'opaque' ? { ok: true, type: 'opaque', value: r.vd } : { ok: false, reason: `'vd' does not fit type ${declared}` };
+  const text = r.vlo ?? r.vs ?? r.vText;
+  if (text === undefined) return { ok: false, reason: 'no value' };
+  const type: ValueType = declared ?? (r.vlo !== undefined ? 'objlnk' : 'string');
+  if (type === 'objlnk') {
+    // The TS's own SenML example writes the null link as 'FFFF:FFFF'; read it as 65535:65535.
+    if (/^ffff:ffff$/i.test(text)) return { ok: true, type, value: { objectId: 65535, instanceId: 65535 } };
+    const link = parseObjectLink(text);
+    return link.ok ? { ok: true, type, value: link.value } : { ok: false, reason: link.error.reason };
+  }
+  if (r.vText !== undefined) return { ok: false, reason: "text under 'v'" };
+  if (type === 'string' || type === 'corelnk') return { ok: true, type, value: text };
+  return { ok: false, reason: `a text value does not fit type ${type}` };
+}
+
+// ---- encoding ----
+
+export type SenmlEncodeOptions = EncodeOptions;
+
+function nodeIds(node: LwM2mNode): PathIds {
+  const ids = parsePath(node.path);
+  if (!ids.ok || ids.value.length < 3) throw new EncodeError('senml', `node path '${node.path}' is not a resource or resource instance`);
+  return ids.value;
+}
+
+function groupOf(ids: PathIds, nodes: readonly PathIds[], times: readonly (number | undefined)[], index: number, options: SenmlEncodeOptions): PathIds {
+  for (const p of options.requestPaths ?? []) {
+    const g = parsePath(p);
+    if (g.ok && isWithin(ids, g.value)) return g.value;
+  }
+  if (options.path !== undefined) {
+    const g = parsePath(options.path);
+    if (g.ok && isWithin(ids, g.value)) return g.value;
+  }
+  // No request path: nodes sharing an instance with a neighbour are grouped under it.
+  const instance = ids.slice(0, 2);
+  const time = times[index];
+  const neighbour = (k: number) => k >= 0 && k < nodes.length && isWithin(nodes[k] as PathIds, instance) && times[k] === time;
+  return neighbour(index - 1) || neighbour(index + 1) ? instance : ids;
+}
+
+export function nodesToRecords(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions = {}): SenmlRecord[] {
+  const all = nodes.map(nodeIds);
+  const times = nodes.map((n) => n.time);
+  const out: SenmlRecord[] = [];
+  let currentBn: string | undefined;
+  let currentBt: number | undefined;
+  nodes.forEach((node, k) => {
+    const ids = all[k] as PathIds;
+    let bn: string;
+    let n: string | undefined;
+    if (options.senmlNames === 'grouped') {
+      bn = `${formatPath(ids.slice(0, 2))}/`;
+      n = ids.slice(2).join('/');
+    } else {
+      const group = groupOf(ids, all, times, k, options);
+      if (group.length === ids.length) {
+        bn = formatPath(ids);
+      } else {
+        bn = group.length === 0 ? '/' : `${formatPath(group)}/`;
+        n = ids.slice(group.length).join('/');
+      }
+    }
+    const r: SenmlRecord = { at: 0 };
+    if (node.time !== undefined) {
+      if (options.senmlTime === 'relative' && currentBt !== undefined) {
+        if (node.time !== currentBt) r.t = numberOf(node.time - currentBt);
+      } else if (node.time !== currentBt) {
+        r.bt = numberOf(node.time);
+        currentBt = node.time;
+        if (options.senmlTime !== 'relative') currentBn = undefined; // bt repeats bn (Leshan)
+      }
+    }
+    if (bn !== currentBn) {
+      r.bn = bn;
+      currentBn = bn;
+    }
+    if (n !== undefined) r.n = n;
+    setValue(r, node);
+    out.push(orderRecord(r));
+  });
+  return out;
+}
+
+function numberOf(v: number): SenmlNumber {
+  return Number.isInteger(v) ? { int: BigInt(v) } : { float: v };
+}
+
+function setValue(r: SenmlRecord, node: LwM2mNode): void {
+  const v = node.value as LwM2mValue;
+  switch (node.type) {
+    case 'string':
+    case 'corelnk':
+      r.vs = v as string;
+      return;
+    case 'integer':
+    case 'unsigned':
+    case 'time':
+      r.v = { int: toBigInt(v) ?? 0n };
+      return;
+    case 'float':
+      r.v = { float: v as number };
+      return;
+    case 'boolean':
+      r.vb = v as boolean;
+      return;
+    case 'opaque':
+      r.vd = v as Uint8Array;
+      return;
+    case 'objlnk':
+      r.vlo = formatObjectLink(v as ObjectLink);
+      return;
+    default:
+      throw new EncodeError('senml', `cannot encode a ${node.type} node at ${node.path}`);
+  }
+}
+
+/** Key order of emitted records: bn, bt, n, t, then the value (as Zephyr and Leshan write them). */
+function orderRecord(r: SenmlRecord): SenmlRecord {
+  const o: SenmlRecord = { at: r.at };
+  if (r.bn !== undefined) o.bn = r.bn;
+  if (r.bt !== undefined) o.bt = r.bt;
+  if (r.n !== undefined) o.n = r.n;
+  if (r.t !== undefined) o.t = r.t;
+  if (r.v !== undefined) o.v = r.v;
+  if (r.vs !== undefined) o.vs = r.vs;
+  if (r.vb !== undefined) o.vb = r.vb;
+  if (r.vd !== undefined) o.vd = r.vd;
+  if (r.vlo !== undefined) o.vlo = r.vlo;
+  return o;
+}
+
+/** Path-only records (Read-Composite / Observe-Composite requests): names, no values, no time. */
+export function recordsToPaths(records: readonly SenmlRecord[], format: string, where: (at: number) => RecordPosition): string[] {
+  let bn = '';
+  return records.map((r) => {
+    if (r.bn !== undefined) bn = r.bn;
+    if (valueCount(r) > 0 || r.t !== undefined || r.bt !== undefined) {
+      throw new DecodeFailure({ format, reason: 'a path list record carries a value or time', ...where(r.at) });
+    }
+    const name = bn + (r.n ?? '');
+    const ids = parsePath(name, { allowRelative: false });
+    if (!ids.ok) throw new DecodeFailure({ format, reason: `'${name}' is not a path`, ...where(r.at) });
+    return formatPath(ids.value);
+  });
+}
