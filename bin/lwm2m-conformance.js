@@ -4,5 +4,12 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Output piped into a command that stops reading (`| head`) ends the program quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import('../harness/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -8,6 +8,7 @@ type Command = (args: string[], io: CommandIO) => Promise<number>;
 const commands: Record<string, { run: () => Promise<Command>; summary: string }> = {
   run: { run: async () => (await import('./commands/run.ts')).runCommand, summary: 'run cases against a target described by a profile' },
   list: { run: async () => (await import('./commands/list.ts')).listCommand, summary: 'list cases, and whether each applies to a profile' },
+  'check-profile': { run: async () => (await import('./commands/check-profile.ts')).checkProfileCommand, summary: 'validate a profile and show which cases apply' },
   device: { run: async () => (await import('./commands/device.ts')).deviceCommand, summary: 'run the reference LwM2M client (simulated device)' },
   decode: { run: async () => (await import('./commands/decode.ts')).decodeCommand, summary: 'decode an LwM2M payload to JSON nodes' },
   encode: { run: async () => (await import('./commands/encode.ts')).encodeCommand, summary: 'encode JSON nodes into an LwM2M payload' },
@@ -15,7 +16,7 @@ const commands: Record<string, { run: () => Promise<Command>; summary: string }>
 
 export const usage = `usage: lwm2m-conformance <command> [options]   (<command> --help for its options)
 commands:
-${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join('\n')}
+${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`).join('\n')}
 exit codes: 0 all pass or not applicable, 1 a case failed or was inconclusive,
             2 harness or environment error, 3 bad usage or configuration`;
 

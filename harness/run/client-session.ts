@@ -6,6 +6,9 @@ import { TraceRecorder } from '../coap/trace.ts';
 import { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { Profile } from '../targets/profile.ts';
 import { TargetControl } from '../targets/target-control.ts';
+import { featureStrings } from '../targets/features.ts';
+import { readSecret } from '../targets/credentials.ts';
+import { LaunchError } from '../targets/process-launcher.ts';
 import type { CaseDefinition } from './case.ts';
 import type { CaseEnvironment } from './execute.ts';
 import type { TargetView } from './target-view.ts';
@@ -19,20 +22,16 @@ export function targetViewOf(profile: Profile): TargetView {
     role: profile.target.role,
     version: profile.target.lwm2mVersion,
     endpoint: profile.target.endpoint,
-    // Features as the strings cases name in `requires`, e.g. 'format:tlv', 'object:3303'.
-    features: new Set([
-      ...profile.features.bindings.map((b) => `binding:${b}`),
-      ...profile.features.formats.map((f) => `format:${f}`),
-      ...profile.features.objects.map((o) => `object:${o}`),
-      ...profile.features.resources.map((r) => `resource:${r}`),
-      ...profile.features.operations.map((o) => `operation:${o}`),
-    ]),
+    features: featureStrings(profile),
     timing: {
       registerWithinMs: t.registerWithin * 1000,
       responseWithinMs: t.responseWithin * 1000,
       shortLifetimeS: t.shortLifetime,
       toleranceMs: t.tolerance * 1000,
       reactionWithinMs: t.reactionWithin * 1000,
+      pminS: t.pmin,
+      pmaxS: t.pmax,
+      sendPeriodMs: t.sendPeriod * 1000,
     },
   };
 }
@@ -61,11 +60,13 @@ export class ClientSession implements CaseEnvironment {
       params: { ackTimeoutMs: profile.timing.coap.ackTimeout * 1000, maxRetransmit: profile.timing.coap.maxRetransmit },
       trace,
     });
+    const identity = profile.target.security.identity;
     const control = new TargetControl(profile, {
       'server.uri': server.uri,
       endpoint: profile.target.endpoint,
       node: process.execPath,
       'harness.bin': harnessBin,
+      ...(identity ? { 'psk.identity': readSecret(identity, 'target.security.identity', profile.file) } : {}),
     });
     try {
       await control.start();
@@ -81,8 +82,9 @@ export class ClientSession implements CaseEnvironment {
       this.fresh = false;
       // A launched process boots once: wait for its first Register, so that every case then
       // starts from the same reset. If it never comes, the first case's own wait judges that.
-      if (this.profile.launch.kind === 'process') {
+      if (this.profile.launch.kind !== 'external') {
         const first = await this.server.waitFor('register', { since: 0, within: this.profile.timing.startWithin * 1000, signal });
+        this.failIfEnded('before it registered');
         if (!first) return;
       }
     }
@@ -93,6 +95,14 @@ export class ClientSession implements CaseEnvironment {
       return;
     }
     await this.control.reset();
+  }
+
+  /** A launched target that has exited cannot be tested: an environment error, with its last words. */
+  private failIfEnded(when: string): void {
+    const ended = this.control.processEnded;
+    if (!ended) return;
+    const tail = this.control.output().slice(-5).map((l) => l.text).join(' | ');
+    throw new LaunchError(`the target process ended (${ended}) ${when}${tail ? `; its last output: ${tail}` : '; it printed nothing'}`);
   }
 
   waitedMs(): number {

@@ -13,6 +13,11 @@ export interface Timing {
   toleranceMs: number;
   /** Deadline for a reaction the ETS calls immediate (Update after a lifetime write), ms. */
   reactionWithinMs: number;
+  /** pmin and pmax written where the ETS uses its own periods, in whole seconds (absent: 5 and 15). */
+  pminS?: number;
+  pmaxS?: number;
+  /** Period of the target's configured Send, ms (absent: 30 s). */
+  sendPeriodMs?: number;
 }
 
 export interface TargetView {

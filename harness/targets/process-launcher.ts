@@ -1,7 +1,6 @@
 // Starts a target as a local process, keeps its output for the report, writes driver lines to
 // its stdin, and stops it with its whole process tree (bounded waits, then SIGKILL).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 
 export interface OutputLine {
   atMs: number;
@@ -36,8 +35,14 @@ export class LaunchedProcess {
     private readonly child: ChildProcess,
     readonly commandLine: string,
   ) {
-    this.exited = once(child, 'exit').then(([code, signal]) => {
-      this.exitInfo = { code: code as number | null, signal: signal as NodeJS.Signals | null };
+    this.exited = new Promise<void>((resolve) => {
+      child.once('exit', (code, signal) => {
+        this.exitInfo = { code, signal };
+        resolve();
+      });
+    });
+    child.on('error', () => {
+      // A failed kill or pipe error on a running child; its exit, if any, is what counts.
     });
     for (const stream of ['stdout', 'stderr'] as const) {
       let partial = '';
@@ -61,10 +66,11 @@ export class LaunchedProcess {
       detached: true, // own process group, so stop() reaches grandchildren too
     });
     const commandLine = [command, ...args].join(' ');
-    const started: true | Error = await Promise.race([
-      once(child, 'spawn').then((): true => true),
-      once(child, 'error').then(([error]) => error as Error),
-    ]);
+    // events.once() rejects on 'error', so listen by hand to tell "started" from "could not start".
+    const started = await new Promise<true | Error>((resolve) => {
+      child.once('spawn', () => resolve(true));
+      child.once('error', (error) => resolve(error));
+    });
     if (started !== true) throw new LaunchError(`could not start the target "${commandLine}": ${started.message}`);
     return new LaunchedProcess(child, commandLine);
   }

@@ -4,28 +4,17 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { ConfigError } from './config-error.ts';
+import { ConfigError, type ConfigLocation } from './config-error.ts';
 import { validate, type Schema } from './schema.ts';
+import { checkSecretRef, securityModes, securitySchema, type TargetSecurity } from './credentials.ts';
+import { driversSchema, toDriver, type DriverName } from './driver-spec.ts';
+import { launchSchema, toLaunch, type Launch } from './launch-spec.ts';
+import type { Driver } from './driver-spec.ts';
+import { toJsonSchema } from './json-schema.ts';
 
-export interface ProcessLaunch {
-  kind: 'process';
-  /** Program to run; placeholders allowed (see README). */
-  command: string;
-  args: string[];
-  cwd?: string;
-  env?: Record<string, string>;
-  /** `per-case`: a fresh process for every case; `never`: one process for the run. */
-  restart: 'never' | 'per-case';
-}
-
-export interface ExternalLaunch {
-  kind: 'external';
-}
-
-export type Launch = ProcessLaunch | ExternalLaunch;
-
-/** How the harness makes the target act: a line on its stdin, or a shell command. */
-export type Driver = { stdin: string } | { shell: string };
+export type { Launch, ProcessLaunch, ContainerLaunch, ExternalLaunch } from './launch-spec.ts';
+export type { Driver, DriverName } from './driver-spec.ts';
+export { driverNames } from './driver-spec.ts';
 
 export interface Profile {
   /** Where the profile came from (for messages and reports). */
@@ -35,6 +24,8 @@ export interface Profile {
     role: 'client' | 'server' | 'bootstrap-server';
     lwm2mVersion: '1.0' | '1.1' | '1.2';
     endpoint: string;
+    /** How the harness and the target secure their exchanges; credentials by reference. */
+    security: TargetSecurity;
   };
   features: {
     bindings: string[];
@@ -46,6 +37,13 @@ export interface Profile {
     resources: string[];
     /** Optional operations the target supports (see featureOperations). */
     operations: string[];
+    queueMode: boolean;
+    /** Bootstrap modes the target supports. */
+    bootstrap: string[];
+    /** Security modes the target supports. */
+    security: string[];
+    /** Firmware update delivery methods the target supports. */
+    firmwareDelivery: string[];
   };
   harness: { address: string; port: number };
   timing: {
@@ -56,13 +54,17 @@ export interface Profile {
     tolerance: number;
     reactionWithin: number;
     caseDeadline: number;
+    /** pmin and pmax (whole seconds) written where the ETS uses its own, longer periods. */
+    pmin: number;
+    pmax: number;
+    /** How often the device sends on its own when periodic Send is configured (int-306, 307, 311). */
+    sendPeriod: number;
     coap: { ackTimeout: number; maxRetransmit: number };
   };
   launch: Launch;
   drivers: Partial<Record<DriverName, Driver>>;
 }
 
-export const driverNames = ['reboot'] as const;
 
 /** Content-format names a profile may claim (the codecs' names). */
 export const featureFormats = ['text', 'opaque', 'cbor', 'tlv', 'oma-json', 'senml-json', 'senml-cbor', 'lwm2m-cbor', 'link-format'] as const;
@@ -81,18 +83,10 @@ export const featureOperations = [
   'send',
   'mute-send',
 ] as const;
-export type DriverName = (typeof driverNames)[number];
 
 /** A duration in seconds, at least `min`. */
 const seconds = (min = 0): Schema => ({ kind: 'number', min });
 
-const driverSchema: Schema = {
-  kind: 'object',
-  fields: {
-    stdin: { schema: { kind: 'string' }, description: 'line written to the launched process stdin' },
-    shell: { schema: { kind: 'string' }, description: 'shell command to run' },
-  },
-};
 
 export const profileSchema: Schema = {
   kind: 'object',
@@ -107,6 +101,7 @@ export const profileSchema: Schema = {
           role: { schema: { kind: 'string', enum: ['client', 'server', 'bootstrap-server'] }, required: true, description: 'kind of target' },
           lwm2mVersion: { schema: { kind: 'string', enum: ['1.0', '1.1', '1.2'] }, required: true, description: 'LwM2M version the target implements' },
           endpoint: { schema: { kind: 'string', pattern: /^\S+$/, patternText: 'an endpoint name without spaces' }, description: 'endpoint client name the device registers with' },
+          security: { schema: securitySchema, description: 'security mode and credentials (by reference)' },
         },
       },
     },
@@ -119,6 +114,10 @@ export const profileSchema: Schema = {
           formats: { schema: { kind: 'array', items: { kind: 'string', enum: featureFormats } }, description: 'content formats supported' },
           objects: { schema: { kind: 'array', items: { kind: 'number', integer: true, min: 0, max: 65534 } }, description: 'object ids implemented' },
           operations: { schema: { kind: 'array', items: { kind: 'string', enum: featureOperations } }, description: 'optional operations supported' },
+          queueMode: { schema: { kind: 'boolean' }, description: 'queue mode supported' },
+          bootstrap: { schema: { kind: 'array', items: { kind: 'string', enum: ['client-initiated', 'server-initiated', 'factory', 'smartcard', 'bootstrap-pack'] } }, description: 'bootstrap modes supported' },
+          security: { schema: { kind: 'array', items: { kind: 'string', enum: securityModes } }, description: 'security modes supported' },
+          firmwareDelivery: { schema: { kind: 'array', items: { kind: 'string', enum: ['push', 'pull'] } }, description: 'firmware update delivery methods' },
           resources: {
             schema: { kind: 'array', items: { kind: 'string', pattern: /^\/\d+\/\d+\/\d+$/, patternText: 'a resource path /o/i/r' } },
             description: 'optional resources implemented, e.g. /1/0/4',
@@ -148,6 +147,9 @@ export const profileSchema: Schema = {
           tolerance: { schema: seconds(), description: 'allowed lateness of timed behaviour' },
           reactionWithin: { schema: seconds(0.1), description: 'deadline for a reaction the ETS calls immediate' },
           caseDeadline: { schema: seconds(1), description: 'overall deadline of one case' },
+          pmin: { schema: { kind: 'number', integer: true, min: 0 }, description: 'pmin written where the ETS uses its own (whole seconds)' },
+          pmax: { schema: { kind: 'number', integer: true, min: 1 }, description: 'pmax written where the ETS uses its own (whole seconds, above pmin)' },
+          sendPeriod: { schema: seconds(0.1), description: 'period of the device\'s configured Send' },
           coap: {
             description: 'CoAP transmission parameters of the harness',
             schema: {
@@ -161,24 +163,8 @@ export const profileSchema: Schema = {
         },
       },
     },
-    launch: {
-      description: 'how the target is started',
-      schema: {
-        kind: 'object',
-        fields: {
-          kind: { schema: { kind: 'string', enum: ['process', 'external'] }, required: true, description: 'process or external' },
-          command: { schema: { kind: 'string' }, description: 'program to run (process)' },
-          args: { schema: { kind: 'array', items: { kind: 'string' } }, description: 'arguments (process)' },
-          cwd: { schema: { kind: 'string' }, description: 'working directory (process)' },
-          env: { schema: { kind: 'map', values: { kind: 'string' } }, description: 'extra environment (process)' },
-          restart: { schema: { kind: 'string', enum: ['never', 'per-case'] }, description: 'restart policy (process)' },
-        },
-      },
-    },
-    drivers: {
-      description: 'how the harness makes the target act',
-      schema: { kind: 'object', fields: Object.fromEntries(driverNames.map((n) => [n, { schema: driverSchema, description: `${n} driver` }])) },
-    },
+    launch: { schema: launchSchema, description: 'how the target is started' },
+    drivers: { schema: driversSchema, description: 'how the harness makes the target act' },
   },
 };
 
@@ -190,6 +176,9 @@ export const defaultTiming: Profile['timing'] = {
   tolerance: 1,
   reactionWithin: 5,
   caseDeadline: 300,
+  pmin: 5,
+  pmax: 15,
+  sendPeriod: 30,
   coap: { ackTimeout: 2, maxRetransmit: 4 },
 };
 
@@ -213,49 +202,48 @@ export function parseProfile(text: string, file: string): Profile {
   if (role === 'client' && !raw.target.endpoint) throw new ConfigError(at('target'), 'a client target needs "endpoint" (the endpoint name it registers with)');
   if (role !== 'client') throw new ConfigError(at('target.role'), `targets of role "${role}" are not supported yet; this release tests LwM2M clients`);
 
-  const launchRaw = raw.launch ?? { kind: 'external' };
-  let launch: Launch;
-  if (launchRaw.kind === 'process') {
-    if (!launchRaw.command) throw new ConfigError(at('launch'), 'a process launch needs "command"');
-    launch = {
-      kind: 'process',
-      command: launchRaw.command,
-      args: launchRaw.args ?? [],
-      ...(launchRaw.cwd ? { cwd: resolve(dirname(file), launchRaw.cwd) } : {}),
-      ...(launchRaw.env ? { env: launchRaw.env } : {}),
-      restart: launchRaw.restart ?? 'never',
-    };
-  } else {
-    for (const key of ['command', 'args', 'cwd', 'env', 'restart']) {
-      if (key in launchRaw) throw new ConfigError(at(`launch.${key}`), `only a process launch takes "${key}"`);
-    }
-    launch = { kind: 'external' };
-  }
-
+  const launch = toLaunch(raw.launch, file, at);
   const drivers: Profile['drivers'] = {};
-  for (const [name, spec] of Object.entries((raw.drivers ?? {}) as Record<string, Record<string, string>>)) {
-    const kinds = Object.keys(spec);
-    if (kinds.length !== 1) throw new ConfigError(at(`drivers.${name}`), 'give exactly one of "stdin" or "shell"');
-    if ('stdin' in spec && launch.kind !== 'process') throw new ConfigError(at(`drivers.${name}.stdin`), 'a stdin driver needs a process launch');
-    drivers[name as DriverName] = spec as Driver;
+  for (const [name, spec] of Object.entries((raw.drivers ?? {}) as Record<string, Record<string, unknown>>)) {
+    drivers[name as DriverName] = toDriver(spec, at, `drivers.${name}`, launch.kind === 'process');
   }
+  const security = toSecurity(raw.target.security, file, at);
 
   return {
     file,
     name: raw.name,
-    target: { role, lwm2mVersion: raw.target.lwm2mVersion, endpoint: raw.target.endpoint },
+    target: { role, lwm2mVersion: raw.target.lwm2mVersion, endpoint: raw.target.endpoint, security },
     features: {
       bindings: raw.features?.bindings ?? ['U'],
       formats: raw.features?.formats ?? ['text', 'tlv', 'link-format'],
       objects: raw.features?.objects ?? [1, 3],
       resources: raw.features?.resources ?? [],
       operations: raw.features?.operations ?? [],
+      queueMode: raw.features?.queueMode ?? false,
+      bootstrap: raw.features?.bootstrap ?? [],
+      security: raw.features?.security ?? [security.mode],
+      firmwareDelivery: raw.features?.firmwareDelivery ?? [],
     },
     harness: { address: raw.harness?.address ?? '127.0.0.1', port: raw.harness?.port ?? 0 },
     timing: { ...defaultTiming, ...(raw.timing ?? {}), coap: { ...defaultTiming.coap, ...(raw.timing?.coap ?? {}) } },
     launch,
     drivers,
   };
+}
+
+function toSecurity(raw: Record<string, unknown> | undefined, file: string, at: (field: string) => ConfigLocation): TargetSecurity {
+  if (!raw) return { mode: 'nosec' };
+  const mode = raw.mode as TargetSecurity['mode'];
+  const security: TargetSecurity = { mode };
+  const needs: Record<TargetSecurity['mode'], readonly (keyof TargetSecurity)[]> = { nosec: [], psk: ['identity', 'key'], x509: ['certificate', 'privateKey'] };
+  for (const name of ['identity', 'key', 'certificate', 'privateKey', 'ca'] as const) {
+    const ref = raw[name] as Record<string, string> | undefined;
+    if (ref) security[name] = checkSecretRef(ref, file, at, `target.security.${name}`);
+  }
+  for (const name of needs[mode]) {
+    if (!security[name]) throw new ConfigError(at('target.security'), `security mode ${mode} needs "${name}"`);
+  }
+  return security;
 }
 
 export async function loadProfile(file: string): Promise<Profile> {
@@ -267,4 +255,14 @@ export async function loadProfile(file: string): Promise<Profile> {
     throw new ConfigError({ file }, code === 'ENOENT' ? 'no such file' : `cannot read the profile (${code ?? String(error)})`);
   }
   return parseProfile(text, file);
+}
+
+/** The profile schema as JSON Schema, for editors (schemas/profile.schema.json). */
+export function profileJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'urn:lwm2m-conformance:schemas:profile',
+    title: 'lwm2m-conformance target profile',
+    ...toJsonSchema(profileSchema),
+  };
 }

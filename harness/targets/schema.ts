@@ -10,7 +10,9 @@ export type Schema =
   | { kind: 'boolean' }
   | { kind: 'array'; items: Schema }
   | { kind: 'object'; fields: Readonly<Record<string, Field>> }
-  | { kind: 'map'; keys?: RegExp; keysText?: string; values: Schema };
+  | { kind: 'map'; keys?: RegExp; keysText?: string; values: Schema }
+  /** The first alternative that fits; `describe` names them all for the error message. */
+  | { kind: 'oneOf'; options: readonly Schema[]; describe: string };
 
 export interface Field {
   schema: Schema;
@@ -42,6 +44,16 @@ export function validate(node: Node | null | undefined, schema: Schema, field: s
     throw new ConfigError(locate(where, at, field), problem);
   };
   switch (schema.kind) {
+    case 'oneOf': {
+      for (const option of schema.options) {
+        try {
+          return validate(node, option, field, where);
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+        }
+      }
+      return fail(`expected ${schema.describe}, found ${describeNode(node)}`);
+    }
     case 'string': {
       if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
         return fail(`expected a string, found ${describeNode(node)}`);

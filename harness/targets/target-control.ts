@@ -1,40 +1,44 @@
-// Controls the target for a run: starts it (or expects it running), brings it to a case's
-// starting state through its reboot driver or a process restart, and stops it at the end.
-import { exec } from 'node:child_process';
-import { promisify } from 'node:util';
+// Controls the target for a run: starts it (a process, a container, or nothing when it is
+// already running), brings it to a case's starting state through its reboot driver or a
+// restart, runs its drivers, and stops it at the end.
+import { startContainer, type StartedContainerTarget } from './container-launcher.ts';
+import type { DriverName } from './driver-spec.ts';
 import { expandPlaceholders, type PlaceholderValues } from './placeholders.ts';
 import { LaunchError, LaunchedProcess, type OutputLine } from './process-launcher.ts';
-import type { DriverName, Profile } from './profile.ts';
-
-const run = promisify(exec);
+import type { Profile } from './profile.ts';
+import { runDriver } from './run-driver.ts';
 
 export type ResetMethod = 'driver' | 'restart' | 'none';
 
 export class TargetControl {
   private process: LaunchedProcess | undefined;
+  private container: StartedContainerTarget | undefined;
 
   constructor(
     private readonly profile: Profile,
     private readonly placeholders: PlaceholderValues,
   ) {}
 
-  /** Starts a process target; an external target is expected to be running already. */
+  /** Starts a process or container target; an external target is expected to be running. */
   async start(): Promise<void> {
     const launch = this.profile.launch;
-    if (launch.kind !== 'process') return;
-    const where = (field: string) => ({ file: this.profile.file, field: `launch.${field}` });
-    const command = expandPlaceholders(launch.command, this.placeholders, where('command'));
-    const args = launch.args.map((a, i) => expandPlaceholders(a, this.placeholders, where(`args[${i}]`)));
-    this.process = await LaunchedProcess.start(command, args, {
-      ...(launch.cwd ? { cwd: launch.cwd } : {}),
-      ...(launch.env ? { env: launch.env } : {}),
-    });
+    const expand = (text: string, field: string) => expandPlaceholders(text, this.placeholders, { file: this.profile.file, field: `launch.${field}` });
+    if (launch.kind === 'process') {
+      this.process = await LaunchedProcess.start(
+        expand(launch.command, 'command'),
+        launch.args.map((a, i) => expand(a, `args[${i}]`)),
+        { ...(launch.cwd ? { cwd: launch.cwd } : {}), ...(launch.env ? { env: launch.env } : {}) },
+      );
+    } else if (launch.kind === 'container') {
+      this.container = await startContainer(launch, launch.command.map((a, i) => expand(a, `command[${i}]`)));
+    }
   }
 
   /** How `reset()` will bring the target to a fresh start. */
   get resetMethod(): ResetMethod {
     const launch = this.profile.launch;
-    if (launch.kind === 'process' && launch.restart === 'per-case') return 'restart';
+    const restartable = launch.kind === 'process' || launch.kind === 'container';
+    if (restartable && launch.restart === 'per-case') return 'restart';
     if (this.profile.drivers.reboot) return 'driver';
     if (launch.kind === 'process') return 'restart';
     return 'none';
@@ -45,27 +49,27 @@ export class TargetControl {
     const method = this.resetMethod;
     if (method === 'driver') await this.drive('reboot');
     else if (method === 'restart') {
-      await this.process?.stop();
+      await this.stop();
       await this.start();
     }
     return method;
   }
 
-  /** Runs a driver from the profile. */
-  async drive(name: DriverName): Promise<void> {
+  has(name: DriverName): boolean {
+    return this.profile.drivers[name] !== undefined;
+  }
+
+  /** Runs a driver from the profile; `values` fill its extra placeholders (e.g. {path}). */
+  async drive(name: DriverName, values: PlaceholderValues = {}): Promise<void> {
     const driver = this.profile.drivers[name];
     if (!driver) throw new LaunchError(`the profile has no "${name}" driver`);
-    const where = { file: this.profile.file, field: `drivers.${name}` };
-    if ('stdin' in driver) {
-      if (!this.process) throw new LaunchError(`the "${name}" driver writes to stdin, but no process was launched`);
-      this.process.writeLine(expandPlaceholders(driver.stdin, this.placeholders, where));
-    } else {
-      try {
-        await run(expandPlaceholders(driver.shell, this.placeholders, where), { timeout: 30_000 });
-      } catch (error) {
-        throw new LaunchError(`the "${name}" driver's command failed: ${(error as Error).message.split('\n')[0]}`);
-      }
-    }
+    const process = this.process;
+    await runDriver(driver, {
+      name,
+      profileFile: this.profile.file,
+      placeholders: { ...this.placeholders, ...values },
+      ...(process ? { writeLine: (line: string) => process.writeLine(line) } : {}),
+    });
   }
 
   /** Whether a launched process has ended on its own, and how. */
@@ -74,10 +78,12 @@ export class TargetControl {
   }
 
   output(sinceMs = 0): OutputLine[] {
-    return this.process?.lines(sinceMs) ?? [];
+    return this.process?.lines(sinceMs) ?? this.container?.lines(sinceMs) ?? [];
   }
 
   async stop(): Promise<void> {
     await this.process?.stop();
+    await this.container?.stop();
+    this.container = undefined;
   }
 }

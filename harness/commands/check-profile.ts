@@ -1,0 +1,40 @@
+// `lwm2m-conformance check-profile FILE`: validates a profile and shows what a run would do
+// with it: the target, how it is started and driven, and which cases apply (and why not).
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { allCases } from '../../suites/index.ts';
+import { notApplicableReason } from '../run/applicability.ts';
+import { targetViewOf } from '../run/client-session.ts';
+import { describeSecretRef } from '../targets/credentials.ts';
+import { loadProfile } from '../targets/profile.ts';
+import { ExitCode, UsageError, type CommandIO } from './io.ts';
+
+export const checkProfileUsage = 'usage: lwm2m-conformance check-profile FILE';
+
+export async function checkProfileCommand(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  if (values.help) {
+    io.out(checkProfileUsage);
+    return ExitCode.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError(`check-profile: give one profile file\n${checkProfileUsage}`);
+  const profile = await loadProfile(resolve(positionals[0]!));
+  const target = targetViewOf(profile);
+  const security = profile.target.security;
+  const credentials = (['identity', 'key', 'certificate', 'privateKey', 'ca'] as const)
+    .filter((k) => security[k])
+    .map((k) => `${k} from ${describeSecretRef(security[k]!)}`);
+  io.out(`${profile.file}: valid`);
+  io.out(`target:   ${profile.name} (${profile.target.role}, LwM2M ${profile.target.lwm2mVersion}, endpoint ${profile.target.endpoint})`);
+  io.out(`security: ${security.mode}${credentials.length ? ` (${credentials.join(', ')})` : ''}`);
+  io.out(`launch:   ${profile.launch.kind}${profile.launch.kind === 'process' ? ` ${profile.launch.command} ${profile.launch.args.join(' ')}` : profile.launch.kind === 'container' ? ` ${profile.launch.image}` : ''}`);
+  io.out(`drivers:  ${Object.entries(profile.drivers).map(([name, d]) => `${name} (${d.kind})`).join(', ') || 'none'}`);
+  io.out(`features: ${[...target.features].sort().join(' ')}`);
+  const applicable = allCases.filter((c) => notApplicableReason(c, target) === undefined);
+  io.out(`\n${applicable.length} of ${allCases.length} cases apply:`);
+  for (const c of allCases) {
+    const reason = notApplicableReason(c, target);
+    io.out(`  ${reason ? 'n/a ' : 'run '} ${c.id}  ${c.title}${reason ? `  (${reason})` : ''}`);
+  }
+  return ExitCode.ok;
+}

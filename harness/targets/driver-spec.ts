@@ -1,0 +1,83 @@
+// Drivers as a profile declares them: how the harness makes the target act on cue. Kinds: a
+// line on the launched process's stdin, a shell command, an HTTP request, or a prompt to a
+// person at a terminal.
+import type { ConfigLocation } from './config-error.ts';
+import { ConfigError } from './config-error.ts';
+import type { Schema } from './schema.ts';
+
+/** Device drivers, then drivers that make a server under test send a request. */
+export const driverNames = [
+  'reboot',
+  'factory-reset',
+  'trigger-update',
+  'trigger-send',
+  'trigger-bootstrap',
+  'disable',
+  'read',
+  'write',
+  'execute',
+  'observe',
+  'cancel-observe',
+  'create',
+  'delete',
+  'write-attributes',
+  'discover',
+] as const;
+export type DriverName = (typeof driverNames)[number];
+
+export type Driver =
+  | { kind: 'stdin'; line: string }
+  | { kind: 'shell'; command: string; timeoutS: number }
+  | { kind: 'http'; method: string; url: string; body?: string; headers: Record<string, string>; expectStatus: number[]; timeoutS: number }
+  | { kind: 'prompt'; message: string };
+
+const httpSchema: Schema = {
+  kind: 'object',
+  fields: {
+    method: { schema: { kind: 'string', enum: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] }, description: 'HTTP method' },
+    url: { schema: { kind: 'string', pattern: /^https?:\/\//, patternText: 'an http:// or https:// URL' }, required: true, description: 'URL template' },
+    body: { schema: { kind: 'string' }, description: 'body template' },
+    headers: { schema: { kind: 'map', values: { kind: 'string' } }, description: 'request headers' },
+    expectStatus: { schema: { kind: 'array', items: { kind: 'number', integer: true, min: 100, max: 599 } }, description: 'statuses that mean success' },
+    timeout: { schema: { kind: 'number', min: 0.1 }, description: 'seconds' },
+  },
+};
+
+export const driverSchema: Schema = {
+  kind: 'object',
+  fields: {
+    stdin: { schema: { kind: 'string' }, description: 'line written to the launched process stdin' },
+    shell: { schema: { kind: 'string' }, description: 'shell command to run' },
+    http: { schema: httpSchema, description: 'HTTP request to send' },
+    prompt: { schema: { kind: 'string' }, description: 'instruction shown to a person at a terminal' },
+    timeout: { schema: { kind: 'number', min: 0.1 }, description: 'seconds a shell command may take' },
+  },
+};
+
+export const driversSchema: Schema = {
+  kind: 'object',
+  fields: Object.fromEntries(driverNames.map((n) => [n, { schema: driverSchema, description: `${n} driver` }])),
+};
+
+/** Turns one validated driver entry into a Driver, checking that exactly one kind is given. */
+export function toDriver(raw: Record<string, unknown>, at: (field: string) => ConfigLocation, field: string, hasProcess: boolean): Driver {
+  const kinds = ['stdin', 'shell', 'http', 'prompt'].filter((k) => k in raw);
+  if (kinds.length !== 1) throw new ConfigError(at(field), 'give exactly one of "stdin", "shell", "http" or "prompt"');
+  if ('timeout' in raw && !('shell' in raw)) throw new ConfigError(at(`${field}.timeout`), '"timeout" goes with "shell" (an http driver has its own)');
+  if ('stdin' in raw) {
+    if (!hasProcess) throw new ConfigError(at(`${field}.stdin`), 'a stdin driver needs a process launch');
+    return { kind: 'stdin', line: raw.stdin as string };
+  }
+  if ('shell' in raw) return { kind: 'shell', command: raw.shell as string, timeoutS: (raw.timeout as number | undefined) ?? 30 };
+  if ('prompt' in raw) return { kind: 'prompt', message: raw.prompt as string };
+  const http = raw.http as { method?: string; url: string; body?: string; headers?: Record<string, string>; expectStatus?: number[]; timeout?: number };
+  return {
+    kind: 'http',
+    method: http.method ?? (http.body !== undefined ? 'POST' : 'GET'),
+    url: http.url,
+    ...(http.body !== undefined ? { body: http.body } : {}),
+    headers: http.headers ?? {},
+    expectStatus: http.expectStatus ?? [200, 201, 202, 204],
+    timeoutS: http.timeout ?? 10,
+  };
+}

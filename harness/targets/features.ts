@@ -1,0 +1,20 @@
+// A profile's claims as the feature strings cases name in `requires`: 'binding:U',
+// 'format:tlv', 'object:3303', 'resource:/1/0/4', 'operation:send', 'queue-mode',
+// 'bootstrap:client-initiated', 'security:psk', 'firmware:pull', 'driver:reboot'.
+import type { Profile } from './profile.ts';
+
+export function featureStrings(profile: Profile): Set<string> {
+  const f = profile.features;
+  return new Set([
+    ...f.bindings.map((b) => `binding:${b}`),
+    ...f.formats.map((x) => `format:${x}`),
+    ...f.objects.map((o) => `object:${o}`),
+    ...f.resources.map((r) => `resource:${r}`),
+    ...f.operations.map((o) => `operation:${o}`),
+    ...(f.queueMode ? ['queue-mode'] : []),
+    ...f.bootstrap.map((b) => `bootstrap:${b}`),
+    ...f.security.map((s) => `security:${s}`),
+    ...f.firmwareDelivery.map((d) => `firmware:${d}`),
+    ...Object.keys(profile.drivers).map((d) => `driver:${d}`),
+  ]);
+}

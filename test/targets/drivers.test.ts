@@ -1,0 +1,106 @@
+// Drivers against small local stand-ins: a process reading stdin, shell commands, an HTTP
+// server, and a prompt with no terminal.
+import { createServer, type IncomingMessage } from 'node:http';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDriver } from '../../harness/targets/run-driver.ts';
+import { LaunchError, LaunchedProcess } from '../../harness/targets/process-launcher.ts';
+import { until } from '../../harness/run/wait.ts';
+
+const context = { profileFile: 'p.yaml', placeholders: { endpoint: 'dev-1', path: '/3/0/1' } };
+
+describe('stdin driver', () => {
+  it('writes its line, placeholders filled, to the launched process', async () => {
+    const p = await LaunchedProcess.start(process.execPath, ['-e', `process.stdin.on('data', (d) => console.log('cmd ' + String(d).trim()))`], {});
+    try {
+      await runDriver({ kind: 'stdin', line: 'read {path}' }, { ...context, name: 'read', writeLine: (l) => p.writeLine(l) });
+      expect(await until(() => p.lines().find((l) => l.text === 'cmd read /3/0/1'), { within: 5000 })).toBeDefined();
+    } finally {
+      await p.stop();
+    }
+  });
+
+  it('without a process it is a launch error', async () => {
+    await expect(runDriver({ kind: 'stdin', line: 'reboot' }, { ...context, name: 'reboot' })).rejects.toThrow(/no process was launched/);
+  });
+});
+
+describe('shell driver', () => {
+  it('runs the command with placeholders filled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'driver-'));
+    const file = join(dir, 'out.txt');
+    await runDriver({ kind: 'shell', command: `echo {endpoint} > ${file}`, timeoutS: 10 }, { ...context, name: 'reboot' });
+    expect(readFileSync(file, 'utf8').trim()).toBe('dev-1');
+  });
+
+  it('a failing command is a launch error with its exit code and first stderr line', async () => {
+    await expect(runDriver({ kind: 'shell', command: 'echo "no such device" >&2; exit 7', timeoutS: 10 }, { ...context, name: 'reboot' })).rejects.toThrow(
+      /the "reboot" driver's command exited with 7: no such device/,
+    );
+  });
+
+  it('a command that hangs is stopped at its timeout', async () => {
+    const started = performance.now();
+    await expect(runDriver({ kind: 'shell', command: 'exec sleep 30', timeoutS: 0.3 }, { ...context, name: 'reboot' })).rejects.toThrow(/did not finish within 0.3 s/);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('an unknown placeholder is a configuration error, not an empty string', async () => {
+    await expect(runDriver({ kind: 'shell', command: 'echo {nope}', timeoutS: 10 }, { ...context, name: 'reboot' })).rejects.toThrow(/unknown placeholder \{nope\}/);
+  });
+});
+
+describe('http driver', () => {
+  const seen: { method: string; url: string; body: string; auth?: string }[] = [];
+  let base = '';
+  const server = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      seen.push({ method: req.method!, url: req.url!, body, ...(req.headers.authorization ? { auth: req.headers.authorization } : {}) });
+      res.statusCode = req.url!.includes('broken') ? 500 : 202;
+      res.end(req.url!.includes('broken') ? 'server exploded' : '');
+    });
+  });
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('sends method, URL, headers and body templates', async () => {
+    await runDriver(
+      { kind: 'http', method: 'POST', url: `${base}/api/clients/{endpoint}/read`, body: '{"path":"{path}"}', headers: { authorization: 'Bearer t' }, expectStatus: [202], timeoutS: 5 },
+      { ...context, name: 'read' },
+    );
+    expect(seen.at(-1)).toEqual({ method: 'POST', url: '/api/clients/dev-1/read', body: '{"path":"/3/0/1"}', auth: 'Bearer t' });
+  });
+
+  it('an unexpected status is a launch error quoting the body', async () => {
+    await expect(runDriver({ kind: 'http', method: 'GET', url: `${base}/broken`, headers: {}, expectStatus: [200], timeoutS: 5 }, { ...context, name: 'read' })).rejects.toThrow(
+      /answered 500, expected 200: server exploded/,
+    );
+  });
+
+  it('a refused connection is a launch error', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await expect(runDriver({ kind: 'http', method: 'GET', url: `http://127.0.0.1:${port}/x`, headers: {}, expectStatus: [200], timeoutS: 5 }, { ...context, name: 'read' })).rejects.toThrow(
+      /failed: ECONNREFUSED/,
+    );
+  });
+});
+
+describe('prompt driver', () => {
+  it('without a terminal it is an error naming the driver, never a silent wait', async () => {
+    const error = await runDriver({ kind: 'prompt', message: 'Press the reset button' }, { ...context, name: 'reboot', interactive: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LaunchError);
+    expect((error as Error).message).toMatch(/the "reboot" driver asks a person \("Press the reset button"\), but no terminal is attached/);
+  });
+});
+
