@@ -1,6 +1,6 @@
 // The command line as users and CI see it: exit codes, console lines and results.json.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,6 +58,35 @@ describe('lwm2m-conformance run', () => {
     expect(int102.verdict).toBe('inconclusive');
     expect(int102.reason).toContain('did not register');
     expect(r.stdout).toContain('expected: received within 0.5 s');
+  }, 60_000);
+
+  it('writes all five outputs; a harness or environment error exits 2', async () => {
+    const dir = tmp();
+    const profile = join(dir, 'broken-launch.yaml');
+    writeFileSync(
+      profile,
+      `name: device that cannot start\ntarget: { role: client, lwm2mVersion: "1.1", endpoint: e }\n` +
+        `timing: { startWithin: 1, registerWithin: 0.5, caseDeadline: 10 }\n` +
+        `launch: { kind: process, command: ${join(dir, 'no-such-binary')} }\n`,
+    );
+    const r = await cli(['run', '--profile', profile, '--case', '*int-101', '--report-dir', dir]);
+    expect(r.code, r.stderr + r.stdout).toBe(2);
+    for (const file of ['results.json', 'junit.xml', 'index.html', 'trace.pcapng']) expect(existsSync(join(dir, file)), file).toBe(true);
+    expect(readdirSync(join(dir, 'allure-results')).some((f) => f.endsWith('-result.json'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).cases[0].verdict).toBe('error');
+  }, 60_000);
+
+  it('--verbose prints every check; --quiet prints no passing case; no colour when not a terminal', async () => {
+    const verbose = await cli(['run', '--profile', referenceProfileFile, '--case', '*int-101', '--report-dir', tmp(), '--verbose']);
+    expect(verbose.code, verbose.stderr + verbose.stdout).toBe(0);
+    expect(verbose.stdout).toMatch(/running LightweightM2M-1\.1-int-101 \(1\/1/);
+    expect(verbose.stdout).toMatch(/pass +A \[MUST\] The client sends Register/);
+    expect(verbose.stdout + verbose.stderr).not.toContain('\x1b[');
+    const quiet = await cli(['run', '--profile', referenceProfileFile, '--case', '*int-101', '--report-dir', tmp(), '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).not.toContain('[1/1] PASS');
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toMatch(/total\s+1\s+0/);
   }, 60_000);
 
   it('a bad profile exits 3 with file, line and field', async () => {

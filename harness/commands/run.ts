@@ -1,13 +1,27 @@
-// `lwm2m-conformance run`: runs the selected cases against the profile's target, prints one
-// line per case as it finishes and a summary, and writes results.json. The exit code says
-// whether everything passed (0), something failed (1), the harness broke (2) or usage was bad (3).
+// `lwm2m-conformance run`: runs the selected cases against the profile's target, shows progress
+// and one line per case as it finishes, a summary, and writes the report directory
+// (results.json, junit.xml, index.html, trace.pcapng, allure-results/). The exit code says
+// whether everything passed (0), something failed (1), the harness broke (2) or usage was bad
+// (3); with --baseline, "failed" means a failure the baseline does not list, or a listed one
+// that no longer happens.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allCases } from '../../suites/index.ts';
-import { caseLine, failureLines, summaryLines } from '../report/console.ts';
-import { writeResultsJson } from '../report/results-json.ts';
+import {
+  BaselineError,
+  compareWithBaseline,
+  describeFailure,
+  readBaseline,
+  updatedBaseline,
+  writeBaseline,
+  type Baseline,
+} from '../report/baseline.ts';
+import { colourEnabled, paintFor } from '../report/colour.ts';
+import { caseLine, checkLines, failureLines, summaryLines } from '../report/console.ts';
+import { Progress } from '../report/progress.ts';
 import { resultsSchemaVersion, summarize, type RunReport } from '../report/run-report.ts';
+import { writeReports } from '../report/write-reports.ts';
 import { selectCases } from '../run/selection.ts';
 import { loadProfile } from '../targets/profile.ts';
 import { selectionFlags, selectionFrom } from './selection-flags.ts';
@@ -15,10 +29,22 @@ import { ExitCode, UsageError, type CommandIO } from './io.ts';
 
 const toolVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-export const runUsage = `usage: lwm2m-conformance run --profile FILE [--case GLOB]... [--interface NAME]... [--tag TAG]... [--report-dir DIR]`;
+export const runUsage = `usage: lwm2m-conformance run --profile FILE [--case GLOB]... [--interface NAME]... [--tag TAG]... [--report-dir DIR]
+         [--quiet | --verbose] [--baseline FILE [--update-baseline]]`;
 
 function timestampDir(date: Date): string {
   return date.toISOString().replace(/[:]/g, '-').replace(/\..*$/, '');
+}
+
+async function loadBaseline(file: string, update: boolean): Promise<Baseline | undefined> {
+  try {
+    const baseline = await readBaseline(file);
+    if (!baseline && !update) throw new UsageError(`--baseline ${file}: no such file (create it with --update-baseline)`);
+    return baseline;
+  } catch (error) {
+    if (error instanceof BaselineError) throw new UsageError(`--baseline ${error.message}`);
+    throw error;
+  }
 }
 
 export async function runCommand(args: string[], io: CommandIO): Promise<number> {
@@ -28,6 +54,10 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
       profile: { type: 'string' },
       ...selectionFlags,
       'report-dir': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      verbose: { type: 'boolean', short: 'v' },
+      baseline: { type: 'string' },
+      'update-baseline': { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -37,21 +67,54 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     return ExitCode.ok;
   }
   if (!values.profile) throw new UsageError(`run: --profile FILE is required\n${runUsage}`);
+  if (values.quiet && values.verbose) throw new UsageError('run: --quiet and --verbose exclude each other');
+  if (values['update-baseline'] && !values.baseline) throw new UsageError('run: --update-baseline needs --baseline FILE');
   const profileFile = resolve(values.profile);
   const profile = await loadProfile(profileFile);
   const cases = selectCases(allCases, selectionFrom(values));
+  const baselineFile = values.baseline ? resolve(values.baseline) : undefined;
+  const updating = values['update-baseline'] === true;
+  const baseline = baselineFile ? await loadBaseline(baselineFile, updating) : undefined;
   const started = new Date();
   const reportDir = resolve(values['report-dir'] ?? `reports/${timestampDir(started)}`);
+  const quiet = values.quiet === true;
+  const verbose = values.verbose === true;
+  const paint = paintFor(colourEnabled(process.stdout.isTTY));
+  const progress = new Progress(process.stderr, cases.length, !quiet && process.stderr.isTTY === true);
+  // Normal lines clear the live status line first and draw it again after.
+  const say = (text: string) => {
+    progress.clear();
+    io.out(text);
+    progress.draw();
+  };
 
-  io.err(`lwm2m-conformance ${toolVersion}: ${cases.length} case(s) against "${profile.name}" (${profile.target.role}, LwM2M ${profile.target.lwm2mVersion})`);
+  if (!quiet) io.err(`lwm2m-conformance ${toolVersion}: ${cases.length} case(s) against "${profile.name}" (${profile.target.role}, LwM2M ${profile.target.lwm2mVersion})`);
   // vitest loads only now, so that usage and profile errors are reported at once.
   const { runUnderVitest } = await import('../run/vitest-runner.ts');
   const t0 = performance.now();
   let done = 0;
-  const outcome = await runUnderVitest({ profileFile, caseIds: cases.map((c) => c.id) }, (result) => {
-    done++;
-    io.out(caseLine(result, done, cases.length));
-  });
+  let outcome: Awaited<ReturnType<typeof runUnderVitest>>;
+  try {
+    outcome = await runUnderVitest(
+      { profileFile, caseIds: cases.map((c) => c.id) },
+      (result) => {
+        done++;
+        progress.caseDone();
+        if (quiet && (result.verdict === 'pass' || result.verdict === 'not-applicable')) return;
+        say(caseLine(result, done, cases.length, paint));
+        if (verbose) for (const line of checkLines(result)) say(line);
+      },
+      {
+        allureResultsDir: join(reportDir, 'allure-results'),
+        onCaseStart: (id) => {
+          progress.caseStarted(id);
+          if (verbose) say(`      running ${id} (${done + 1}/${cases.length}, ${((performance.now() - t0) / 1000).toFixed(1)}s elapsed)`);
+        },
+      },
+    );
+  } finally {
+    progress.stop();
+  }
   const ordered = cases.map((c) => outcome.results.find((r) => r.id === c.id)).filter((r) => r !== undefined);
   const missing = cases.filter((c) => !ordered.some((r) => r.id === c.id)).map((c) => c.id);
   const harnessErrors = [...outcome.harnessErrors, ...(missing.length ? [`no result for ${missing.join(', ')}`] : [])];
@@ -73,12 +136,28 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     harnessErrors,
     cases: ordered,
   };
-  for (const line of [...failureLines(report), ...summaryLines(report)]) io.out(line);
-  const file = await writeResultsJson(reportDir, report);
-  io.out(`results: ${file}`);
+  for (const line of [...failureLines(report, paint), ...summaryLines(report, paint)]) io.out(line);
+  const files = await writeReports(reportDir, report);
+  io.out(quiet ? `reports: ${reportDir}` : `reports: ${reportDir}\n${files.map((f) => `  ${f}`).join('\n')}`);
+  // Kept for scripts that read this line.
+  if (!quiet) io.out(`results: ${join(reportDir, 'results.json')}`);
 
   const v = report.summary.byVerdict;
+  let failed = v.fail > 0 || v.inconclusive > 0;
+  if (baselineFile) {
+    const comparison = compareWithBaseline(baseline ?? { schemaVersion: 1, knownFailures: [] }, ordered);
+    if (updating) {
+      const next = updatedBaseline(baseline, ordered);
+      await writeBaseline(baselineFile, next);
+      io.out(`baseline: wrote ${next.knownFailures.length} known failure(s) to ${baselineFile}`);
+      failed = false;
+    } else {
+      io.out(`baseline: ${comparison.known.length} known failure(s), ${comparison.newFailures.length} new, ${comparison.stale.length} stale (${baselineFile})`);
+      for (const f of comparison.newFailures) io.out(`  new failure: ${describeFailure(f)}`);
+      for (const f of comparison.stale) io.out(`  stale entry (no longer fails; remove it or run with --update-baseline): ${describeFailure(f)}`);
+      failed = comparison.newFailures.length > 0 || comparison.stale.length > 0;
+    }
+  }
   if (v.error > 0 || harnessErrors.length > 0) return ExitCode.error;
-  if (v.fail > 0 || v.inconclusive > 0) return ExitCode.failed;
-  return ExitCode.ok;
+  return failed ? ExitCode.failed : ExitCode.ok;
 }

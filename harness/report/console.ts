@@ -1,10 +1,13 @@
 // Console output of a run: one line per finished case, then a per-interface summary and the
-// failed checks with a short trace excerpt. Plain text, no colour, so CI logs read the same.
+// failed checks with a short trace excerpt. Verdicts are coloured only when a Paint says so,
+// so CI logs read as plain text.
 import type { CaseResult } from '../run/result.ts';
 import type { Verdict } from '../run/verdict.ts';
+import { plain, type Paint } from './colour.ts';
 import type { RunReport } from './run-report.ts';
+import { showValue, traceExcerpt, traceLine } from './trace-text.ts';
 
-const verdictLabel: Record<Verdict, string> = {
+export const verdictLabel: Record<Verdict, string> = {
   pass: 'PASS',
   fail: 'FAIL',
   inconclusive: 'INCONCLUSIVE',
@@ -12,43 +15,58 @@ const verdictLabel: Record<Verdict, string> = {
   'not-applicable': 'N/A',
 };
 
-const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
-
-export function caseLine(result: CaseResult, index: number, total: number): string {
+export function caseLine(result: CaseResult, index: number, total: number, paint: Paint = plain): string {
   const time = `${(result.durationMs / 1000).toFixed(1)}s`;
   const warnings = result.checks.filter((c) => c.verdict === 'warning').length;
   const extra = result.verdict === 'pass' ? (warnings ? ` (${warnings} warning${warnings > 1 ? 's' : ''})` : '') : result.reason ? `: ${result.reason}` : '';
-  return `[${index}/${total}] ${verdictLabel[result.verdict].padEnd(12)} ${result.id}  ${result.title}  ${time}${extra}`;
+  return `[${index}/${total}] ${paint(result.verdict, verdictLabel[result.verdict].padEnd(12))} ${result.id}  ${result.title}  ${time}${extra}`;
 }
 
-export function summaryLines(report: RunReport): string[] {
+/** Every check of a case, for --verbose. */
+export function checkLines(result: CaseResult): string[] {
+  return result.checks.map((c) => {
+    const at = c.at !== undefined ? ` (message #${c.at})` : '';
+    return `      ${c.verdict.padEnd(12)} ${c.id} [${c.level}] ${c.description}: ${showValue(c.actual)}${at}`;
+  });
+}
+
+export function summaryLines(report: RunReport, paint: Paint = plain): string[] {
   const lines = ['', `Summary for ${report.profile.name} (${(report.durationMs / 1000).toFixed(1)} s)`];
   const header = ['interface', 'pass', 'fail', 'inconcl.', 'error', 'n/a'];
-  const rows = Object.entries(report.summary.byInterface).map(([name, c]) => [name, c.pass, c.fail, c.inconclusive, c.error, c['not-applicable']].map(String));
+  const columns: Verdict[] = ['pass', 'fail', 'inconclusive', 'error', 'not-applicable'];
+  const rows = Object.entries(report.summary.byInterface).map(([name, c]) => [name, ...columns.map((v) => String(c[v]))]);
   const t = report.summary.byVerdict;
-  rows.push(['total', t.pass, t.fail, t.inconclusive, t.error, t['not-applicable']].map(String));
+  rows.push(['total', ...columns.map((v) => String(t[v]))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const format = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
-  lines.push(format(header), ...rows.map(format));
+  const format = (cells: string[], coloured: boolean) =>
+    `  ${cells
+      .map((c, i) => {
+        const padded = i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!);
+        return coloured && i > 0 && c !== '0' ? paint(columns[i - 1]!, padded) : padded;
+      })
+      .join('  ')}`;
+  lines.push(format(header, false), ...rows.map((r) => format(r, true)));
   for (const e of report.harnessErrors) lines.push(`harness error: ${e}`);
   return lines;
 }
 
-export function failureLines(report: RunReport): string[] {
+export function failureLines(report: RunReport, paint: Paint = plain): string[] {
   const lines: string[] = [];
   for (const c of report.cases) {
     if (c.verdict === 'pass' || c.verdict === 'not-applicable') continue;
-    lines.push('', `${verdictLabel[c.verdict]} ${c.id} ${c.title}`);
+    lines.push('', `${paint(c.verdict, verdictLabel[c.verdict])} ${c.id} ${c.title}`);
     if (c.reason) lines.push(`  reason: ${c.reason}`);
-    for (const check of c.checks.filter((k) => k.verdict === 'fail' || k.verdict === 'warning')) {
-      lines.push(`  check ${check.id} [${check.level}] ${check.description}`);
-      lines.push(`    expected: ${show(check.expected)}`);
-      lines.push(`    actual:   ${show(check.actual)}`);
+    const shown = c.checks.filter((k) => k.verdict === 'fail' || k.verdict === 'warning' || k.verdict === 'inconclusive');
+    for (const check of shown) {
+      lines.push(`  check ${check.id} [${check.level}] ${check.description}${check.at !== undefined ? ` (message #${check.at})` : ''}`);
+      lines.push(`    expected: ${showValue(check.expected)}`);
+      lines.push(`    actual:   ${showValue(check.actual)}`);
     }
-    const excerpt = c.trace.slice(-6);
+    const judged = new Set(shown.flatMap((k) => (k.at !== undefined ? [k.at] : [])));
+    const excerpt = traceExcerpt(c.trace, judged);
     if (excerpt.length) {
-      lines.push('  last messages:');
-      for (const t of excerpt) lines.push(`    ${(t.atMs / 1000).toFixed(3).padStart(8)}s ${t.from} -> ${t.to}  ${t.summary}`);
+      lines.push('  messages:');
+      for (const t of excerpt) lines.push(`  ${judged.has(t.seq) ? '>' : ' '} #${String(t.seq).padEnd(4)}${traceLine(t)}`);
     }
   }
   return lines;

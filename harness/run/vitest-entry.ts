@@ -5,12 +5,15 @@ import { loadProfile } from '../targets/profile.ts';
 import type { CaseDefinition } from './case.ts';
 import type { CaseResult } from './result.ts';
 import { CaseRun } from './run-cases.ts';
+import { recordForAllure } from '../report/allure-case.ts';
 
 export interface RunRequest {
   profileFile: string;
   /** Module exporting `allCases`. */
   casesModule: string;
   caseIds: string[];
+  /** Record each case for Allure too (allure-vitest's reporter is attached). */
+  allure?: boolean;
 }
 
 declare module 'vitest' {
@@ -38,8 +41,14 @@ for (const def of cases) {
   test(def.id, async ({ task, skip }) => {
     const result = await run.run(def);
     task.meta.lwm2m = result;
+    if (request.allure) await recordForAllure(result);
     if (result.verdict === 'not-applicable') skip(result.reason);
-    if (result.verdict !== 'pass') throw new Error(`${result.verdict}: ${result.reason ?? failedChecks(result)}`);
+    if (result.verdict !== 'pass') {
+      const error = new Error(`${result.verdict}: ${result.reason ?? failedChecks(result)}`);
+      // Reporters (Allure) show an assertion error as "failed" and any other as "broken".
+      if (result.verdict === 'fail') error.name = 'AssertionError';
+      throw error;
+    }
   });
 }
 

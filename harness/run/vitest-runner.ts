@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import type { Reporter, TestCase } from 'vitest/node';
+import AllureVitestReporter from 'allure-vitest/reporter';
 import type { CaseResult } from './result.ts';
 import type { RunRequest } from './vitest-entry.ts';
 
@@ -15,13 +16,24 @@ export interface VitestRunOutcome {
   harnessErrors: string[];
 }
 
+export interface VitestRunHooks {
+  /** A case is about to run (its vitest test started). */
+  onCaseStart?: (caseId: string) => void;
+  /** Where allure-vitest writes its results (one file per case, each check a step); none when unset. */
+  allureResultsDir?: string;
+}
+
 export async function runUnderVitest(
   request: Omit<RunRequest, 'casesModule'> & { casesModule?: string },
   onCaseDone: (result: CaseResult) => void,
+  hooks: VitestRunHooks = {},
 ): Promise<VitestRunOutcome> {
   const results: CaseResult[] = [];
   const harnessErrors: string[] = [];
   const reporter: Reporter = {
+    onTestCaseReady(testCase: TestCase) {
+      hooks.onCaseStart?.(testCase.name);
+    },
     onTestCaseResult(testCase: TestCase) {
       const result = testCase.meta().lwm2m;
       if (result) {
@@ -45,11 +57,12 @@ export async function runUnderVitest(
       root: projectRoot,
       include: ['harness/run/vitest-entry.ts'],
       watch: false,
-      reporters: [reporter],
+      reporters: hooks.allureResultsDir ? [reporter, new AllureVitestReporter({ resultsDir: hooks.allureResultsDir })] : [reporter],
       provide: {
         lwm2mRun: {
           ...request,
           casesModule: request.casesModule ?? resolve(projectRoot, 'suites', 'index.ts'),
+          allure: hooks.allureResultsDir !== undefined,
         },
       },
       testTimeout: 0,

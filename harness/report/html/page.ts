@@ -1,0 +1,35 @@
+// index.html: the run report for people, one self-contained file (inline CSS, script and SVG;
+// nothing fetched), readable from file:// and as a CI artifact.
+import type { RunReport } from '../run-report.ts';
+import { escapeXml as esc } from '../xml.ts';
+import { behaviour } from './behaviour.ts';
+import { caseView } from './case-view.ts';
+import { style } from './style.ts';
+import { filters, runFacts, summaryTable } from './summary.ts';
+
+export function reportHtml(report: RunReport): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>${esc(`LwM2M conformance: ${report.profile.name}`)}</title>
+<style>${style}</style>
+</head>
+<body>
+<main>
+${runFacts(report)}
+${summaryTable(report)}
+<h2>Cases</h2>
+${filters(report)}
+<section class="cases">
+${report.cases.map((c, i) => caseView(c, i)).join('\n')}
+</section>
+<footer>Written by ${esc(report.tool.name)} ${esc(report.tool.version)}. Machine-readable: results.json (schema version ${report.schemaVersion}), junit.xml, trace.pcapng.</footer>
+</main>
+<script>${behaviour}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,29 @@
+// results.json of a real run validates against the documented JSON Schema
+// (schemas/results.schema.json), and the schema rejects what version 1 does not allow.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { faultyCaseId, faultyRun, projectRoot, syntheticCase, syntheticReport } from './support.ts';
+
+const schema = JSON.parse(readFileSync(join(projectRoot, 'schemas', 'results.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+const problems = () => JSON.stringify(validate.errors, null, 2);
+
+describe('results.json schema', () => {
+  it('a real run with a forced failure validates', async () => {
+    const run = await faultyRun();
+    const results = JSON.parse(readFileSync(join(run.dir, 'results.json'), 'utf8'));
+    expect(validate(results), problems()).toBe(true);
+    expect(results.cases.find((c: { id: string }) => c.id === faultyCaseId).verdict).toBe('fail');
+  }, 90_000);
+
+  it('rejects a report that breaks version 1', () => {
+    const good = syntheticReport([syntheticCase()]);
+    expect(validate(good), problems()).toBe(true);
+    expect(validate({ ...good, schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...good, cases: [{ ...syntheticCase(), verdict: 'passed' }] })).toBe(false);
+    const { trace: _trace, ...noTrace } = syntheticCase();
+    expect(validate({ ...good, cases: [noTrace] })).toBe(false);
+  });
+});
