@@ -1,14 +1,20 @@
 // `lwm2m-conformance device`: the reference LwM2M client as its own process. It reads commands
-// on stdin (`reboot`, `update`, `quit`) so that a harness can drive it, and logs to stderr.
+// on stdin (`reboot`, `send`, `set`, `vary`, `quit`) so that a harness can drive it, and logs to stderr.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { ReferenceClient, parseServerUri } from '../peers/client/reference-client.ts';
+import { ReferenceClient, defaultSendPaths, parseServerUri } from '../peers/client/reference-client.ts';
 import { clientFaults, isClientFault, type ClientFault } from '../peers/client/faults.ts';
 import { ExitCode, UsageError, type CommandIO } from './io.ts';
 
 export const deviceUsage = `usage: lwm2m-conformance device --server coap://HOST:PORT --endpoint NAME
-         [--lifetime SECONDS] [--lwm2m 1.0|1.1|1.2] [--update-fraction F] [--fault NAME]...
-stdin commands: reboot, quit
+         [--lifetime SECONDS] [--lwm2m 1.0|1.1|1.2] [--update-fraction F]
+         [--send-every SECONDS] [--send-paths /o/i/r,...] [--vary-every SECONDS] [--fault NAME]...
+stdin commands:
+  reboot              start afresh (registration, values, attributes, observations)
+  send [PATH...]      Send (POST /dp) the values under the paths (default: the --send-paths)
+  set PATH VALUE      change a value as the device itself would (e.g. set /3303/0/5700 23.5)
+  vary                move the varying values (voltage, current, battery, temperature) one step
+  quit
 faults:
 ${Object.entries(clientFaults).map(([name, what]) => `  ${name}: ${what}`).join('\n')}`;
 
@@ -21,6 +27,9 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
       lifetime: { type: 'string' },
       lwm2m: { type: 'string' },
       'update-fraction': { type: 'string' },
+      'send-every': { type: 'string' },
+      'send-paths': { type: 'string' },
+      'vary-every': { type: 'string' },
       fault: { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
@@ -43,6 +52,16 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
   if (version !== '1.0' && version !== '1.1' && version !== '1.2') throw new UsageError(`device: --lwm2m must be 1.0, 1.1 or 1.2, got "${version}"`);
   const updateFraction = values['update-fraction'] === undefined ? 0.5 : Number(values['update-fraction']);
   if (!(updateFraction > 0 && updateFraction < 1)) throw new UsageError(`device: --update-fraction must be between 0 and 1, got "${values['update-fraction']}"`);
+  const positive = (flag: string): number | undefined => {
+    const text = values[flag as 'send-every' | 'vary-every'];
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!(n > 0)) throw new UsageError(`device: --${flag} must be a positive number of seconds, got "${text}"`);
+    return n;
+  };
+  const sendEverySeconds = positive('send-every');
+  const varyEverySeconds = positive('vary-every');
+  const sendPaths = values['send-paths']?.split(',').filter(Boolean) ?? defaultSendPaths;
   const faults: ClientFault[] = [];
   for (const name of values.fault ?? []) {
     if (!isClientFault(name)) throw new UsageError(`device: unknown --fault "${name}"; known: ${Object.keys(clientFaults).join(', ')}`);
@@ -56,6 +75,9 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
     version,
     updateFraction,
     faults,
+    sendPaths,
+    ...(sendEverySeconds ? { sendEverySeconds } : {}),
+    ...(varyEverySeconds ? { varyEverySeconds } : {}),
     log: (line) => io.err(`device ${values.endpoint}: ${line}`),
   });
   client.start();
@@ -71,10 +93,16 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
     };
     const lines = createInterface({ input: process.stdin });
     lines.on('line', (line) => {
-      const command = line.trim();
+      const [command = '', ...rest] = line.trim().split(/\s+/);
+      const say = (text: string) => io.err(`device ${values.endpoint}: ${text}`);
       if (command === 'reboot') client.reboot();
       else if (command === 'quit') void finish(ExitCode.ok);
-      else if (command !== '') io.err(`device ${values.endpoint}: unknown command "${command}" (reboot, quit)`);
+      else if (command === 'send') void client.sender.send(rest.length > 0 ? rest : sendPaths);
+      else if (command === 'vary') client.sensors.tick();
+      else if (command === 'set' && rest.length === 2) {
+        const problem = client.sensors.set(rest[0]!, rest[1]!);
+        if (problem) say(`set: ${problem}`);
+      } else if (command !== '') say(`unknown command "${line.trim()}" (reboot, send, set PATH VALUE, vary, quit)`);
     });
     process.once('SIGTERM', () => void finish(ExitCode.ok));
     process.once('SIGINT', () => void finish(ExitCode.ok));

@@ -13,10 +13,17 @@ export interface WaitFor<E> {
 export class EventLog<E> {
   private readonly events: E[] = [];
   private readonly waiters = new Set<() => void>();
+  private readonly listeners: ((event: E) => void)[] = [];
 
   append(event: E): void {
     this.events.push(event);
+    for (const listener of this.listeners) listener(event);
     for (const wake of [...this.waiters]) wake();
+  }
+
+  /** Calls `listener` with every event appended from now on (e.g. to log them). */
+  onAppend(listener: (event: E) => void): void {
+    this.listeners.push(listener);
   }
 
   /** The position of the next event; pass it as `since` to wait for what happens after now. */

@@ -1,48 +1,47 @@
-// The simulated device's object instances and resource values for the Registration interface:
-// Server (/1/0) and Device (/3/0), with values from the ETS configurations C.1/C.3 (SRV-EXT,
-// DEV-MIN). Values are kept as text, the form text/plain reads and writes carry.
-
-export type Access = 'R' | 'W' | 'RW' | 'E';
-
-export interface ResourceSlot {
-  access: Access;
-  value?: string;
-}
-
-export type InstanceSlots = Map<number, ResourceSlot>;
-
-/** /o → /o/i → resources. */
-export type ObjectTree = Map<number, Map<number, InstanceSlots>>;
+// The simulated device's objects and their starting values: objects 0, 1, 2, 3, 4, 5, 6, 7, 16
+// and 3303 as the ETS configurations set them (Annex C: C.1 server account and DEV-MIN, C.3
+// SRV-EXT, C.4 power resources, C.6 all optional Device resources, C.7 location, C.12 Portfolio).
+import { coreModel } from '../../lwm2m/model/index.ts';
+import { ObjectStore } from './object-store.ts';
 
 export interface DeviceIdentity {
+  serverUri: string;
   shortServerId: number;
   lifetimeS: number;
   binding: string;
 }
 
-export function buildObjects(identity: DeviceIdentity): ObjectTree {
-  const server: InstanceSlots = new Map<number, ResourceSlot>([
-    [0, { access: 'R', value: String(identity.shortServerId) }],
-    [1, { access: 'RW', value: String(identity.lifetimeS) }],
-    [2, { access: 'RW', value: '1' }],
-    [3, { access: 'RW', value: '10' }],
-    [4, { access: 'E' }],
-    [5, { access: 'RW', value: '86400' }],
-    [6, { access: 'RW', value: 'false' }],
-    [7, { access: 'RW', value: identity.binding }],
-    [8, { access: 'E' }],
-  ]);
-  const device: InstanceSlots = new Map<number, ResourceSlot>([
-    [0, { access: 'R', value: 'lwm2m-conformance' }],
-    [1, { access: 'R', value: 'reference-device' }],
-    [2, { access: 'R', value: 'REF-0001' }],
-    [3, { access: 'R', value: '1.0.0' }],
-    [4, { access: 'E' }],
-    [11, { access: 'R', value: '0' }],
-    [16, { access: 'R', value: identity.binding }],
-  ]);
-  return new Map([
-    [1, new Map([[0, server]])],
-    [3, new Map([[0, device]])],
-  ]);
+/** Objects the device reports in its Register object list (never /0). */
+export const deviceObjectIds = [0, 1, 2, 3, 4, 5, 6, 7, 16, 3303] as const;
+
+export function buildObjects(identity: DeviceIdentity): ObjectStore {
+  const store = new ObjectStore(coreModel());
+  // Security: the account of the one LwM2M server. NoSec (mode 3): this transport is plain CoAP.
+  store.putInstance(0, 0, {
+    0: identity.serverUri, 1: false, 2: 3, 3: new Uint8Array(), 4: new Uint8Array(), 5: new Uint8Array(), 10: identity.shortServerId,
+  });
+  // Server: SRV-EXT (C.3) plus Mute Send.
+  store.putInstance(1, 0, {
+    0: identity.shortServerId, 1: identity.lifetimeS, 2: 1, 3: 10, 5: 86400, 6: false, 7: identity.binding, 23: false,
+    4: null, 8: null,
+  });
+  // Access Control: the server owns its instance of the Device object.
+  store.putInstance(2, 0, { 0: 3, 1: 0, 2: { 1: 15 }, 3: identity.shortServerId });
+  // Device: DEV-MIN (C.1), power resources (C.4) and the optional resources of C.6.
+  store.putInstance(3, 0, {
+    0: 'lwm2m-conformance', 1: 'reference-device', 2: 'REF-0001', 3: '1.0.0', 4: null, 5: null,
+    6: { 0: 1, 1: 2 }, 7: { 0: 3800, 1: 5000 }, 8: { 0: 125, 1: 900 }, 9: 95, 10: 15, 11: { 0: 0 }, 12: null,
+    13: 1367491215, 14: '+01:00', 15: 'Europe/Berlin', 16: identity.binding, 17: 'sensor', 18: '1.0', 19: '1.0.0', 20: 0, 21: 64,
+  });
+  store.putInstance(4, 0, { 0: 41, 1: { 0: 41 }, 2: -70, 3: 60, 4: { 0: '127.0.0.1' } });
+  store.putInstance(5, 0, { 1: '', 2: null, 3: 0, 5: 0, 8: { 0: 0 }, 9: 2 });
+  // Location (C.7).
+  store.putInstance(6, 0, { 0: 43.5723, 1: 153.2176, 2: 140, 3: 100, 5: 1367491215, 6: 3 });
+  store.putInstance(7, 0, { 2: 0, 3: 0, 6: null, 7: null, 8: 0 });
+  // Portfolio (C.12).
+  store.putInstance(16, 0, {
+    0: { 0: 'Host Device ID #1', 1: 'Host Device Manufacturer #1', 2: 'Host Device Model #1', 3: 'Host Device Software Version #1' },
+  });
+  store.putInstance(3303, 0, { 5700: 21.5, 5701: 'Cel', 5601: 21.5, 5602: 21.5, 5605: null, 5750: 'room' });
+  return store;
 }

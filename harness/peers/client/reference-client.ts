@@ -1,11 +1,19 @@
-// The reference LwM2M client (simulated device) for the Registration interface: registers,
-// updates before its lifetime ends, registers again after a 4.04 to an Update, and acts on
-// the Server object's executables and lifetime writes. Fault switches make it misbehave on purpose.
+// The reference LwM2M client (simulated device): registers, updates before its lifetime ends,
+// registers again after a 4.04 to an Update, and serves the Device Management and Information
+// Reporting interfaces over its object store (management.ts, observe-engine.ts, send.ts).
+// Fault switches make it misbehave on purpose.
 import { CoapEndpoint, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
-import { buildObjects, type ObjectTree } from './device-objects.ts';
+import type { PathIds } from '../../lwm2m/path.ts';
+import { AttributeStore } from './attribute-store.ts';
+import { buildObjects } from './device-objects.ts';
 import type { ClientFault } from './faults.ts';
+import { Management } from './management.ts';
+import type { ObjectStore } from './object-store.ts';
+import { ObserveEngine } from './observe-engine.ts';
+import { Sender } from './send.ts';
+import { Sensors } from './sensors.ts';
 
 export interface ClientOptions {
   /** coap://host:port of the LwM2M server. */
@@ -21,12 +29,19 @@ export interface ClientOptions {
   trace?: TraceRecorder;
   /** Local address to bind; default: loopback of the server's family. */
   bindAddress?: string;
+  /** Seconds between Sends of `sendPaths` (periodic Send configured); absent: no periodic Send. */
+  sendEverySeconds?: number;
+  sendPaths?: readonly string[];
+  /** Seconds between steps of the varying values (voltage, current, temperature); absent: fixed. */
+  varyEverySeconds?: number;
   log?: (line: string) => void;
 }
 
 type State = 'stopped' | 'registering' | 'registered' | 'disabled';
 
 const retryDelaysMs = [1000, 2000, 4000, 8000, 16000, 30000];
+const shortServerId = 1;
+export const defaultSendPaths = ['/1/0/1', '/3/0/11/0'];
 
 export function parseServerUri(uri: string): PeerAddress {
   const match = /^coap:\/\/(\[[0-9a-fA-F:.]+\]|[^:/\[\]]+)(?::(\d+))?\/?$/.exec(uri);
@@ -40,37 +55,61 @@ export class ReferenceClient {
   private location: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private retry = 0;
-  private objects: ObjectTree;
+  private objects: ObjectStore;
+  private readonly attributes = new AttributeStore();
+  private management: Management;
+  private readonly observations: ObserveEngine;
+  readonly sender: Sender;
+  readonly sensors: Sensors;
   private readonly faults: ReadonlySet<ClientFault>;
   private readonly server: PeerAddress;
   private generation = 0;
+  private coap!: CoapEndpoint;
 
   private constructor(
-    private readonly coap: CoapEndpoint,
     private readonly options: Required<Pick<ClientOptions, 'endpoint' | 'lifetimeS' | 'version' | 'binding' | 'updateFraction'>> & ClientOptions,
   ) {
     this.faults = new Set(options.faults ?? []);
     this.server = parseServerUri(options.serverUri);
     this.objects = this.freshObjects();
-    coap.onRequest((req) => this.handle(req));
+    this.observations = new ObserveEngine({
+      coap: () => this.coap,
+      store: () => this.objects,
+      attributes: this.attributes,
+      management: () => this.management,
+      ssid: shortServerId,
+      version: options.version,
+      has: (f) => this.has(f),
+      log: (line) => this.log(line),
+    });
+    this.management = this.freshManagement();
+    this.sender = new Sender({
+      coap: () => this.coap,
+      server: this.server,
+      store: () => this.objects,
+      registered: () => this.state === 'registered',
+      has: (f) => this.has(f),
+      log: (line) => this.log(line),
+    });
+    this.sensors = new Sensors(() => this.objects);
   }
 
   static async create(options: ClientOptions): Promise<ReferenceClient> {
-    const server = parseServerUri(options.serverUri);
-    const coap = await CoapEndpoint.bind({
-      address: options.bindAddress ?? (server.address.includes(':') ? '::1' : '127.0.0.1'),
+    const client = new ReferenceClient({ lifetimeS: 86400, version: '1.1', binding: 'U', updateFraction: 0.5, ...options });
+    await client.connect();
+    return client;
+  }
+
+  /** Opens the device's CoAP endpoint towards the server: the one place a transport is chosen. */
+  private async connect(): Promise<void> {
+    this.coap = await CoapEndpoint.bind({
+      address: this.options.bindAddress ?? (this.server.address.includes(':') ? '::1' : '127.0.0.1'),
       port: 0,
-      ...(options.params ? { params: options.params } : {}),
-      ...(options.trace ? { trace: options.trace } : {}),
+      ...(this.options.params ? { params: this.options.params } : {}),
+      ...(this.options.trace ? { trace: this.options.trace } : {}),
       name: 'device',
     });
-    return new ReferenceClient(coap, {
-      lifetimeS: 86400,
-      version: '1.1',
-      binding: 'U',
-      updateFraction: 0.5,
-      ...options,
-    });
+    this.coap.onRequest((req) => this.handle(req));
   }
 
   get registrationState(): State {
@@ -81,18 +120,28 @@ export class ReferenceClient {
     return this.coap.local;
   }
 
-  /** Powers on: registers to the server. */
+  /** The device's values (for tests and the `set` command). */
+  get store(): ObjectStore {
+    return this.objects;
+  }
+
+  /** Powers on: registers to the server, and starts its periodic Send and varying values. */
   start(): void {
     this.generation++;
     this.retry = 0;
+    if (this.options.sendEverySeconds) this.sender.every(this.options.sendEverySeconds, this.options.sendPaths ?? defaultSendPaths);
+    if (this.options.varyEverySeconds) this.sensors.every(this.options.varyEverySeconds);
     void this.register();
   }
 
-  /** A reboot: forgets its registration and state, then registers afresh. */
+  /** A reboot: forgets its registration, observations, attributes and values, then registers afresh. */
   reboot(): void {
     this.cancelTimer();
     this.location = undefined;
+    this.observations.clear();
+    this.attributes.clear();
     this.objects = this.freshObjects();
+    this.management = this.freshManagement();
     this.log('reboot');
     this.start();
   }
@@ -100,20 +149,39 @@ export class ReferenceClient {
   async stop(): Promise<void> {
     this.generation++;
     this.cancelTimer();
+    this.observations.clear();
+    this.sender.stop();
+    this.sensors.stop();
     this.state = 'stopped';
     await this.coap.close();
   }
 
-  private freshObjects(): ObjectTree {
-    return buildObjects({ shortServerId: 1, lifetimeS: this.options.lifetimeS, binding: this.options.binding });
+  private freshObjects(): ObjectStore {
+    const store = buildObjects({ serverUri: this.options.serverUri, shortServerId, lifetimeS: this.options.lifetimeS, binding: this.options.binding });
+    store.onChange((paths) => this.observations?.changed(paths));
+    return store;
   }
 
-  private resource(o: number, i: number, r: number): string | undefined {
-    return this.objects.get(o)?.get(i)?.get(r)?.value;
+  private freshManagement(): Management {
+    return new Management(this.objects, this.attributes, {
+      ssid: shortServerId,
+      version: this.options.version,
+      has: (f) => this.has(f),
+      written: (paths) => this.written(paths),
+      objectsChanged: () => setImmediate(() => void this.update([], true)),
+      execute: (ids, args) => this.execute(ids, args),
+      observe: (req, paths, format, composite, query) => this.observations.start(req, paths, format, composite, query),
+    });
   }
 
   private get lifetimeS(): number {
-    return Number(this.resource(1, 0, 1) ?? this.options.lifetimeS);
+    const v = this.objects.value(1, 0, 1);
+    return typeof v === 'number' ? v : this.options.lifetimeS;
+  }
+
+  private get binding(): string {
+    const v = this.objects.value(1, 0, 7);
+    return typeof v === 'string' ? v : this.options.binding;
   }
 
   private log(line: string): void {
@@ -142,15 +210,20 @@ export class ReferenceClient {
     const query = [`ep=${this.has('register-wrong-endpoint') ? `${this.options.endpoint}-other` : this.options.endpoint}`];
     query.push(`lt=${this.lifetimeS}`);
     if (!this.has('register-without-version')) query.push(`lwm2m=${this.options.version}`);
-    query.push(`b=${this.has('register-invalid-binding') ? 'UQ' : this.resource(1, 0, 7) ?? this.options.binding}`);
+    query.push(`b=${this.has('register-invalid-binding') ? 'UQ' : this.binding}`);
     return query;
   }
 
   private objectList(): string {
-    const links: string[] = [`</>;rt="oma.lwm2m";ct=0`];
+    const links: string[] = [`</>;rt="oma.lwm2m";ct=${this.options.version === '1.0' ? 11542 : 112}`];
     if (this.has('register-lists-security-object')) links.push('</0/0>');
-    for (const [objectId, instances] of this.objects) {
-      for (const instanceId of instances.keys()) links.push(`</${objectId}/${instanceId}>`);
+    for (const objectId of this.objects.objectIds()) {
+      if (objectId === 0) continue;
+      const version = this.objects.model.object(objectId)?.version;
+      const instances = this.objects.instanceIds(objectId);
+      if (version && version !== '1.0') links.push(`</${objectId}>;ver=${version}`);
+      else if (instances.length === 0) links.push(`</${objectId}>`);
+      for (const instanceId of instances) links.push(`</${objectId}/${instanceId}>`);
     }
     return links.join(',');
   }
@@ -191,12 +264,18 @@ export class ReferenceClient {
     this.schedule(this.lifetimeS * 1000 * this.options.updateFraction, () => void this.update([]));
   }
 
-  private async update(query: string[]): Promise<void> {
+  /** Update (Core §6.2.2): parameters that changed, and the object list when instances came or went. */
+  private async update(query: string[], withObjects = false): Promise<void> {
     if (this.state !== 'registered' || !this.location) return;
     const generation = this.generation;
-    this.log(`update ${query.join('&') || '(no parameters)'}`);
+    this.log(`update ${query.join('&') || '(no parameters)'}${withObjects ? ' with object list' : ''}`);
     try {
-      const response = await this.coap.request(this.server, { method: 'POST', path: this.location, query });
+      const response = await this.coap.request(this.server, {
+        method: 'POST',
+        path: this.location,
+        query,
+        ...(withObjects ? { payload: this.objectList(), contentFormat: 40 } : {}),
+      });
       if (generation !== this.generation) return;
       if (response.code === '2.04') {
         this.scheduleUpdate();
@@ -228,58 +307,26 @@ export class ReferenceClient {
   }
 
   private handle(req: IncomingRequest): ResponseSpec {
-    const path = req.path.split('/').filter(Boolean).map(Number);
-    if (path.some((n) => !Number.isInteger(n) || n < 0 || n > 65535)) return { code: '4.00' };
-    const [o, i, r] = path;
-    if (o === undefined) return { code: '4.05' };
-    const instances = this.objects.get(o);
-    if (!instances) return { code: '4.04' };
-    if (i === undefined || r === undefined || path.length > 3) return { code: '4.05' };
-    const slot = instances.get(i)?.get(r);
-    if (!slot) return { code: '4.04' };
-
-    switch (req.method) {
-      case 'GET':
-        if (slot.access === 'E' || slot.access === 'W') return { code: '4.05' };
-        if (req.accept !== undefined && req.accept !== 0) return { code: '4.06' };
-        return { code: '2.05', payload: slot.value ?? '', contentFormat: 0 };
-      case 'PUT':
-        if (slot.access !== 'W' && slot.access !== 'RW') return { code: '4.05' };
-        if (req.contentFormat !== undefined && req.contentFormat !== 0) return { code: '4.15' };
-        return this.write(o, r, slot, req.payload.toString('utf8'));
-      case 'POST':
-        if (slot.access !== 'E') return { code: '4.05' };
-        return this.execute(o, r);
-      default:
-        return { code: '4.05' };
-    }
+    return this.management.handle(req);
   }
 
-  private write(o: number, r: number, slot: { value?: string }, text: string): ResponseSpec {
-    if (o === 1 && r === 1) {
-      const lifetime = Number(text);
-      if (!Number.isInteger(lifetime) || lifetime <= 0) return { code: '4.00' };
-      slot.value = String(lifetime);
-      // The new lifetime is told to the server at once (Core §6.2.2: Update with lt).
-      if (!this.has('ignore-lifetime-write')) setImmediate(() => void this.update([`lt=${lifetime}`]));
-      return { code: '2.04' };
-    }
-    if (o === 1 && r === 7) {
-      slot.value = text;
-      setImmediate(() => void this.update([`b=${text}`]));
-      return { code: '2.04' };
-    }
-    slot.value = text;
-    return { code: '2.04' };
+  /** After a write: a new lifetime or binding is told to the server at once (Core §6.2.2). */
+  private written(paths: readonly string[]): void {
+    this.observations.reschedule();
+    const query: string[] = [];
+    if (paths.includes('/1/0/1') && !this.has('ignore-lifetime-write')) query.push(`lt=${this.lifetimeS}`);
+    if (paths.includes('/1/0/7')) query.push(`b=${this.binding}`);
+    if (query.length > 0) setImmediate(() => void this.update(query));
   }
 
-  private execute(o: number, r: number): ResponseSpec {
+  private execute(ids: PathIds, _args: string): string {
+    const [o, , r] = ids;
     if (o === 1 && r === 8) {
       if (!this.has('update-trigger-ignored')) {
-        const query = this.has('update-trigger-with-params') ? [`lt=${this.lifetimeS}`, `b=${this.resource(1, 0, 7) ?? 'U'}`] : [];
+        const query = this.has('update-trigger-with-params') ? [`lt=${this.lifetimeS}`, `b=${this.binding}`] : [];
         setImmediate(() => void this.update(query));
       }
-      return { code: '2.04' };
+      return '2.04';
     }
     if (o === 1 && r === 4) {
       if (!this.has('disable-without-deregister')) {
@@ -288,16 +335,20 @@ export class ReferenceClient {
           this.cancelTimer();
           this.state = 'disabled';
           void this.deregister();
-          const disableTimeoutS = Number(this.resource(1, 0, 5) ?? 86400);
-          this.schedule(disableTimeoutS * 1000, () => this.start());
+          const timeout = this.objects.value(1, 0, 5);
+          this.schedule((typeof timeout === 'number' ? timeout : 86400) * 1000, () => this.start());
         });
       }
-      return { code: '2.04' };
+      return '2.04';
     }
-    if (o === 3 && r === 4) {
-      setImmediate(() => this.reboot());
-      return { code: '2.04' };
+    if (o === 3 && (r === 4 || r === 5)) {
+      if (!this.has('reboot-without-register')) setImmediate(() => this.reboot());
+      return '2.04';
     }
-    return { code: '4.05' };
+    if (o === 5 && r === 2) {
+      // Update without a downloaded package (int-772): not allowed in this state.
+      return this.objects.value(5, 0, 3) === 2 ? '2.04' : '4.05';
+    }
+    return '2.04';
   }
 }

@@ -1,14 +1,21 @@
 // The harness's reference LwM2M server: the Registration interface (Register, Update,
-// De-register, lifetime expiry) and the management requests cases send to a registered client.
+// De-register, lifetime expiry), the management and reporting requests cases send to a
+// registered client (read/write/execute in a chosen format, create, delete, discover,
+// write-attributes, composite operations, observe and its cancellation) and Send on /dp.
 // Everything it sees is kept as events that cases wait on and judge.
 import { CoapEndpoint, type CoapResponse, type IncomingRequest, type RequestSpec, type ResponseSpec } from '../../coap/endpoint.ts';
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
+import type { Observation } from '../../coap/observe.ts';
+import { OptionNumber, decodeUint } from '../../coap/options.ts';
+import { encodePathList } from '../composite-paths.ts';
 import { EventLog } from '../event-log.ts';
+import { WaitClock } from '../wait-clock.ts';
+import type { ServerFault } from './faults.ts';
 import { readObjectList, readParams, type ObjectList, type RegistrationParams } from './registration-request.ts';
 import { RegistrationTable, type Registration } from './registrations.ts';
 
-export type ServerEventKind = 'register' | 'update' | 'deregister' | 'expired';
+export type ServerEventKind = 'register' | 'update' | 'deregister' | 'expired' | 'notify' | 'send';
 
 export interface ServerEvent {
   readonly kind: ServerEventKind;
@@ -29,6 +36,27 @@ export interface ServerEvent {
   readonly rejection?: string;
   readonly endpoint?: string;
   readonly location?: string;
+  /** Notifications: the observation (ServerObservation.id) and the Observe number. */
+  readonly observation?: number;
+  readonly observe?: number;
+  /** Notifications: the response code the client sent. */
+  readonly code?: string;
+  /** Notifications and Send: the body as received. */
+  readonly payload?: Buffer;
+}
+
+/** An observation the server holds on a client; its notifications become 'notify' events. */
+export interface ServerObservation {
+  readonly id: number;
+  /** The response to the Observe request (or why none came). */
+  readonly first: Outcome;
+  /** Whether the client accepted it as an observation (2.xx with an Observe option). */
+  readonly established: boolean;
+  /**
+   * Cancels: 'rst' answers the next notification with RST (Core §6.4.2, RFC 7641 §3.6),
+   * 'observe-1' repeats the request with Observe=1 and the same token.
+   */
+  cancel(mode: 'rst' | 'observe-1'): Promise<Outcome | undefined>;
 }
 
 export interface ServerOptions {
@@ -38,10 +66,12 @@ export interface ServerOptions {
   trace?: TraceRecorder;
   /** LwM2M versions accepted in Register; others get 4.12. */
   versions?: readonly string[];
+  /** Known non-conformances to show on purpose (the project's own tests). */
+  faults?: readonly ServerFault[];
 }
 
 /** A management request's outcome: the response, or why none came. */
-export type Outcome = { response: CoapResponse; error?: undefined } | { response?: undefined; error: string };
+export type Outcome = { response: CoapResponse; error?: undefined; seq?: number } | { response?: undefined; error: string; seq?: undefined };
 
 const supportedByDefault = ['1.0', '1.1', '1.2'];
 
@@ -50,15 +80,22 @@ export class ReferenceServer {
   readonly registrations: RegistrationTable;
   /** Event position when the current case began (set before the target is reset). */
   caseStart = 0;
-  /** Total time spent waiting for the target's messages, ms: the part of a run the target sets. */
-  waitedMs = 0;
+  /** Time spent waiting for the target (its messages, its answers): the part of a run the target sets. */
+  readonly clock = new WaitClock();
+  private observationCount = 0;
+  private readonly unsubscribers: (() => void)[] = [];
+  /** Answer to a Send (POST /dp) from a registered client. */
+  sendResponseCode = '2.04';
 
   private constructor(
     readonly endpoint: CoapEndpoint,
     private readonly versions: readonly string[],
+    private readonly faults: ReadonlySet<ServerFault> = new Set(),
   ) {
-    this.registrations = new RegistrationTable((r) =>
-      this.events.append({ kind: 'expired', atMs: performance.now(), endpoint: r.endpoint, location: r.location }),
+    this.registrations = new RegistrationTable(
+      (r) => this.events.append({ kind: 'expired', atMs: performance.now(), endpoint: r.endpoint, location: r.location }),
+      0,
+      !faults.has('no-lifetime-expiry'),
     );
     endpoint.onRequest((req) => this.handle(req));
   }
@@ -69,9 +106,13 @@ export class ReferenceServer {
       port: options.port ?? 0,
       ...(options.params ? { params: options.params } : {}),
       ...(options.trace ? { trace: options.trace } : {}),
+      ...(options.faults?.includes('no-rst-for-unsolicited-notifications')
+        ? { dropOutgoing: ({ message }: { message?: { type: string } }) => message?.type === 'RST' }
+        : {}),
       name: 'server',
     });
-    return new ReferenceServer(endpoint, options.versions ?? supportedByDefault);
+    const faults = new Set(options.faults ?? []);
+    return new ReferenceServer(endpoint, options.versions ?? supportedByDefault, faults);
   }
 
   /** The URI clients register to, e.g. coap://127.0.0.1:40123. */
@@ -89,11 +130,11 @@ export class ReferenceServer {
     kind: ServerEventKind,
     options: { since: number; within: number; endpoint?: string; signal?: AbortSignal; where?: (event: ServerEvent) => boolean },
   ): Promise<ServerEvent | undefined> {
-    const started = performance.now();
+    this.clock.begin();
     try {
       return await this.waitForEvent(kind, options);
     } finally {
-      this.waitedMs += performance.now() - started;
+      this.clock.end();
     }
   }
 
@@ -120,11 +161,137 @@ export class ReferenceServer {
   async request(endpoint: string, spec: RequestSpec): Promise<Outcome> {
     const registration = this.registrations.byEndpoint(endpoint);
     if (!registration) return { error: `"${endpoint}" is not registered` };
+    this.clock.begin();
     try {
-      return { response: await this.endpoint.request(registration.peer, spec) };
+      const response = await this.endpoint.request(registration.peer, spec);
+      return { response, ...this.seqOf(response) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      // The time a response takes is the target's.
+      this.clock.end();
     }
+  }
+
+  /** Trace sequence number of a received message (the record holds the same decoded object). */
+  private seqOf(response: CoapResponse): { seq?: number } {
+    const records = this.endpoint.trace.all();
+    for (let k = records.length - 1; k >= 0 && k >= records.length - 2000; k--) {
+      if (records[k]!.message === response.message) return { seq: records[k]!.seq };
+    }
+    return {};
+  }
+
+  /** Write with a body in a given format: PUT replaces (Core §6.3.3), POST updates an instance partially. */
+  writeBody(endpoint: string, path: string, payload: Buffer | string, contentFormat: number, method: 'PUT' | 'POST' = 'PUT'): Promise<Outcome> {
+    return this.request(endpoint, { method, path, payload, contentFormat });
+  }
+
+  /** Create (POST /o) with the new instance's values. */
+  create(endpoint: string, objectPath: string, payload: Buffer | string, contentFormat: number): Promise<Outcome> {
+    return this.request(endpoint, { method: 'POST', path: objectPath, payload, contentFormat });
+  }
+
+  delete(endpoint: string, path: string): Promise<Outcome> {
+    return this.request(endpoint, { method: 'DELETE', path });
+  }
+
+  /** Discover: GET with Accept application/link-format; `depth` is LwM2M 1.2's query. */
+  discover(endpoint: string, path: string, depth?: number): Promise<Outcome> {
+    return this.request(endpoint, { method: 'GET', path, accept: 40, ...(depth !== undefined ? { query: [`depth=${depth}`] } : {}) });
+  }
+
+  /** Write-Attributes: PUT with the attributes as Uri-Query and no body, e.g. 'pmin=10&pmax=60'. */
+  writeAttributes(endpoint: string, path: string, attributes: string): Promise<Outcome> {
+    return this.request(endpoint, { method: 'PUT', path, query: attributes.split('&').filter(Boolean) });
+  }
+
+  /** Read-Composite: FETCH with the paths as a SenML pack of names, answered in the same format. */
+  readComposite(endpoint: string, paths: readonly string[], contentFormat: 110 | 112): Promise<Outcome> {
+    return this.request(endpoint, { method: 'FETCH', path: '/', payload: encodePathList(paths, contentFormat), contentFormat, accept: contentFormat });
+  }
+
+  /** Write-Composite: iPATCH with a SenML pack of values. */
+  writeComposite(endpoint: string, payload: Buffer | string, contentFormat: 110 | 112): Promise<Outcome> {
+    return this.request(endpoint, { method: 'iPATCH', path: '/', payload, contentFormat });
+  }
+
+  /** Observe (GET with Observe=0); `query` carries LwM2M 1.2 attributes ('pmin=5&pmax=15'). */
+  observe(endpoint: string, path: string, options: { accept?: number; query?: string } = {}): Promise<ServerObservation> {
+    return this.startObservation(endpoint, {
+      method: 'GET',
+      path,
+      ...(options.accept !== undefined ? { accept: options.accept } : {}),
+      ...(options.query ? { query: options.query.split('&').filter(Boolean) } : {}),
+    });
+  }
+
+  /** Observe-Composite: FETCH with Observe=0 and the paths as a SenML pack of names. */
+  observeComposite(endpoint: string, paths: readonly string[], contentFormat: 110 | 112): Promise<ServerObservation> {
+    return this.startObservation(endpoint, { method: 'FETCH', path: '/', payload: encodePathList(paths, contentFormat), contentFormat, accept: contentFormat });
+  }
+
+  private async startObservation(endpoint: string, spec: Omit<RequestSpec, 'method' | 'observe'> & { method: 'GET' | 'FETCH' }): Promise<ServerObservation> {
+    const id = ++this.observationCount;
+    const registration = this.registrations.byEndpoint(endpoint);
+    const unestablished = (first: Outcome): ServerObservation => ({ id, first, established: false, cancel: async () => undefined });
+    if (!registration) return unestablished({ error: `"${endpoint}" is not registered` });
+    this.clock.begin();
+    let observation: Observation;
+    try {
+      observation = await this.endpoint.observe(registration.peer, spec);
+    } catch (error) {
+      return unestablished({ error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      this.clock.end();
+    }
+    const first: Outcome = { response: observation.first, ...this.seqOf(observation.first) };
+    // Notifications are taken from the wire, so that those arriving after a cancel (answered
+    // with RST by the endpoint) are events too: cases judge that none come.
+    const unsubscribe = this.endpoint.trace.onRecord((record) => {
+      const m = record.message;
+      if (record.direction !== 'in' || !m || m === observation.first.message || m.type === 'ACK' || m.type === 'RST') return;
+      if (!m.token.equals(observation.token) || !/^[245]\./.test(m.code)) return;
+      const observeOption = m.options.find((o) => o.number === OptionNumber.Observe);
+      const formatOption = m.options.find((o) => o.number === OptionNumber.ContentFormat);
+      const observe = observeOption ? decodeUint(observeOption.value) : undefined;
+      const format = formatOption ? decodeUint(formatOption.value) : undefined;
+      this.events.append({
+        kind: 'notify',
+        atMs: record.atMs,
+        seq: record.seq,
+        peer: record.remote,
+        confirmable: m.type === 'CON',
+        path: spec.path,
+        endpoint,
+        observation: id,
+        ...(observe !== undefined ? { observe } : {}),
+        code: m.code,
+        ...(format !== undefined ? { contentFormat: format } : {}),
+        payload: m.payload,
+      });
+    });
+    this.unsubscribers.push(unsubscribe);
+    return {
+      id,
+      first,
+      established: observation.active,
+      cancel: async (mode) => {
+        if (mode === 'rst') {
+          await observation.cancel('rst');
+          return undefined;
+        }
+        this.clock.begin();
+        try {
+          const response = await observation.cancel('deregister');
+          return response ? { response, ...this.seqOf(response) } : undefined;
+        } catch (error) {
+          return { error: error instanceof Error ? error.message : String(error) };
+        } finally {
+          this.clock.end();
+        }
+      },
+    };
   }
 
   /** Write of a single resource in text/plain (the format every client supports). */
@@ -141,6 +308,7 @@ export class ReferenceServer {
   }
 
   async close(): Promise<void> {
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.registrations.clear();
     await this.endpoint.close();
   }
@@ -155,12 +323,28 @@ export class ReferenceServer {
       ...(req.contentFormat !== undefined ? { contentFormat: req.contentFormat } : {}),
     };
     const segments = req.path.split('/').filter(Boolean);
-    if (segments[0] !== 'rd') return { code: '4.04' };
+    if (segments.length === 1 && segments[0] === 'dp' && req.method === 'POST') return this.send(req, base);
+    // With the location-outside-rd fault the server also serves the locations it hands out.
+    if (segments[0] !== 'rd' && !(segments[0] === 'reg' && this.faults.has('location-outside-rd'))) return { code: '4.04' };
     if (segments.length === 1 && req.method === 'POST') return this.register(req, base);
     const location = `/${segments.join('/')}`;
     if (req.method === 'POST') return this.update(req, location, base);
     if (req.method === 'DELETE') return this.deregister(location, base);
     return { code: '4.05' };
+  }
+
+  /** Send (Core §6.4.6): accepted with 2.04 from a registered client, kept as a 'send' event. */
+  private send(req: IncomingRequest, base: Omit<ServerEvent, 'kind'>): ResponseSpec {
+    const registration = this.registrations.all().find((r) => r.peer.address === req.peer.address && r.peer.port === req.peer.port);
+    const code = registration ? (this.faults.has('send-rejected') ? '4.05' : this.sendResponseCode) : '4.04';
+    this.events.append({
+      kind: 'send',
+      ...base,
+      payload: req.payload,
+      responseCode: code,
+      ...(registration ? { endpoint: registration.endpoint } : { rejection: 'the sender is not registered' }),
+    });
+    return { code };
   }
 
   private register(req: IncomingRequest, base: Omit<ServerEvent, 'kind'>): ResponseSpec {
@@ -170,21 +354,27 @@ export class ReferenceServer {
       this.events.append({ kind: 'register', ...base, params, objectList, responseCode, ...extra });
       return { code: responseCode, ...(extra.location ? { locationPath: extra.location } : {}) };
     };
-    const ep = params.params.ep;
+    const fault = (name: ServerFault) => this.faults.has(name);
+    let ep = params.params.ep;
+    if ((typeof ep !== 'string' || ep === '') && fault('register-without-endpoint-accepted')) ep = `anonymous-${req.peer.port}`;
     if (typeof ep !== 'string' || ep === '') return record('4.00', { rejection: 'no endpoint name (ep)' });
     const version = params.params.lwm2m;
     const versionText = typeof version === 'string' ? version : '1.0';
-    if (!this.versions.includes(versionText)) return record('4.12', { rejection: `LwM2M version ${versionText} is not supported`, endpoint: ep });
+    if (!this.versions.includes(versionText) && !fault('any-version-accepted')) return record('4.12', { rejection: `LwM2M version ${versionText} is not supported`, endpoint: ep });
     const lt = params.params.lt;
     const lifetimeS = lt === undefined ? 86400 : Number(lt);
     if (!Number.isInteger(lifetimeS) || lifetimeS <= 0) return record('4.00', { rejection: `invalid lifetime "${String(lt)}"`, endpoint: ep });
-    if (objectList.error) return record('4.00', { rejection: `object list is not link format: ${objectList.error}`, endpoint: ep });
+    const existing = this.registrations.byEndpoint(ep);
+    if (existing && fault('register-from-new-address-refused') && (existing.peer.address !== req.peer.address || existing.peer.port !== req.peer.port)) {
+      return record('4.03', { rejection: 'endpoint already registered from another address', endpoint: ep });
+    }
+    if (objectList.error) return record(fault('server-error-on-bad-link-format') ? '5.00' : '4.00', { rejection: `object list is not link format: ${objectList.error}`, endpoint: ep });
 
     const now = performance.now();
     const binding = params.params.b;
     const registration: Registration = {
       endpoint: ep,
-      location: this.registrations.newLocation(),
+      location: fault('location-outside-rd') ? this.registrations.newLocation().replace(/^\/rd\//, '/reg/') : this.registrations.newLocation(),
       peer: req.peer,
       lifetimeS,
       version: versionText,
@@ -196,7 +386,7 @@ export class ReferenceServer {
       lastUpdateAtMs: now,
       expiresAtMs: now + lifetimeS * 1000,
     };
-    this.registrations.add(registration);
+    this.registrations.add(registration, !fault('reregister-keeps-old-registration'));
     return record('2.01', { endpoint: ep, location: registration.location });
   }
 
@@ -208,25 +398,29 @@ export class ReferenceServer {
       this.events.append({ kind: 'update', ...base, params, ...(objectList ? { objectList } : {}), responseCode, location, ...extra });
       return { code: responseCode };
     };
-    if (!registration) return record('4.04', { rejection: 'no registration at this location' });
+    if (!registration) {
+      if (this.faults.has('unknown-location-accepted')) return record('2.04');
+      return record('4.04', { rejection: 'no registration at this location' });
+    }
     const lt = params.params.lt;
     if (lt !== undefined) {
       const lifetimeS = Number(lt);
       if (!Number.isInteger(lifetimeS) || lifetimeS <= 0) return record('4.00', { rejection: `invalid lifetime "${String(lt)}"`, endpoint: registration.endpoint });
-      registration.lifetimeS = lifetimeS;
+      if (!this.faults.has('update-ignores-lifetime')) registration.lifetimeS = lifetimeS;
     }
     if (objectList?.error) return record('4.00', { rejection: `object list is not link format: ${objectList.error}`, endpoint: registration.endpoint });
     if (typeof params.params.b === 'string') registration.binding = params.params.b;
     if (typeof params.params.sms === 'string') registration.sms = params.params.sms;
     if (objectList?.links) registration.links = objectList.links;
     registration.peer = req.peer;
-    this.registrations.refresh(registration, performance.now());
+    if (!this.faults.has('update-does-not-refresh-lifetime')) this.registrations.refresh(registration, performance.now());
     return record('2.04', { endpoint: registration.endpoint });
   }
 
   private deregister(location: string, base: Omit<ServerEvent, 'kind'>): ResponseSpec {
-    const registration = this.registrations.remove(location);
-    const code = registration ? '2.02' : '4.04';
+    const keep = this.faults.has('deregister-keeps-registration');
+    const registration = keep ? this.registrations.at(location) : this.registrations.remove(location);
+    const code = registration || this.faults.has('unknown-location-accepted') ? '2.02' : '4.04';
     this.events.append({
       kind: 'deregister',
       ...base,

@@ -31,6 +31,8 @@ export class RegistrationTable {
     private readonly onExpired: (registration: Registration) => void,
     /** Extra time granted past the lifetime before removal, ms. */
     private readonly graceMs = 0,
+    /** Whether registrations expire at all (off only to show a faulty server). */
+    private readonly expire = true,
   ) {}
 
   newLocation(): string {
@@ -54,9 +56,9 @@ export class RegistrationTable {
   }
 
   /** Adds or replaces; a registration of the same endpoint is removed first and returned. */
-  add(registration: Registration): Registration | undefined {
+  add(registration: Registration, replace = true): Registration | undefined {
     const previous = this.byEndpoint(registration.endpoint);
-    if (previous) this.remove(previous.location);
+    if (previous && replace) this.remove(previous.location);
     this.byLocation.set(registration.location, registration);
     this.arm(registration);
     return previous;
@@ -83,6 +85,7 @@ export class RegistrationTable {
 
   private arm(registration: Registration): void {
     clearTimeout(this.timers.get(registration.location));
+    if (!this.expire) return;
     const delay = Math.max(0, registration.expiresAtMs - performance.now()) + this.graceMs;
     const timer = setTimeout(() => {
       if (this.byLocation.get(registration.location) !== registration) return;

@@ -1,0 +1,151 @@
+// Steps the Device Management, Information Reporting and object cases share: reaching the
+// registered state in an ETS configuration (Annex C; else inconclusive, saying what is missing),
+// reading what a response carried, and the content-format numbers the ETS names.
+import type { CaseContext } from '../../harness/run/context.ts';
+import type { Outcome, ServerEvent } from '../../harness/peers/server/reference-server.ts';
+import { contentFormat } from '../../harness/lwm2m/formats/index.ts';
+import { decodeLinkFormat } from '../../harness/lwm2m/formats/link-format.ts';
+import { coreModel } from '../../harness/lwm2m/model/index.ts';
+import { valueToJson, type LwM2mNode } from '../../harness/lwm2m/node.ts';
+import { registered } from './registration/steps.ts';
+
+export { s } from './registration/steps.ts';
+
+/** Content-Format numbers (Core §7.1; CATALOGUE §5.5). */
+export const CF = { text: 0, link: 40, opaque: 42, cbor: 60, senmlJson: 110, senmlCbor: 112, tlv: 11542, omaJson: 11543, lwm2mCbor: 11544 } as const;
+
+/** The response code of an outcome, or what happened instead. */
+export function codeOf(outcome: Outcome | undefined): string {
+  if (!outcome) return 'no request sent';
+  return outcome.response?.code ?? `no response (${outcome.error})`;
+}
+
+/** Anchors a check at the message an outcome or event came from. */
+export function on(what: Outcome | ServerEvent | undefined): { at?: number } {
+  return what?.seq !== undefined ? { at: what.seq } : {};
+}
+
+/** Decodes a payload by its Content-Format, against the core object model. */
+export function decodePayload(payload: Buffer | undefined, format: number | undefined, path?: string): { nodes: LwM2mNode[] } | { error: string } {
+  if (format === undefined) return { error: 'no Content-Format' };
+  const codec = contentFormat(format);
+  if (!codec) return { error: `unknown Content-Format ${format}` };
+  const decoded = codec.decode(payload ?? Buffer.alloc(0), { model: coreModel(), ...(path ? { path } : {}) });
+  return decoded.ok ? { nodes: decoded.value } : { error: `${codec.name}: ${decoded.error.reason}` };
+}
+
+/** Decodes what a response carried. */
+export function decoded(outcome: Outcome, path?: string): { nodes: LwM2mNode[] } | { error: string } {
+  if (!outcome.response) return { error: `no response (${outcome.error})` };
+  return decodePayload(outcome.response.payload, outcome.response.contentFormat, path);
+}
+
+/** Decoded values by path ('/3/0/0' → 'Maker'); a text when the payload did not decode. */
+export function valuesOf(result: { nodes: LwM2mNode[] } | { error: string }): Record<string, unknown> | string {
+  if ('error' in result) return result.error;
+  return Object.fromEntries(result.nodes.map((n) => [n.path, valueToJson(n.type, n.value)]));
+}
+
+/** Values under given paths only, for comparison with expected values. */
+export function pick(values: Record<string, unknown> | string, paths: readonly string[]): Record<string, unknown> | string {
+  if (typeof values === 'string') return values;
+  return Object.fromEntries(paths.map((p) => [p, values[p] ?? null]));
+}
+
+/** Paths present in decoded values ('' when the payload did not decode). */
+export function pathsOf(values: Record<string, unknown> | string): string[] {
+  return typeof values === 'string' ? [] : Object.keys(values).sort();
+}
+
+/** A link-format body as uri → attributes; a text when it does not parse. */
+export function linksOf(outcome: Outcome): Map<string, Record<string, string | true>> | string {
+  if (!outcome.response) return `no response (${outcome.error})`;
+  const parsed = decodeLinkFormat(outcome.response.payload.toString('utf8'));
+  if (!parsed.ok) return `not link format: ${parsed.error.reason}`;
+  return new Map(parsed.value.map((l) => [l.uri, Object.fromEntries(l.attributes.map((a) => [a.name, a.value ?? true]))]));
+}
+
+/** The attributes a Discover answer gives one link, or 'absent'. */
+export function linkAttributes(links: Map<string, Record<string, string | true>> | string, uri: string): Record<string, string | true> | string {
+  if (typeof links === 'string') return links;
+  return links.get(uri) ?? 'absent';
+}
+
+/** Timing the reporting cases use in place of the ETS's periods: the profile's pmin/pmax. */
+export function periods(ctx: CaseContext): { pmin: number; pmax: number; toleranceMs: number } {
+  const pmin = ctx.target.timing.pminS ?? 5;
+  return { pmin, pmax: Math.max(ctx.target.timing.pmaxS ?? 15, pmin + 1), toleranceMs: ctx.target.timing.toleranceMs };
+}
+
+/** What each ETS configuration (Annex C) sets, as text/plain values ('*': present, any value). */
+const configurations: Record<string, Record<string, string>> = {
+  'C.1': {
+    '/1/0/0': '1', '/1/0/1': '86400', '/1/0/6': '0', '/1/0/7': 'U',
+    '/3/0/0': '*', '/3/0/1': '*', '/3/0/2': '*', '/3/0/3': '*', '/3/0/11/0': '0', '/3/0/16': 'U',
+  },
+  'C.3': { '/1/0/2': '1', '/1/0/3': '10', '/1/0/5': '86400' },
+  'C.4': { '/3/0/6/0': '1', '/3/0/6/1': '2', '/3/0/7/0': '*', '/3/0/7/1': '*', '/3/0/8/0': '*', '/3/0/8/1': '*', '/3/0/9': '*' },
+  'C.6': {
+    '/3/0/10': '*', '/3/0/13': '*', '/3/0/14': '*', '/3/0/15': '*', '/3/0/17': '*', '/3/0/18': '*', '/3/0/19': '*', '/3/0/20': '*', '/3/0/21': '*',
+  },
+  'C.12': {
+    '/16/0/0/0': 'Host Device ID #1', '/16/0/0/1': 'Host Device Manufacturer #1', '/16/0/0/2': 'Host Device Model #1', '/16/0/0/3': 'Host Device Software Version #1',
+  },
+};
+
+/** Configurations build on each other: C.4 is C.3 plus power resources, C.3 is C.1 extended. */
+const includes: Record<string, string[]> = { 'C.1': ['C.1'], 'C.3': ['C.1', 'C.3'], 'C.4': ['C.1', 'C.3', 'C.4'], 'C.6': ['C.1', 'C.3', 'C.4', 'C.6'], 'C.12': ['C.1', 'C.12'] };
+
+/**
+ * The client registered (after its reset) and in the given configurations: each value read in
+ * text/plain and compared. A target that is not gives inconclusive, naming what differs. The
+ * Security object cannot be read by a management server (4.01), so its part is not checked.
+ */
+export async function configured(ctx: CaseContext, ...configs: string[]): Promise<ServerEvent & { location: string }> {
+  const reg = await registered(ctx);
+  const wanted: Record<string, string> = {};
+  for (const config of configs) for (const part of includes[config] ?? [config]) Object.assign(wanted, configurations[part]);
+  const missing: string[] = [];
+  const compare = (path: string, actual: string, value: string) => {
+    if (value !== '*' && actual !== value) missing.push(`${path} = "${actual}", not "${value}"`);
+  };
+  // Resource instances are read through their resource in a multi-value format the target
+  // claims, so that a target without resource-instance paths still shows its configuration.
+  const multi = multiValueFormat(ctx);
+  const parents = new Map<string, [string, string][]>();
+  for (const [path, value] of Object.entries(wanted)) {
+    if (path.split('/').length === 5 && multi !== undefined) {
+      const parent = path.slice(0, path.lastIndexOf('/'));
+      parents.set(parent, [...(parents.get(parent) ?? []), [path, value]]);
+      continue;
+    }
+    const read = await ctx.server.read(ctx.target.endpoint, path, CF.text);
+    const code = codeOf(read);
+    if (code !== '2.05') missing.push(`${path} (read: ${code})`);
+    else compare(path, read.response!.payload.toString('utf8'), value);
+  }
+  for (const [parent, entries] of parents) {
+    const read = await ctx.server.read(ctx.target.endpoint, parent, multi);
+    // Lenient here: a missing Content-Format is judged by the cases, not by the precondition.
+    const values = valuesOf(decodePayload(read.response?.payload, read.response?.contentFormat ?? multi, parent));
+    for (const [path, value] of entries) {
+      if (typeof values === 'string') missing.push(`${path} (read ${parent}: ${codeOf(read)}, ${values})`);
+      else if (!(path in values)) missing.push(`${path} (absent from ${parent})`);
+      else compare(path, String(values[path]), value);
+    }
+  }
+  ctx.precondition(missing.length === 0, `the target is not in configuration ${configs.join(' + ')}: ${missing.join('; ')}`);
+  ctx.note(`configuration ${configs.join(' + ')} checked (${Object.keys(wanted).length} values read in text/plain)`);
+  return reg;
+}
+
+/** A multi-value format the target claims, preferring SenML (undefined: none claimed). */
+export function multiValueFormat(ctx: CaseContext): number | undefined {
+  const order: [string, number][] = [['senml-json', CF.senmlJson], ['senml-cbor', CF.senmlCbor], ['tlv', CF.tlv], ['lwm2m-cbor', CF.lwm2mCbor], ['oma-json', CF.omaJson]];
+  return order.find(([name]) => ctx.target.features.has(`format:${name}`))?.[1];
+}
+
+/** Waits for the next notification of an observation after `since`. */
+export function nextNotification(ctx: CaseContext, observation: number, since: number, within: number): Promise<ServerEvent | undefined> {
+  return ctx.server.waitFor('notify', { since, within, signal: ctx.signal, where: (e) => e.observation === observation });
+}

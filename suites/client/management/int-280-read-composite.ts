@@ -1,0 +1,32 @@
+import { defineCase } from '../../../harness/run/case.ts';
+import { expect } from '../../../harness/run/expectation.ts';
+import { codeOf, configured, decoded, on, valuesOf } from '../dm-steps.ts';
+import { senmlFormat } from './composite-steps.ts';
+
+export default defineCase({
+  id: 'LightweightM2M-1.1-int-280',
+  title: 'Successful Read-Composite Operation',
+  interface: 'management',
+  tests: 'client',
+  since: '1.1',
+  config: 'C.1',
+  requires: ['operation:read-composite'],
+  ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-280; OMA-TS-LightweightM2M_Core §6.3.8 (Read-Composite)',
+  purpose: 'The server sends FETCH with /3/0/16, /3/0/11/0 and /1/0; the answer must be 2.05 SenML with exactly those values.',
+  async run(ctx) {
+    await configured(ctx, 'C.1');
+    const format = senmlFormat(ctx);
+    const read = await ctx.server.readComposite(ctx.target.endpoint, ['/3/0/16', '/3/0/11/0', '/1/0'], format);
+    ctx.require('A', 'MUST', 'The FETCH is answered 2.05 Content', codeOf(read), '2.05', on(read));
+    ctx.check('B', 'MUST', 'The answer is SenML JSON or CBOR', read.response!.contentFormat ?? null, expect.oneOf(110, 112), on(read));
+    const values = valuesOf(decoded(read));
+    ctx.check('C', 'MUST', 'It holds /3/0/16 = "U", /3/0/11/0 = 0 and the /1/0 values, and nothing outside the requested paths',
+      values,
+      expect.that('/3/0/16 "U", /3/0/11/0 0, /1/0/0 1, /1/0/1 86400, /1/0/6 false, /1/0/7 "U"; only paths under /3/0/16, /3/0/11/0, /1/0', (v) => {
+        if (typeof v !== 'object' || v === null) return false;
+        const r = v as Record<string, unknown>;
+        const inside = Object.keys(r).every((p) => p === '/3/0/16' || p === '/3/0/11/0' || p.startsWith('/1/0/'));
+        return inside && r['/3/0/16'] === 'U' && r['/3/0/11/0'] === 0 && r['/1/0/0'] === 1 && r['/1/0/1'] === 86400 && r['/1/0/6'] === false && r['/1/0/7'] === 'U';
+      }), on(read));
+  },
+});

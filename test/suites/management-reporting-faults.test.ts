@@ -1,0 +1,83 @@
+// Every Device Management, Information Reporting and object case passes against the faithful
+// reference device and fails, on the named check, against the device with the fault the case
+// exists to catch.
+import { describe, expect, it } from 'vitest';
+import { managementCases } from '../../suites/client/management/index.ts';
+import { objectCases } from '../../suites/client/objects/index.ts';
+import { reportingCases } from '../../suites/client/reporting/index.ts';
+import { runCases } from '../../harness/run/run-cases.ts';
+import type { CaseResult } from '../../harness/run/result.ts';
+import { referenceDeviceProfile } from '../support/reference-profile.ts';
+
+const cases = [...managementCases, ...reportingCases, ...objectCases];
+
+/** case id (without the ETS prefix) → the fault that breaks it → the check that must fail. */
+const faultTable: { id: string; fault: string; check: string }[] = [
+  { id: 'int-201', fault: 'read-without-content-format', check: 'B' },
+  { id: 'int-203', fault: 'ignore-accept', check: 'B' },
+  { id: 'int-204', fault: 'ignore-accept', check: 'B' },
+  { id: 'int-205', fault: 'write-ignored', check: 'B' },
+  { id: 'int-211', fault: 'ignore-accept', check: 'B' },
+  { id: 'int-212', fault: 'write-ignored', check: 'B' },
+  { id: 'int-215', fault: 'write-ignored', check: 'B' },
+  { id: 'int-220', fault: 'write-ignored', check: 'B' },
+  { id: 'int-221', fault: 'security-object-readable', check: 'A' },
+  { id: 'int-222', fault: 'read-mandatory-only', check: 'D' },
+  { id: 'int-223', fault: 'read-mandatory-only', check: 'D' },
+  { id: 'int-224', fault: 'read-without-content-format', check: 'B' },
+  { id: 'int-225', fault: 'no-resource-instance-paths', check: 'A' },
+  { id: 'int-226', fault: 'ignore-lifetime-write', check: 'B' },
+  { id: 'int-227', fault: 'ignore-lifetime-write', check: 'B' },
+  { id: 'int-228', fault: 'write-ignored', check: 'B' },
+  { id: 'int-241', fault: 'reboot-without-register', check: 'B' },
+  { id: 'int-256', fault: 'write-read-only', check: 'A' },
+  { id: 'int-260', fault: 'discover-without-dim', check: 'B' },
+  { id: 'int-260', fault: 'discover-without-attributes', check: 'G' },
+  { id: 'int-261', fault: 'discover-without-attributes', check: 'D' },
+  { id: 'int-280', fault: 'composite-whole-objects', check: 'C' },
+  { id: 'int-281', fault: 'composite-all-or-nothing', check: 'A' },
+  { id: 'LWM2MC-DM-001', fault: 'ignore-accept', check: 'A' },
+  { id: 'LWM2MC-DM-002', fault: 'write-any-content-format', check: 'A' },
+  { id: 'LWM2MC-DM-003', fault: 'create-overwrites-instance', check: 'A' },
+  { id: 'LWM2MC-DM-004', fault: 'write-unknown-resource', check: 'A' },
+  { id: 'LWM2MC-DM-005', fault: 'execute-anything', check: 'A' },
+  { id: 'LWM2MC-DM-006', fault: 'attributes-unchecked', check: 'A' },
+  { id: 'LWM2MC-DM-007', fault: 'attributes-unchecked', check: 'A' },
+  { id: 'LWM2MC-DM-008', fault: 'attributes-unchecked', check: 'A' },
+  { id: 'LWM2MC-DM-009', fault: 'attributes-unchecked', check: 'A' },
+  { id: 'int-301', fault: 'notify-ignores-pmax', check: 'F' },
+  { id: 'int-302', fault: 'notify-after-cancel', check: 'E' },
+  { id: 'int-303', fault: 'notify-after-cancel', check: 'F' },
+  { id: 'int-304', fault: 'notify-ignores-pmax', check: 'D' },
+  { id: 'int-305', fault: 'notify-after-cancel', check: 'E' },
+  { id: 'int-306', fault: 'send-includes-security', check: 'D' },
+  { id: 'LWM2MC-IR-001', fault: 'notify-ignores-pmin', check: 'D' },
+  { id: 'int-680', fault: 'create-on-single-instance', check: 'A' },
+  { id: 'int-685', fault: 'delete-any-instance', check: 'A' },
+];
+
+const byId = (id: string) => cases.find((c) => c.id === id || c.id.endsWith(`-${id}`))!;
+
+const explain = (r: CaseResult) =>
+  `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
+
+describe('management, reporting and object cases against the faithful reference device', () => {
+  it('every case passes', async () => {
+    const results = await runCases(cases, referenceDeviceProfile());
+    for (const r of results) expect(r.verdict, explain(r)).toBe('pass');
+    expect(results.map((r) => r.id)).toEqual(cases.map((c) => c.id));
+  }, 120_000);
+});
+
+describe('management, reporting and object cases against faulty reference devices', () => {
+  it('every case has at least one fault that catches it', () => {
+    for (const c of cases) expect(faultTable.map((f) => byId(f.id).id)).toContain(c.id);
+  });
+
+  it.concurrent.each(faultTable)('$id fails on check $check with fault $fault', async ({ id, fault, check }) => {
+    const [result] = await runCases([byId(id)], referenceDeviceProfile([fault]));
+    expect(result!.verdict, explain(result!)).toBe('fail');
+    const failed = result!.checks.filter((c) => c.verdict === 'fail').map((c) => c.id);
+    expect(failed, explain(result!)).toContain(check);
+  }, 90_000);
+});
