@@ -1,5 +1,9 @@
 // Every case of the suite, in the order runs execute them.
 import type { CaseDefinition } from '../harness/run/case.ts';
+import { managementCases } from './client/management/index.ts';
+import { objectCases } from './client/objects/index.ts';
 import { registrationCases } from './client/registration/index.ts';
+import { reportingCases } from './client/reporting/index.ts';
+import { serverCases } from './server/index.ts';
 
-export const allCases: readonly CaseDefinition[] = [...registrationCases];
+export const allCases: readonly CaseDefinition[] = [...registrationCases, ...managementCases, ...reportingCases, ...objectCases, ...serverCases];

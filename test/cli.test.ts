@@ -112,7 +112,8 @@ describe('lwm2m-conformance list', () => {
   it('lists cases with their applicability for a profile', async () => {
     const r = await cli(['list', '--profile', referenceProfileFile]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/LightweightM2M-1\.1-int-103\tregistration\tDeregistration\tapplies/);
+    expect(r.stdout).toMatch(/LightweightM2M-1\.1-int-103\tclient\tregistration\tDeregistration\tapplies/);
+    expect(r.stdout).not.toMatch(/\tserver\t/);
     expect(r.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(7);
   });
 });

@@ -30,9 +30,10 @@ export async function checkProfileCommand(args: string[], io: CommandIO): Promis
   io.out(`launch:   ${profile.launch.kind}${profile.launch.kind === 'process' ? ` ${profile.launch.command} ${profile.launch.args.join(' ')}` : profile.launch.kind === 'container' ? ` ${profile.launch.image}` : ''}`);
   io.out(`drivers:  ${Object.entries(profile.drivers).map(([name, d]) => `${name} (${d.kind})`).join(', ') || 'none'}`);
   io.out(`features: ${[...target.features].sort().join(' ')}`);
-  const applicable = allCases.filter((c) => notApplicableReason(c, target) === undefined);
-  io.out(`\n${applicable.length} of ${allCases.length} cases apply:`);
-  for (const c of allCases) {
+  const forRole = allCases.filter((c) => c.tests === profile.target.role);
+  const applicable = forRole.filter((c) => notApplicableReason(c, target) === undefined);
+  io.out(`\n${applicable.length} of ${forRole.length} cases for a ${profile.target.role} apply:`);
+  for (const c of forRole) {
     const reason = notApplicableReason(c, target);
     io.out(`  ${reason ? 'n/a ' : 'run '} ${c.id}  ${c.title}${reason ? `  (${reason})` : ''}`);
   }

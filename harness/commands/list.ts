@@ -26,11 +26,12 @@ export async function listCommand(args: string[], io: CommandIO): Promise<number
     return ExitCode.ok;
   }
   const target = values.profile ? targetViewOf(await loadProfile(resolve(values.profile))) : undefined;
-  const cases = selectCases(allCases, selectionFrom(values));
+  // With a profile, the cases for its target's role; without, every case of every role.
+  const cases = selectCases(target ? allCases.filter((c) => c.tests === target.role) : allCases, selectionFrom(values));
   for (const c of cases) {
     const reason = target ? notApplicableReason(c, target) : undefined;
     const applicability = target ? (reason ? `not applicable: ${reason}` : 'applies') : '';
-    io.out([c.id, c.interface, c.title, applicability].filter(Boolean).join('\t'));
+    io.out([c.id, c.tests, c.interface, c.title, applicability].filter(Boolean).join('\t'));
   }
   return ExitCode.ok;
 }

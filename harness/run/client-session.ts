@@ -106,7 +106,7 @@ export class ClientSession implements CaseEnvironment {
   }
 
   waitedMs(): number {
-    return this.server.waitedMs;
+    return this.server.clock.ms;
   }
 
   async close(): Promise<void> {

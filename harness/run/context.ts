@@ -6,6 +6,7 @@ import type { CheckResult } from './result.ts';
 import type { Level } from './verdict.ts';
 import type { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { TargetView } from './target-view.ts';
+import type { DeviceFactory } from './server-session.ts';
 
 export interface CheckOptions {
   /** Specification clause the check enforces, when it differs from the case's. */
@@ -19,6 +20,8 @@ export interface CaseContext {
   readonly target: TargetView;
   /** The harness's reference LwM2M server (cases that test a client). */
   readonly server: ReferenceServer;
+  /** Simulated LwM2M clients of the target (cases that test a server). */
+  readonly devices: DeviceFactory;
   /** Aborted when the case's overall deadline passes; long waits should honour it. */
   readonly signal: AbortSignal;
   /** Records a check; returns whether it held. */
@@ -49,6 +52,7 @@ export interface RecordedContext extends CaseContext {
 export function createCaseContext(deps: {
   target: TargetView;
   server?: ReferenceServer;
+  devices?: DeviceFactory;
   signal: AbortSignal;
   startedAt: number;
 }): RecordedContext {
@@ -77,6 +81,10 @@ export function createCaseContext(deps: {
     get server(): ReferenceServer {
       if (!deps.server) throw new HarnessError('this case needs the reference LwM2M server, which this run does not provide');
       return deps.server;
+    },
+    get devices(): DeviceFactory {
+      if (!deps.devices) throw new HarnessError('this case needs simulated clients, which only a run against a server provides');
+      return deps.devices;
     },
     signal: deps.signal,
     checks,

@@ -10,11 +10,14 @@ import { caseVerdictOf, worstVerdict, type Verdict } from './verdict.ts';
 import { toTraceEntries } from './trace-entries.ts';
 import type { TraceRecorder } from '../coap/trace.ts';
 import type { ReferenceServer } from '../peers/server/reference-server.ts';
+import type { DeviceFactory } from './server-session.ts';
 
 export interface CaseEnvironment {
   readonly target: TargetView;
   readonly trace: TraceRecorder;
   readonly server?: ReferenceServer;
+  /** Simulated clients, when the target is a server. */
+  readonly deviceFactory?: DeviceFactory;
   /** Brings the target into the case's starting state (e.g. rebooted, about to register). */
   prepare(def: CaseDefinition, signal: AbortSignal): Promise<void>;
   /** Overall deadline of one case body, ms. */
@@ -44,7 +47,13 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
   const mark = env.trace.mark();
   const waitedBefore = env.waitedMs();
   const abort = new AbortController();
-  const ctx = createCaseContext({ target: env.target, ...(env.server ? { server: env.server } : {}), signal: abort.signal, startedAt: t0 });
+  const ctx = createCaseContext({
+    target: env.target,
+    ...(env.server ? { server: env.server } : {}),
+    ...(env.deviceFactory ? { devices: env.deviceFactory } : {}),
+    signal: abort.signal,
+    startedAt: t0,
+  });
   let verdict: Verdict;
   let reason: string | undefined;
   let timer: NodeJS.Timeout | undefined;

@@ -4,6 +4,7 @@
 import type { CaseDefinition } from './case.ts';
 import { executeCase } from './execute.ts';
 import { ClientSession, targetViewOf } from './client-session.ts';
+import { ServerSession } from './server-session.ts';
 import { notApplicableReason } from './applicability.ts';
 import type { CaseResult } from './result.ts';
 import type { TargetView } from './target-view.ts';
@@ -13,7 +14,7 @@ const maxOutputLines = 200;
 
 export class CaseRun {
   readonly target: TargetView;
-  private session: ClientSession | undefined;
+  private session: ClientSession | ServerSession | undefined;
   private openError: string | undefined;
 
   constructor(
@@ -27,7 +28,7 @@ export class CaseRun {
   async open(): Promise<void> {
     if (!this.cases.some((c) => notApplicableReason(c, this.target) === undefined)) return;
     try {
-      this.session = await ClientSession.open(this.profile);
+      this.session = this.profile.target.role === 'server' ? await ServerSession.open(this.profile) : await ClientSession.open(this.profile);
     } catch (error) {
       this.openError = `the harness could not start the session: ${error instanceof Error ? error.message : String(error)}`;
     }

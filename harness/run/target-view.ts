@@ -26,6 +26,8 @@ export interface TargetView {
   readonly version: LwM2MVersion;
   /** Endpoint client name the target registers with (client targets). */
   readonly endpoint: string;
+  /** Where a server target listens (server targets). */
+  readonly server?: { readonly address: string; readonly port: number };
   readonly features: ReadonlySet<string>;
   readonly timing: Timing;
 }

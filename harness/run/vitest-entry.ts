@@ -27,12 +27,14 @@ declare module 'vitest' {
 
 const request = inject('lwm2mRun');
 const { allCases } = (await import(request.casesModule)) as { allCases: readonly CaseDefinition[] };
+const profile = await loadProfile(request.profileFile);
+// Ids are unique per role: an ETS case may exist for a client and for a server under test.
 const cases = request.caseIds.map((id) => {
-  const found = allCases.find((c) => c.id === id);
+  const found = allCases.find((c) => c.id === id && c.tests === profile.target.role);
   if (!found) throw new Error(`unknown case ${id}`);
   return found;
 });
-const run = new CaseRun(await loadProfile(request.profileFile), cases);
+const run = new CaseRun(profile, cases);
 
 beforeAll(() => run.open());
 afterAll(() => run.close());

@@ -23,7 +23,10 @@ export interface Profile {
   target: {
     role: 'client' | 'server' | 'bootstrap-server';
     lwm2mVersion: '1.0' | '1.1' | '1.2';
+    /** Endpoint client name the device registers with (client targets). */
     endpoint: string;
+    /** Where the server under test listens, e.g. coap://127.0.0.1:5683 (server targets; placeholders allowed). */
+    uri: string;
     /** How the harness and the target secure their exchanges; credentials by reference. */
     security: TargetSecurity;
   };
@@ -101,6 +104,7 @@ export const profileSchema: Schema = {
           role: { schema: { kind: 'string', enum: ['client', 'server', 'bootstrap-server'] }, required: true, description: 'kind of target' },
           lwm2mVersion: { schema: { kind: 'string', enum: ['1.0', '1.1', '1.2'] }, required: true, description: 'LwM2M version the target implements' },
           endpoint: { schema: { kind: 'string', pattern: /^\S+$/, patternText: 'an endpoint name without spaces' }, description: 'endpoint client name the device registers with' },
+          uri: { schema: { kind: 'string', pattern: /^coaps?:\/\/\S+$/, patternText: 'a coap:// or coaps:// URI' }, description: 'where the server under test listens (server targets)' },
           security: { schema: securitySchema, description: 'security mode and credentials (by reference)' },
         },
       },
@@ -200,7 +204,8 @@ export function parseProfile(text: string, file: string): Profile {
 
   const role = raw.target.role as Profile['target']['role'];
   if (role === 'client' && !raw.target.endpoint) throw new ConfigError(at('target'), 'a client target needs "endpoint" (the endpoint name it registers with)');
-  if (role !== 'client') throw new ConfigError(at('target.role'), `targets of role "${role}" are not supported yet; this release tests LwM2M clients`);
+  if (role === 'server' && !raw.target.uri) throw new ConfigError(at('target'), 'a server target needs "uri" (where it listens, e.g. coap://127.0.0.1:5683)');
+  if (role === 'bootstrap-server') throw new ConfigError(at('target.role'), 'targets of role "bootstrap-server" are not supported yet; this release tests LwM2M clients and servers');
 
   const launch = toLaunch(raw.launch, file, at);
   const drivers: Profile['drivers'] = {};
@@ -212,7 +217,7 @@ export function parseProfile(text: string, file: string): Profile {
   return {
     file,
     name: raw.name,
-    target: { role, lwm2mVersion: raw.target.lwm2mVersion, endpoint: raw.target.endpoint, security },
+    target: { role, lwm2mVersion: raw.target.lwm2mVersion, endpoint: raw.target.endpoint ?? '', uri: raw.target.uri ?? '', security },
     features: {
       bindings: raw.features?.bindings ?? ['U'],
       formats: raw.features?.formats ?? ['text', 'tlv', 'link-format'],

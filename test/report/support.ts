@@ -41,7 +41,7 @@ const relaxedTiming: Record<string, number> = { startWithin: 60, registerWithin:
  */
 export function faultyProfileFile(dir: string, faults: readonly string[]): string {
   const text = readFileSync(referenceProfileFile, 'utf8');
-  let withFaults = text.replace('"{endpoint}"]', `"{endpoint}"${faults.map((f) => `, --fault, ${f}`).join('')}]`);
+  let withFaults = text.replace('"{endpoint}",', `"{endpoint}"${faults.map((f) => `, --fault, ${f}`).join('')},`);
   if (faults.length && withFaults === text) throw new Error('reference profile launch args changed; update faultyProfileFile');
   for (const [key, seconds] of Object.entries(relaxedTiming)) withFaults = withFaults.replace(new RegExp(`^(\\s+${key}):\\s*[\\d.]+`, 'm'), `$1: ${seconds}`);
   const file = join(dir, 'faulty.yaml');

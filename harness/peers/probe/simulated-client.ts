@@ -1,0 +1,175 @@
+// A scripted LwM2M client the harness uses to test a server: it sends exactly the Register,
+// Update, De-register and Send the case asks for (well formed or deliberately not), answers
+// the server's requests from a small C.1 object set, and records every request the server
+// sends so the case can judge it.
+import { CoapEndpoint, type CoapResponse, type IncomingRequest, type RequestSpec, type ResponseSpec } from '../../coap/endpoint.ts';
+import type { TransmissionParams } from '../../coap/transmission.ts';
+import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
+import { EventLog } from '../event-log.ts';
+import { WaitClock } from '../wait-clock.ts';
+import { OptionNumber, encodeUint } from '../../coap/options.ts';
+
+/** A request the server under test sent to this client, and what the client answered. */
+export interface ServerRequest {
+  readonly atMs: number;
+  readonly seq: number;
+  readonly request: IncomingRequest;
+  readonly answer: string;
+}
+
+/** A request's outcome: the response, or why none came (timeout, reset). */
+export type Exchange = { response: CoapResponse; seq?: number; error?: undefined } | { response?: undefined; seq?: undefined; error: string };
+
+export interface RegisterSpec {
+  /** Endpoint name; null leaves `ep` out. Default: the client's name. */
+  ep?: string | null;
+  lt?: number | null;
+  lwm2m?: string | null;
+  b?: string | null;
+  /** Extra query items, e.g. ['Q'] or ['pid=6:27354b9a']. */
+  extra?: string[];
+  /** Object list; default the C.1 set. */
+  links?: string;
+  contentFormat?: number | null;
+  confirmable?: boolean;
+}
+
+/** The C.1 object list a minimal conformant client registers with. */
+export const c1ObjectList = '</>;rt="oma.lwm2m";ct=11542,</1/0>,</3/0>';
+
+/** Resources the client can read back (text/plain), C.1 values. */
+const readable: Record<string, string> = {
+  '/1/0/0': '1',
+  '/1/0/1': '86400',
+  '/1/0/6': 'false',
+  '/1/0/7': 'U',
+  '/3/0/0': 'lwm2m-conformance',
+  '/3/0/1': 'simulated-client',
+  '/3/0/2': 'SIM-0001',
+  '/3/0/3': '1.0.0',
+  '/3/0/16': 'U',
+};
+
+export class SimulatedClient {
+  readonly received = new EventLog<ServerRequest>();
+  private constructor(
+    readonly coap: CoapEndpoint,
+    readonly server: PeerAddress,
+    readonly name: string,
+    /** Where the time spent waiting for the server is counted (shared by a case's clients). */
+    private readonly clock: WaitClock,
+  ) {
+    coap.onRequest((req) => this.answer(req));
+  }
+
+  static async create(options: { server: PeerAddress; name: string; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams>; address?: string }): Promise<SimulatedClient> {
+    const coap = await CoapEndpoint.bind({
+      address: options.address ?? (options.server.address.includes(':') ? '::1' : '127.0.0.1'),
+      port: 0,
+      name: `client ${options.name}`,
+      ...(options.trace ? { trace: options.trace } : {}),
+      ...(options.params ? { params: options.params } : {}),
+    });
+    return new SimulatedClient(coap, options.server, options.name, options.clock ?? new WaitClock());
+  }
+
+  get local(): PeerAddress {
+    return this.coap.local;
+  }
+
+  /** Sends a request to the server and waits for its answer; never throws for a silent server. */
+  async send(spec: RequestSpec): Promise<Exchange> {
+    this.clock.begin();
+    try {
+      const response = await this.coap.request(this.server, spec);
+      return { response, ...this.seqOf(response) };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      this.clock.end();
+    }
+  }
+
+  register(spec: RegisterSpec = {}): Promise<Exchange> {
+    const query: string[] = [];
+    const ep = spec.ep === undefined ? this.name : spec.ep;
+    if (ep !== null) query.push(`ep=${ep}`);
+    if (spec.lt !== null) query.push(`lt=${spec.lt ?? 86400}`);
+    if (spec.lwm2m !== null) query.push(`lwm2m=${spec.lwm2m ?? '1.1'}`);
+    if (spec.b !== null) query.push(`b=${spec.b ?? 'U'}`);
+    query.push(...(spec.extra ?? []));
+    return this.send({
+      method: 'POST',
+      path: '/rd',
+      query,
+      payload: spec.links ?? c1ObjectList,
+      ...(spec.contentFormat !== null ? { contentFormat: spec.contentFormat ?? 40 } : {}),
+      ...(spec.confirmable === false ? { confirmable: false } : {}),
+    });
+  }
+
+  update(location: string, query: string[] = [], links?: string): Promise<Exchange> {
+    return this.send({ method: 'POST', path: location, query, ...(links !== undefined ? { payload: links, contentFormat: 40 } : {}) });
+  }
+
+  deregister(location: string): Promise<Exchange> {
+    return this.send({ method: 'DELETE', path: location });
+  }
+
+  /** Waits for the next request the server sends to this client after `since`. */
+  async nextRequest(since: number, within: number, where?: (r: ServerRequest) => boolean): Promise<ServerRequest | undefined> {
+    this.clock.begin();
+    try {
+      return await this.received.waitFor({ since, within, ...(where ? { where } : {}) });
+    } finally {
+      this.clock.end();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.coap.close();
+  }
+
+  /**
+   * Sends a notification the server never asked for (unknown token), as a confirmable message,
+   * and returns its message id so the case can look for the server's RST.
+   */
+  async sendUnsolicitedNotification(): Promise<number> {
+    const messageId = this.coap.allocateMessageId();
+    await this.coap.sendMessage(this.server, {
+      type: 'CON',
+      code: '2.05',
+      messageId,
+      token: this.coap.newToken(),
+      options: [
+        { number: OptionNumber.Observe, value: encodeUint(7) },
+        { number: OptionNumber.ContentFormat, value: encodeUint(0) },
+      ],
+      payload: Buffer.from('lwm2m-conformance'),
+    });
+    return messageId;
+  }
+
+  private answer(req: IncomingRequest): ResponseSpec {
+    const value = readable[req.path];
+    let response: ResponseSpec;
+    if (req.method === 'GET' && value !== undefined && req.observe === 0 && req.startObservation) {
+      // Accept the observation, so the server's cancellation can be judged.
+      req.startObservation();
+      response = { code: '2.05', payload: value, contentFormat: 0 };
+    } else if (req.method === 'GET' && value !== undefined) response = { code: '2.05', payload: value, contentFormat: 0 };
+    else if ((req.method === 'PUT' || req.method === 'POST') && req.path === '/1/0/1') response = { code: '2.04' };
+    else if (req.method === 'POST' && (req.path === '/1/0/8' || req.path === '/3/0/4')) response = { code: '2.04' };
+    else response = { code: value === undefined ? '4.04' : '4.05' };
+    this.received.append({ atMs: performance.now(), seq: req.seq, request: req, answer: response.code });
+    return response;
+  }
+
+  private seqOf(response: CoapResponse): { seq?: number } {
+    const records = this.coap.trace.all();
+    for (let k = records.length - 1; k >= 0 && k >= records.length - 2000; k--) {
+      if (records[k]!.message === response.message) return { seq: records[k]!.seq };
+    }
+    return {};
+  }
+}

@@ -1,0 +1,172 @@
+// A session that tests an LwM2M server: the target is launched (or expected running) where
+// the profile says, the harness waits until it answers CoAP, and each case gets fresh simulated
+// clients on new ports, so cases never share a registration.
+import { createServer } from 'node:net';
+import { createSocket } from 'node:dgram';
+import { fileURLToPath } from 'node:url';
+import { TraceRecorder } from '../coap/trace.ts';
+import { SimulatedClient } from '../peers/probe/simulated-client.ts';
+import { WaitClock } from '../peers/wait-clock.ts';
+import { featureStrings } from '../targets/features.ts';
+import { expandPlaceholders } from '../targets/placeholders.ts';
+import { LaunchError } from '../targets/process-launcher.ts';
+import type { Profile } from '../targets/profile.ts';
+import { TargetControl } from '../targets/target-control.ts';
+import type { CaseDefinition } from './case.ts';
+import type { CaseEnvironment } from './execute.ts';
+import { HarnessError } from './outcome.ts';
+import type { TargetView } from './target-view.ts';
+import { until } from './wait.ts';
+import { targetViewOf } from './client-session.ts';
+
+const harnessBin = fileURLToPath(new URL('../../bin/lwm2m-conformance.js', import.meta.url));
+
+/** Simulated clients a case creates; all closed when the case ends. */
+export interface DeviceFactory {
+  create(options?: { name?: string }): Promise<SimulatedClient>;
+  /** Runs one of the profile's server drivers (e.g. 'read' with {path}); false when the profile has none. */
+  drive(name: 'read' | 'write' | 'execute' | 'observe' | 'cancel-observe' | 'create' | 'delete' | 'write-attributes' | 'discover', values: Record<string, string>): Promise<void>;
+  /**
+   * Waits until a monotonic time (performance.now() scale): the lifetimes a server case must let
+   * pass, which nothing on the wire can end early. Counted as time spent on the target.
+   */
+  waitUntil(atMs: number, signal: AbortSignal): Promise<void>;
+}
+
+async function freePort(kind: 'udp' | 'tcp', address: string): Promise<number> {
+  if (kind === 'tcp') {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, address, resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+  }
+  const socket = createSocket(address.includes(':') ? 'udp6' : 'udp4');
+  await new Promise<void>((resolve) => socket.bind(0, address, resolve));
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
+}
+
+function parseCoapUri(uri: string): { address: string; port: number } {
+  const match = /^coaps?:\/\/(\[[0-9a-fA-F:.]+\]|[^:/[\]]+)(?::(\d+))?\/?$/.exec(uri);
+  if (!match) throw new HarnessError(`not a coap:// URI: ${uri}`);
+  const host = match[1]!.replace(/^\[|\]$/g, '');
+  return { address: host === 'localhost' ? '127.0.0.1' : host, port: match[2] ? Number(match[2]) : 5683 };
+}
+
+export class ServerSession implements CaseEnvironment {
+  readonly caseDeadlineMs: number;
+  private readonly devices: SimulatedClient[] = [];
+  private caseCount = 0;
+  /** One clock for all simulated clients and lifetime pauses: parallel waits count once. */
+  private readonly clock = new WaitClock();
+
+  private constructor(
+    readonly profile: Profile,
+    readonly target: TargetView,
+    readonly trace: TraceRecorder,
+    readonly control: TargetControl,
+  ) {
+    this.caseDeadlineMs = profile.timing.caseDeadline * 1000;
+  }
+
+  static async open(profile: Profile): Promise<ServerSession> {
+    const address = profile.harness.address === '0.0.0.0' ? '127.0.0.1' : profile.harness.address;
+    const placeholders = {
+      port: String(await freePort('udp', address)),
+      'http.port': String(await freePort('tcp', address)),
+      node: process.execPath,
+      'harness.bin': harnessBin,
+    };
+    const uri = expandPlaceholders(profile.target.uri, placeholders, { file: profile.file, field: 'target.uri' });
+    const server = parseCoapUri(uri);
+    const control = new TargetControl(profile, { ...placeholders, 'target.uri': uri });
+    await control.start();
+    const target: TargetView = { ...targetViewOf(profile), features: featureStrings(profile), server };
+    const session = new ServerSession(profile, target, new TraceRecorder(), control);
+    try {
+      await session.awaitReady(server, profile.timing.startWithin * 1000);
+    } catch (error) {
+      await control.stop();
+      throw error;
+    }
+    return session;
+  }
+
+  /** The server is up when it answers anything to a confirmable GET / (a 4.04 will do). */
+  private async awaitReady(server: { address: string; port: number }, withinMs: number): Promise<void> {
+    const probe = createSocket(server.address.includes(':') ? 'udp6' : 'udp4');
+    await new Promise<void>((resolve) => probe.bind(0, resolve));
+    let answered = false;
+    probe.on('message', () => (answered = true));
+    probe.on('error', () => {
+      // ICMP port unreachable while the server starts; keep pinging.
+    });
+    const ping = async (mid: number) => {
+      probe.send(Buffer.from([0x40, 0x01, mid >> 8, mid & 0xff]), server.port, server.address);
+      return (await until(() => answered, { within: 200 })) === true;
+    };
+    const deadline = performance.now() + withinMs;
+    let mid = 1;
+    try {
+      while (performance.now() < deadline) {
+        if (this.control.processEnded) {
+          const tail = this.control.output().slice(-5).map((l) => l.text).join(' | ');
+          throw new LaunchError(`the target process ended (${this.control.processEnded}) before it answered on ${server.address}:${server.port}${tail ? `; its last output: ${tail}` : ''}`);
+        }
+        if (await ping(mid++)) return;
+      }
+      throw new LaunchError(`the server did not answer a CoAP GET at ${server.address}:${server.port} within ${withinMs / 1000} s`);
+    } finally {
+      probe.close();
+    }
+  }
+
+  async prepare(_def: CaseDefinition): Promise<void> {
+    await this.closeDevices();
+    this.caseCount++;
+  }
+
+  /** What a case uses to act as one or more LwM2M clients of the target. */
+  readonly deviceFactory: DeviceFactory = {
+    create: async (options = {}) => {
+      const server = this.target.server!;
+      const device = await SimulatedClient.create({
+        server,
+        name: options.name ?? `lwm2m-conformance-${process.pid}-${this.caseCount}-${this.devices.length + 1}`,
+        trace: this.trace,
+        clock: this.clock,
+        params: { ackTimeoutMs: this.profile.timing.coap.ackTimeout * 1000, maxRetransmit: this.profile.timing.coap.maxRetransmit },
+      });
+      this.devices.push(device);
+      return device;
+    },
+    drive: async (name, values) => {
+      await this.control.drive(name, values);
+    },
+    waitUntil: async (atMs, signal) => {
+      const left = atMs - performance.now();
+      if (left <= 0) return;
+      this.clock.begin();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+      });
+      this.clock.end();
+    },
+  };
+
+  waitedMs(): number {
+    return this.clock.ms;
+  }
+
+  private async closeDevices(): Promise<void> {
+    await Promise.all(this.devices.splice(0).map((d) => d.close()));
+  }
+
+  async close(): Promise<void> {
+    await this.closeDevices();
+    await this.control.stop();
+  }
+}

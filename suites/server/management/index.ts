@@ -1,0 +1,6 @@
+// Device Management cases that test an LwM2M server (driven through the profile's drivers).
+import srv101 from './lwm2mc-srv-101-read.ts';
+import srv102 from './lwm2mc-srv-102-write.ts';
+import srv103 from './lwm2mc-srv-103-execute.ts';
+
+export const serverManagementCases = [srv101, srv102, srv103];
