@@ -71,7 +71,8 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   if (values['update-baseline'] && !values.baseline) throw new UsageError('run: --update-baseline needs --baseline FILE');
   const profileFile = resolve(values.profile);
   const profile = await loadProfile(profileFile);
-  const cases = selectCases(allCases, selectionFrom(values));
+  // A run tests one target: only the cases written for its role (client, server) take part.
+  const cases = selectCases(allCases.filter((c) => c.tests === profile.target.role), selectionFrom(values));
   const baselineFile = values.baseline ? resolve(values.baseline) : undefined;
   const updating = values['update-baseline'] === true;
   const baseline = baselineFile ? await loadBaseline(baselineFile, updating) : undefined;
