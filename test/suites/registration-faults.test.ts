@@ -22,6 +22,7 @@ const faultTable: { id: string; fault: string; check: string }[] = [
   { id: 'LWM2MC-REG-001', fault: 'register-invalid-binding', check: 'G' },
   { id: 'LWM2MC-REG-001', fault: 'register-without-version', check: 'F' },
   { id: 'LWM2MC-REG-001', fault: 'register-lists-security-object', check: 'K' },
+  { id: 'LWM2MC-REG-001', fault: 'register-unquoted-ct', check: 'L' },
 ];
 
 const explain = (r: CaseResult) =>

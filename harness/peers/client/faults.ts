@@ -4,6 +4,7 @@
 export const clientFaults = {
   // Registration
   'register-lists-security-object': 'lists </0/0> (the Security object) in the Register object list',
+  'register-unquoted-ct': 'lists several content formats as an unquoted ct=60 110 112 in the Register object list',
   'register-without-version': 'omits the lwm2m= parameter from Register',
   'register-text-content-format': 'sends the Register object list as text/plain (Content-Format 0) instead of link format',
   'register-invalid-binding': 'registers with b=UQ, a 1.0 binding value, although it claims LwM2M 1.1',

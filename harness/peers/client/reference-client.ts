@@ -215,7 +215,8 @@ export class ReferenceClient {
   }
 
   private objectList(): string {
-    const links: string[] = [`</>;rt="oma.lwm2m";ct=${this.options.version === '1.0' ? 11542 : 112}`];
+    const ct = this.has('register-unquoted-ct') ? '60 110 112' : this.options.version === '1.0' ? '11542' : '112';
+    const links: string[] = [`</>;rt="oma.lwm2m";ct=${ct}`];
     if (this.has('register-lists-security-object')) links.push('</0/0>');
     for (const objectId of this.objects.objectIds()) {
       if (objectId === 0) continue;

@@ -1,6 +1,7 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
 import { at, expectFirstRegister } from './steps.ts';
+import { lintLinkFormat } from '../../../harness/lwm2m/lint/link-format.ts';
 import { listedObjects } from '../../../harness/peers/server/registration-request.ts';
 
 /** Binding values a Register may carry, per LwM2M version (Core §5.3.1 / §6.2.1.1). */
@@ -51,5 +52,10 @@ export default defineCase({
     ctx.check('I', 'MUST', 'The Server object (/1) is listed', objects, expect.includes(1), on);
     ctx.check('J', 'MUST', 'The Device object (/3) is listed', objects, expect.includes(3), on);
     ctx.check('K', 'MUST', 'The Security object (/0) is not listed', objects, expect.excludes(0), on);
+    // The strict reading of RFC 6690 and the LwM2M rules the lenient parser forgave.
+    const findings = lintLinkFormat(reg.objectList?.text ?? '', { context: 'register', lwm2mVersion: version, contentFormat: reg.contentFormat ?? 40 });
+    const shown = (level: string) => findings.filter((f) => f.level === level).map((f) => `${f.id}: ${f.message}`);
+    ctx.check('L', 'MUST', 'The object list breaks no MUST of CoRE Link Format or LwM2M', shown('MUST'), [], on);
+    ctx.check('M', 'SHOULD', 'The object list follows the SHOULDs (no ver on instance links, no stray whitespace…)', shown('SHOULD'), [], on);
   },
 });
