@@ -46,6 +46,11 @@ export function summaryLines(report: RunReport, paint: Paint = plain): string[] 
       })
       .join('  ')}`;
   lines.push(format(header, false), ...rows.map((r) => format(r, true)));
+  const waited = report.cases.reduce((sum, c) => sum + (c.waitedMs ?? 0), 0);
+  if (waited > 0) {
+    // How much of the run the target's own timing took; the rest is the harness's overhead.
+    lines.push(`  time: ${(report.durationMs / 1000).toFixed(1)} s, of which ${(waited / 1000).toFixed(1)} s waiting for the target (run/wait ${(report.durationMs / waited).toFixed(2)})`);
+  }
   for (const e of report.harnessErrors) lines.push(`harness error: ${e}`);
   return lines;
 }
