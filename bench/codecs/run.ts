@@ -1,6 +1,6 @@
 // Codec benchmark: encode and decode throughput (MB/s of payload) per content format on a
 // ~1 KiB and a ~64 KiB payload, then the mutated-input fuzz (10^6 inputs per decoder by default).
-// Run: npm run bench:codecs [-- --fuzz N] [-- --seconds S]
+// Run: npm run bench:codecs [-- --fuzz N] [-- --seconds S] [-- --only tlv,senml-cbor]
 import { parseArgs } from 'node:util';
 import { CODECS } from '../../harness/lwm2m/formats/index.ts';
 import type { ContentFormatCodec, DecodeContext, EncodeOptions } from '../../harness/lwm2m/formats/codec.ts';
@@ -8,9 +8,12 @@ import type { ObjectModel, ValueType } from '../../harness/lwm2m/model/types.ts'
 import type { LwM2mNode } from '../../harness/lwm2m/node.ts';
 import { checkDecode, mutate, prng, SEEDS, fuzzModel } from '../../test/lwm2m/fuzz-support.ts';
 
-const { values } = parseArgs({ options: { fuzz: { type: 'string' }, seconds: { type: 'string' } } });
+const { values } = parseArgs({ options: { fuzz: { type: 'string' }, seconds: { type: 'string' }, only: { type: 'string' } } });
 const FUZZ = Number(values.fuzz ?? 1_000_000);
 const SECONDS = Number(values.seconds ?? 0.5);
+const ONLY = values.only?.split(',');
+/** The codecs to measure: all, or those named by --only (name or number). */
+const SELECTED = CODECS.filter((c) => ONLY === undefined || ONLY.includes(c.name) || ONLY.includes(String(c.number)));
 
 const TYPES: ValueType[] = ['string', 'integer', 'float', 'boolean', 'opaque', 'time', 'objlnk', 'unsigned'];
 const model: ObjectModel = {
@@ -67,7 +70,7 @@ function throughput(bytesPerOp: number, op: () => void): number {
 }
 
 const rows: string[][] = [];
-for (const codec of CODECS) {
+for (const codec of SELECTED) {
   for (const [label, target] of [['1 KiB', 1024], ['64 KiB', 65536]] as const) {
     const { nodes, options, context } = nodesFor(codec, target);
     const payload = codec.encode(nodes, options);
@@ -87,7 +90,7 @@ function table(header: string[], body: string[][]): string {
 
 console.log('Throughput (MB/s of payload bytes)');
 console.log(table(['format', 'payload', 'bytes', 'encode', 'decode'], rows));
-for (const name of ['tlv', 'senml-cbor']) {
+for (const name of ['tlv', 'senml-cbor'].filter((n) => SELECTED.some((c) => c.name === n))) {
   const worst = Math.min(...rows.filter((r) => (r[0] ?? '').endsWith(` ${name}`)).map((r) => Number(r[4])));
   console.log(`goal >= 50 MB/s decode for ${name}: ${worst >= 50 ? 'met' : 'NOT met'} (${worst.toFixed(1)})`);
 }
@@ -95,7 +98,7 @@ for (const name of ['tlv', 'senml-cbor']) {
 console.log(`\nMutated-input fuzz: ${FUZZ} inputs per decoder`);
 const fuzzRows: string[][] = [];
 let problems = 0;
-for (const codec of CODECS) {
+for (const codec of SELECTED) {
   const seeds = SEEDS.get(codec.number) ?? [];
   const next = prng(0x1234567 ^ codec.number);
   let ok = 0;

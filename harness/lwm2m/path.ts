@@ -83,3 +83,30 @@ export function pathIds(text: string): PathIds {
   if (!parsed.ok) throw new RangeError(`invalid LwM2M path '${text}': ${parsed.error.reason}`);
   return parsed.value;
 }
+
+/**
+ * Ids of `text` when it is an absolute path written canonically (as formatPath writes it: no
+ * leading zeros, no trailing '/'), else undefined: then parsePath decides. A decoder's fast path
+ * for names that are almost always canonical, whose text can then serve as the node's path.
+ */
+export function canonicalPathIds(text: string): number[] | undefined {
+  const n = text.length;
+  if (n < 2 || text.charCodeAt(0) !== 0x2f) return undefined;
+  const ids: number[] = [];
+  let i = 1;
+  for (;;) {
+    const start = i;
+    let id = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x2f) break;
+      if (c < 0x30 || c > 0x39) return undefined;
+      id = id * 10 + (c - 0x30);
+    }
+    const digits = i - start;
+    if (digits === 0 || digits > 5 || (digits > 1 && text.charCodeAt(start) === 0x30) || id > MAX_ID) return undefined;
+    if (ids.push(id) > 4) return undefined;
+    if (i === n) return ids;
+    i++; // '/'
+  }
+}

@@ -58,12 +58,38 @@ export function formatObjectLink(link: ObjectLink): string {
 
 /** "oid:iid", each 0..65535, no whitespace (Core §7.1 Objlnk; Wakaama/Anjay are this strict). */
 export function parseObjectLink(text: string, format = 'objlnk'): DecodeResult<ObjectLink> {
+  const fast = objectLinkFast(text);
+  if (fast !== undefined) return ok(fast);
   const m = /^(\d{1,5}):(\d{1,5})$/.exec(text);
   if (!m) return fail(format, `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}' is not an object link 'oid:iid'`, { position: 0 });
   const objectId = Number(m[1]);
   const instanceId = Number(m[2]);
   if (objectId > 65535 || instanceId > 65535) return fail(format, `object link '${text}' has an id above 65535`, { position: 0 });
   return ok({ objectId, instanceId });
+}
+
+/** The common valid link, scanned by hand (links are decoded per value); undefined otherwise. */
+function objectLinkFast(text: string): ObjectLink | undefined {
+  const n = text.length;
+  let objectId = 0;
+  let i = 0;
+  for (; i < n && i < 6; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) break;
+    if (c < 0x30 || c > 0x39) return undefined;
+    objectId = objectId * 10 + (c - 0x30);
+  }
+  if (i === 0 || i > 5 || i === n) return undefined;
+  const colon = i++;
+  let instanceId = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+    instanceId = instanceId * 10 + (c - 0x30);
+  }
+  const digits = n - colon - 1;
+  if (digits === 0 || digits > 5 || objectId > 65535 || instanceId > 65535) return undefined;
+  return { objectId, instanceId };
 }
 
 export function isObjectLink(v: unknown): v is ObjectLink {

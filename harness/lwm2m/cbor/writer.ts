@@ -3,6 +3,8 @@
 
 import type { FloatWidth } from '../formats/codec.ts';
 
+const utf8Encoder = new TextEncoder();
+
 export class CborWriter {
   private buf = new Uint8Array(256);
   private len = 0;
@@ -62,7 +64,22 @@ export class CborWriter {
   }
 
   text(s: string): this {
-    return this.textBytes(new TextEncoder().encode(s));
+    // Short ASCII text (names, ids, most values) is written in place; the rest is encoded.
+    const n = s.length;
+    if (n < 24) {
+      let k = 0;
+      while (k < n && s.charCodeAt(k) < 0x80) k++;
+      if (k === n) {
+        this.ensure(1 + n);
+        const buf = this.buf;
+        let at = this.len;
+        buf[at++] = 0x60 | n;
+        for (k = 0; k < n; k++) buf[at++] = s.charCodeAt(k);
+        this.len = at;
+        return this;
+      }
+    }
+    return this.textBytes(utf8Encoder.encode(s));
   }
 
   textBytes(b: Uint8Array): this {

@@ -25,6 +25,11 @@ export function inferCborType(item: CborValue): ValueType | undefined {
 export function cborToValue(item: CborValue, declared: ValueType | undefined, options: { stripNul?: boolean } = {}): ValueFromCbor {
   const type = declared ?? inferCborType(item);
   if (type === undefined) return { ok: false, reason: 'not an LwM2M value' };
+  // A CBOR integer read as number is a safe integer: in range for every numeric type but for
+  // negative unsigned, and already in its compact form; no bigint round trip needed.
+  if (typeof item === 'number' && Number.isSafeInteger(item) && (type === 'integer' || type === 'time' || type === 'float' || (type === 'unsigned' && item >= 0))) {
+    return { ok: true, type, value: item };
+  }
   const bad = (reason: string): ValueFromCbor => ({ ok: false, reason });
   switch (type) {
     case 'string':

@@ -3,111 +3,17 @@
 // (array keys, nested uint keys, definite and indefinite maps, Gateway text prefixes at the top);
 // the encoder writes the compact layout: per object, one key up to the first branching.
 
-import { DecodeFailure, guard, type DecodeResult } from '../decode-error.ts';
-import { CborMap, readCborItem, type CborValue } from '../cbor/reader.ts';
 import { CborWriter } from '../cbor/writer.ts';
 import type { LwM2mNode } from '../node.ts';
-import { formatPath, isWithin, parsePath, type PathIds } from '../path.ts';
+import { parsePath, type PathIds } from '../path.ts';
 import type { LwM2mValue } from '../value.ts';
-import { EncodeError, resourceTyping, type ContentFormatCodec, type DecodeContext, type EncodeOptions } from './codec.ts';
-import { cborToValue, writeCborValue } from './cbor-value.ts';
-import { requestIds } from './senml.ts';
+import { EncodeError, type ContentFormatCodec, type EncodeOptions } from './codec.ts';
+import { writeCborValue } from './cbor-value.ts';
+import { decodeLwm2mCbor } from './lwm2m-cbor-decode.ts';
+
+export { decodeLwm2mCbor };
 
 const FORMAT = 'lwm2m-cbor';
-
-function failAt(offset: number, reason: string): never {
-  throw new DecodeFailure({ format: FORMAT, offset, reason });
-}
-
-function keyIds(key: CborValue, at: number, topLevel: boolean): { ids: number[]; prefix?: string } {
-  const id = (v: CborValue): number => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return failAt(at, 'an id must be an unsigned integer');
-    if (v > 65535) failAt(at, `id ${v} exceeds 65535`);
-    return v;
-  };
-  if (typeof key === 'number' || typeof key === 'bigint') {
-    if (typeof key === 'bigint') failAt(at, `id ${key} exceeds 65535`);
-    return { ids: [id(key)] };
-  }
-  if (typeof key === 'string') {
-    if (!topLevel) failAt(at, 'a text key (Gateway prefix) is only allowed at the top level');
-    return { ids: [], prefix: key };
-  }
-  if (Array.isArray(key)) {
-    if (key.length === 0) failAt(at, 'empty array key');
-    let prefix: string | undefined;
-    let items = key;
-    if (typeof key[0] === 'string') {
-      if (!topLevel) failAt(at, 'a Gateway prefix is only allowed in a top-level key');
-      prefix = key[0];
-      items = key.slice(1);
-    }
-    return prefix === undefined ? { ids: items.map(id) } : { ids: items.map(id), prefix };
-  }
-  return failAt(at, 'a key must be an id, an array of ids or a Gateway prefix');
-}
-
-function decodeTree(payload: Uint8Array, context: DecodeContext): LwM2mNode[] {
-  const request = requestIds(context, FORMAT);
-  const top = readCborItem(payload, FORMAT);
-  if (!(top instanceof CborMap)) return failAt(0, 'LwM2M CBOR must be a map');
-  const out: LwM2mNode[] = [];
-  const leaves = new Map<string, number>(); // path key -> kind (1 value, 2 container)
-  const claim = (key: string, kind: number, at: number) => {
-    if (leaves.has(key)) failAt(at, `${key} appears twice`);
-    leaves.set(key, kind);
-  };
-  const walk = (map: CborMap, base: number[], prefix: string | undefined, topLevel: boolean) => {
-    map.entries.forEach(([key, value], k) => {
-      const at = map.keyOffsets[k] ?? map.offset;
-      const parsed = keyIds(key, at, topLevel);
-      const itemPrefix = parsed.prefix ?? prefix;
-      const ids = [...base, ...parsed.ids];
-      if (ids.length > 4) failAt(at, `path ${formatPath(ids)} is deeper than 4 levels`);
-      const label = `${itemPrefix === undefined ? '' : `${itemPrefix}:`}${formatPath(ids)}`;
-      if (value instanceof CborMap) {
-        if (ids.length >= 4) failAt(at, `a map below the resource instance ${formatPath(ids)}`);
-        if (value.entries.length === 0) {
-          if (ids.length >= 2) {
-            claim(label, 2, at);
-            if (!isWithin(ids, request) && !isWithin(request, ids)) failAt(at, `${formatPath(ids)} lies outside the request path ${formatPath(request)}`);
-            const node: { path: string; type: 'instance' | 'multiple'; value: []; prefix?: string } = { path: formatPath(ids), type: ids.length === 2 ? 'instance' : 'multiple', value: [] };
-            if (itemPrefix !== undefined) node.prefix = itemPrefix;
-            out.push(node);
-          }
-          return;
-        }
-        walk(value, ids, itemPrefix, topLevel && parsed.ids.length === 0);
-        return;
-      }
-      if (ids.length < 3) failAt(at, `a value at ${formatPath(ids)}, which is not a resource`);
-      if (itemPrefix === undefined && !isWithin(ids, request)) failAt(at, `${formatPath(ids)} lies outside the request path ${formatPath(request)}`);
-      claim(label, 1, at);
-      const declared = resourceTyping(context, request, ids).type;
-      const typed = cborToValue(value, declared);
-      if (!typed.ok) failAt(at, `${formatPath(ids)}: ${typed.reason}`);
-      if (typed.ok) {
-        const node: { path: string; type: typeof typed.type; value: LwM2mValue; prefix?: string } = { path: formatPath(ids), type: typed.type, value: typed.value };
-        if (itemPrefix !== undefined) node.prefix = itemPrefix;
-        out.push(node);
-      }
-    });
-  };
-  walk(top, [], undefined, true);
-  // A path may not be both a value (or empty container) and the parent of another entry.
-  // Linear: each entry checks its (at most 3) ancestors.
-  for (const key of leaves.keys()) {
-    for (let cut = key.lastIndexOf('/'); cut > 0; cut = key.lastIndexOf('/', cut - 1)) {
-      const ancestor = key.slice(0, cut);
-      if (leaves.has(ancestor)) failAt(0, `${ancestor} is both a value or empty container and the parent of ${key}`);
-    }
-  }
-  return out;
-}
-
-export function decodeLwm2mCbor(payload: Uint8Array, context: DecodeContext = {}): DecodeResult<LwM2mNode[]> {
-  return guard(FORMAT, () => decodeTree(payload, context));
-}
 
 // ---- encoding ----
 

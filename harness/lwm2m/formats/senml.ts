@@ -5,9 +5,10 @@
 import { DecodeFailure } from '../decode-error.ts';
 import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
-import { formatPath, isWithin, parsePath, type PathIds } from '../path.ts';
+import { canonicalPathIds, formatPath, isWithin, parsePath, type ParsePathOptions, type PathIds } from '../path.ts';
 import { compactInteger, formatObjectLink, inInt64, inUint64, parseObjectLink, toBigInt, type LwM2mValue, type ObjectLink } from '../value.ts';
 import { EncodeError, resourceTyping, type DecodeContext, type EncodeOptions } from './codec.ts';
+import { ResourceTypes } from './resource-types.ts';
 
 /** A SenML number: an exact integer, or a float (with its exact integer when integral). */
 export type SenmlNumber = { readonly int: bigint } | { readonly float: number; readonly exactInt?: bigint };
@@ -41,6 +42,8 @@ export interface RecordPosition {
   position?: number;
 }
 
+const ABSOLUTE: ParsePathOptions = { allowRelative: false };
+
 /** Resolves records into nodes at the request path; throws DecodeFailure. */
 export function recordsToNodes(records: readonly SenmlRecord[], context: DecodeContext, format: string, where: (at: number) => RecordPosition): LwM2mNode[] {
   const request = requestIds(context, format);
@@ -48,32 +51,46 @@ export function recordsToNodes(records: readonly SenmlRecord[], context: DecodeC
     throw new DecodeFailure({ format, reason, ...where(at) });
   };
   if (records.length === 0) return emptyPayloadNodes(request, context, format);
+  const types = new ResourceTypes(context, request);
+  const rootPath = context.rootPath;
   const out: LwM2mNode[] = [];
   let bn = '';
   let bt: number | undefined;
   for (const r of records) {
     if (r.bn !== undefined) bn = r.bn;
     if (r.bt !== undefined) bt = senmlNumberValue(r.bt);
-    const name = bn + (r.n ?? '');
-    const split = splitName(name, context.rootPath);
-    const ids = parsePath(split.path, { allowRelative: false });
-    if (!ids.ok || ids.value.length < 3) failAt(r.at, `record name '${name}' is not a resource or resource instance path`);
-    const path = ids.ok ? ids.value : [];
+    const name = r.n === undefined ? bn : bn + r.n;
+    // The common name is a plain absolute path: no Gateway prefix or alternate path to split off.
+    const plain = rootPath === undefined && name.length > 1 && name.charCodeAt(0) === 0x2f && isDigit(name.charCodeAt(1));
+    const split = plain ? undefined : splitName(name, rootPath);
+    const text = split === undefined ? name : split.path;
+    // A canonical name is its own node path; anything else is parsed and written anew.
+    let path: PathIds | undefined = canonicalPathIds(text);
+    let pathText = text;
+    if (path === undefined) {
+      const ids = parsePath(text, ABSOLUTE);
+      path = ids.ok ? ids.value : [];
+      pathText = formatPath(path);
+    }
+    if (path.length < 3) failAt(r.at, `record name '${name}' is not a resource or resource instance path`);
     // No check against the request path: the TS's own Read examples include linked objects.
     const count = valueCount(r);
     if (count === 0) failAt(r.at, `record for ${formatPath(path)} has no value`);
     if (count > 1) failAt(r.at, `record for ${formatPath(path)} has more than one value`);
-    const typing = resourceTyping(context, request, path);
-    const typed = recordValue(r, typing.type);
+    const typed = recordValue(r, types.typeOf(path[0] as number, path[2] as number));
     if (!typed.ok) failAt(r.at, `${formatPath(path)}: ${typed.reason}`);
     const node: { path: string; type: ValueType; value: LwM2mValue; time?: number; prefix?: string } = typed.ok
-      ? { path: formatPath(path), type: typed.type, value: typed.value }
+      ? { path: pathText, type: typed.type, value: typed.value }
       : { path: '', type: 'none', value: null };
-    if (split.prefix !== undefined) node.prefix = split.prefix;
+    if (split?.prefix !== undefined) node.prefix = split.prefix;
     if (bt !== undefined || r.t !== undefined) node.time = (bt ?? 0) + (r.t ? senmlNumberValue(r.t) : 0);
     out.push(node);
   }
   return out;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /**
@@ -151,15 +168,18 @@ function nodeIds(node: LwM2mNode): PathIds {
   return ids.value;
 }
 
-function groupOf(ids: PathIds, nodes: readonly PathIds[], times: readonly (number | undefined)[], index: number, options: SenmlEncodeOptions): PathIds {
-  for (const p of options.requestPaths ?? []) {
+/** The valid request paths a node may be grouped under, in the order they are tried. */
+function requestGroups(options: SenmlEncodeOptions): PathIds[] {
+  const out: PathIds[] = [];
+  for (const p of [...(options.requestPaths ?? []), ...(options.path !== undefined ? [options.path] : [])]) {
     const g = parsePath(p);
-    if (g.ok && isWithin(ids, g.value)) return g.value;
+    if (g.ok) out.push(g.value);
   }
-  if (options.path !== undefined) {
-    const g = parsePath(options.path);
-    if (g.ok && isWithin(ids, g.value)) return g.value;
-  }
+  return out;
+}
+
+function groupOf(ids: PathIds, nodes: readonly PathIds[], times: readonly (number | undefined)[], index: number, groups: readonly PathIds[]): PathIds {
+  for (const g of groups) if (isWithin(ids, g)) return g;
   // No request path: nodes sharing an instance with a neighbour are grouped under it.
   const instance = ids.slice(0, 2);
   const time = times[index];
@@ -170,6 +190,7 @@ function groupOf(ids: PathIds, nodes: readonly PathIds[], times: readonly (numbe
 export function nodesToRecords(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions = {}): SenmlRecord[] {
   const all = nodes.map(nodeIds);
   const times = nodes.map((n) => n.time);
+  const groups = requestGroups(options);
   const out: SenmlRecord[] = [];
   let currentBn: string | undefined;
   let currentBt: number | undefined;
@@ -181,7 +202,7 @@ export function nodesToRecords(nodes: readonly LwM2mNode[], options: SenmlEncode
       bn = `${formatPath(ids.slice(0, 2))}/`;
       n = ids.slice(2).join('/');
     } else {
-      const group = groupOf(ids, all, times, k, options);
+      const group = groupOf(ids, all, times, k, groups);
       if (group.length === ids.length) {
         bn = formatPath(ids);
       } else {

@@ -66,6 +66,74 @@ export function readTlvRecords(bytes: Uint8Array, start: number, end: number, pa
   return out;
 }
 
+/**
+ * Checks bytes[start, end) exactly as readTlvRecords does (same errors, same order) without
+ * building records, so a decoder can then walk the input with readTlvHeader and no checks.
+ * Nesting is at most object instance > multiple resource > resource instance.
+ */
+export function checkTlvStructure(bytes: Uint8Array, start: number, end: number, parent = -1): void {
+  let p = start;
+  while (p < end) {
+    const at = p;
+    const typeByte = bytes[p++] as number;
+    const kind = typeByte >> 6;
+    const idBytes = typeByte & 0x20 ? 2 : 1;
+    const lengthType = (typeByte >> 3) & 3;
+    if (end - p < idBytes + lengthType) failAt(at, 'truncated TLV header');
+    p += idBytes;
+    let length = typeByte & 7;
+    if (lengthType > 0) {
+      length = 0;
+      for (let k = 0; k < lengthType; k++) length = (length << 8) | (bytes[p++] as number);
+    }
+    if (length > end - p) failAt(at, `TLV length ${length} exceeds the remaining ${end - p} bytes`);
+    if (parent === TLV_OBJECT_INSTANCE && (kind === TLV_OBJECT_INSTANCE || kind === TLV_RESOURCE_INSTANCE)) {
+      failAt(at, `${KINDS[kind] as TlvKind} inside an object instance`);
+    }
+    if (parent === TLV_MULTIPLE_RESOURCE && kind !== TLV_RESOURCE_INSTANCE) failAt(at, `${KINDS[kind] as TlvKind} inside a multiple resource`);
+    if (kind === TLV_OBJECT_INSTANCE || kind === TLV_MULTIPLE_RESOURCE) checkTlvStructure(bytes, p, p + length, kind);
+    p += length;
+  }
+}
+
+/** Kind numbers as on the wire (type byte bits 7-6). */
+export const TLV_OBJECT_INSTANCE = 0;
+export const TLV_RESOURCE_INSTANCE = 1;
+export const TLV_MULTIPLE_RESOURCE = 2;
+export const TLV_RESOURCE_VALUE = 3;
+
+/** One record header, reused while walking input that checkTlvStructure accepted. */
+export class TlvHeader {
+  kind = 0;
+  id = 0;
+  /** Offset of the type byte. */
+  at = 0;
+  /** Value or children: bytes[start, end). */
+  start = 0;
+  end = 0;
+
+  /** Reads the header at `at` (input already checked); returns the offset of the next record. */
+  read(bytes: Uint8Array, at: number): number {
+    const typeByte = bytes[at] as number;
+    let p = at + 1;
+    this.at = at;
+    this.kind = typeByte >> 6;
+    if (typeByte & 0x20) {
+      this.id = ((bytes[p] as number) << 8) | (bytes[p + 1] as number);
+      p += 2;
+    } else this.id = bytes[p++] as number;
+    let length = typeByte & 7;
+    const lengthType = (typeByte >> 3) & 3;
+    if (lengthType > 0) {
+      length = 0;
+      for (let k = 0; k < lengthType; k++) length = (length << 8) | (bytes[p++] as number);
+    }
+    this.start = p;
+    this.end = p + length;
+    return this.end;
+  }
+}
+
 export function decodeTlvRecords(bytes: Uint8Array): DecodeResult<TlvRecord[]> {
   return guard(FORMAT, () => readTlvRecords(bytes, 0, bytes.length));
 }

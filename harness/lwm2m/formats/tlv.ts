@@ -2,108 +2,18 @@
 // (Core §7.4.3). Types are not on the wire: they come from the ObjectModel or the caller;
 // an unknown resource decodes as opaque.
 
-import { DecodeFailure, fail, guard, type DecodeResult } from '../decode-error.ts';
 import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
 import { formatPath, parsePath, type PathIds } from '../path.ts';
 import type { LwM2mValue } from '../value.ts';
-import { EncodeError, resourceTyping, type ContentFormatCodec, type DecodeContext, type EncodeOptions } from './codec.ts';
-import { encodeTlvRecords, readTlvRecords, type TlvRecord, type TlvTree } from './tlv-records.ts';
-import { decodeTlvValue, encodeTlvValue } from './tlv-value.ts';
+import { EncodeError, type ContentFormatCodec, type EncodeOptions } from './codec.ts';
+import { decodeTlv } from './tlv-decode.ts';
+import { encodeTlvRecords, type TlvTree } from './tlv-records.ts';
+import { encodeTlvValue } from './tlv-value.ts';
+
+export { decodeTlv };
 
 const FORMAT = 'tlv';
-
-function failAt(offset: number, reason: string): never {
-  throw new DecodeFailure({ format: FORMAT, offset, reason });
-}
-
-function requestIds(context: DecodeContext | undefined): PathIds {
-  if (context?.path === undefined) return [];
-  const ids = parsePath(context.path);
-  if (!ids.ok) throw new DecodeFailure({ ...ids.error, format: FORMAT });
-  return ids.value;
-}
-
-function checkUnique(records: readonly TlvRecord[], what: string): void {
-  const seen = new Set<number>();
-  for (const r of records) {
-    if (seen.has(r.id)) failAt(r.offset, `duplicate ${what} id ${r.id}`);
-    seen.add(r.id);
-  }
-}
-
-function decodeValue(record: TlvRecord, context: DecodeContext, request: PathIds, ids: number[]): LwM2mNode {
-  const type: ValueType = resourceTyping(context, request, ids).type ?? 'opaque';
-  const v = decodeTlvValue(record.value as Uint8Array, type);
-  if (!v.ok) failAt(record.offset, `${formatPath(ids)}: ${v.reason}`);
-  return { path: formatPath(ids), type, value: v.value };
-}
-
-function decodeResource(record: TlvRecord, context: DecodeContext, request: PathIds, o: number, i: number, out: LwM2mNode[]): void {
-  if (record.kind === 'RESOURCE_VALUE') {
-    out.push(decodeValue(record, context, request, [o, i, record.id]));
-    return;
-  }
-  const children = record.children ?? [];
-  checkUnique(children, 'resource instance');
-  if (children.length === 0) out.push({ path: formatPath([o, i, record.id]), type: 'multiple', value: [] });
-  for (const c of children) out.push(decodeValue(c, context, request, [o, i, record.id, c.id]));
-}
-
-function decodeNodes(payload: Uint8Array, context: DecodeContext): LwM2mNode[] {
-  const request = requestIds(context);
-  const records = readTlvRecords(payload, 0, payload.length);
-  const out: LwM2mNode[] = [];
-  const o = request[0];
-  if (records.length === 0) {
-    if (request.length <= 1) return out;
-    if (request.length === 2) return [{ path: formatPath(request), type: 'instance', value: [] }];
-    if (request.length === 3 && resourceTyping(context, request, request).multiple === true) {
-      return [{ path: formatPath(request), type: 'multiple', value: [] }];
-    }
-    return failAt(0, `empty payload for ${formatPath(request)}, which is not a container`);
-  }
-  if (o === undefined) return failAt(0, 'TLV needs a request path naming the object');
-  const kinds = new Set(records.map((r) => (r.kind === 'MULTIPLE_RESOURCE' ? 'RESOURCE_VALUE' : r.kind)));
-  if (kinds.size > 1) return failAt(0, 'object instances, resources and resource instances mixed at the top level');
-  const first = records[0] as TlvRecord;
-  if (first.kind === 'OBJECT_INSTANCE') {
-    checkUnique(records, 'object instance');
-    for (const inst of records) {
-      if (request.length >= 2 && inst.id !== request[1]) failAt(inst.offset, `object instance ${inst.id} does not match the request path ${formatPath(request)}`);
-      const children = inst.children ?? [];
-      checkUnique(children, 'resource');
-      if (children.length === 0) out.push({ path: formatPath([o, inst.id]), type: 'instance', value: [] });
-      for (const res of children) {
-        if (request.length >= 3 && res.id !== request[2]) failAt(res.offset, `resource ${res.id} does not match the request path ${formatPath(request)}`);
-        decodeResource(res, context, request, o, inst.id, out);
-      }
-    }
-    return out;
-  }
-  const i = request[1] ?? 0;
-  if (first.kind === 'RESOURCE_INSTANCE') {
-    const r = request[2];
-    if (r === undefined) return failAt(first.offset, 'resource instances at the top level need a resource request path');
-    checkUnique(records, 'resource instance');
-    for (const ri of records) {
-      if (request.length === 4 && ri.id !== request[3]) failAt(ri.offset, `resource instance ${ri.id} does not match the request path ${formatPath(request)}`);
-      out.push(decodeValue(ri, context, request, [o, i, r, ri.id]));
-    }
-    return out;
-  }
-  checkUnique(records, 'resource');
-  for (const res of records) {
-    if (request.length >= 3 && res.id !== request[2]) failAt(res.offset, `resource ${res.id} does not match the request path ${formatPath(request)}`);
-    decodeResource(res, context, request, o, i, out);
-  }
-  return out;
-}
-
-export function decodeTlv(payload: Uint8Array, context: DecodeContext = {}): DecodeResult<LwM2mNode[]> {
-  if (!(payload instanceof Uint8Array)) return fail(FORMAT, 'payload is not bytes');
-  return guard(FORMAT, () => decodeNodes(payload, context));
-}
 
 // ---- encoding ----
 

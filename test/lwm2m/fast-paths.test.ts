@@ -1,0 +1,128 @@
+// The decoders' fast paths against their exact counterparts: the one-pass TLV and SenML CBOR
+// decoders must give the exact decoder's nodes whenever they accept an input, the CBOR
+// well-formedness check must fail exactly where CborReader fails, and canonicalPathIds must
+// accept only what parsePath writes back unchanged.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { checkCborItem } from '../../harness/lwm2m/cbor/check.ts';
+import { CborReader } from '../../harness/lwm2m/cbor/reader.ts';
+import { DecodeFailure, guard } from '../../harness/lwm2m/decode-error.ts';
+import { contentFormat } from '../../harness/lwm2m/formats/index.ts';
+import { recordsToNodes } from '../../harness/lwm2m/formats/senml.ts';
+import { readSenmlCborRecords } from '../../harness/lwm2m/formats/senml-cbor.ts';
+import { decodeSenmlCborFast } from '../../harness/lwm2m/formats/senml-cbor-fast.ts';
+import { decodeTlvExact } from '../../harness/lwm2m/formats/tlv-decode.ts';
+import { decodeTlvFast } from '../../harness/lwm2m/formats/tlv-fast.ts';
+import type { ValueType } from '../../harness/lwm2m/model/types.ts';
+import type { LwM2mNode } from '../../harness/lwm2m/node.ts';
+import { canonicalPathIds, formatPath, parsePath } from '../../harness/lwm2m/path.ts';
+import { fuzzModel, mutate, prng } from './fuzz-support.ts';
+
+function sampleNodes(count: number): LwM2mNode[] {
+  const types: ValueType[] = ['string', 'integer', 'float', 'boolean', 'opaque', 'time', 'objlnk', 'unsigned'];
+  const nodes: LwM2mNode[] = [];
+  for (let k = 0; k < count; k++) {
+    const type = types[k % types.length] as ValueType;
+    const value =
+      type === 'string' ? `v-${k}-ü` : type === 'integer' ? k * 1000003 - 7 : type === 'float' ? k + 0.25 : type === 'boolean' ? k % 2 === 0
+        : type === 'opaque' ? new Uint8Array([k, 1]) : type === 'time' ? 1700000000 + k : type === 'objlnk' ? { objectId: 3, instanceId: k } : k * 5;
+    nodes.push({ path: `/3/${k % 2}/${k % 9}${k % 5 === 4 ? `/${k}` : ''}`, type, value });
+  }
+  return nodes;
+}
+
+/** Encoded payloads of a few node lists, then mutations of them. */
+function payloads(format: string, extra: number): Array<{ payload: Uint8Array; path: string }> {
+  const codec = contentFormat(format);
+  const seeds: Array<{ payload: Uint8Array; path: string }> = [];
+  for (const count of [1, 4, 9, 18]) {
+    for (const path of ['/3', '/3/0']) {
+      const nodes = sampleNodes(count).filter((n) => path === '/3' || n.path.startsWith('/3/0/'));
+      try {
+        if (nodes.length > 0) seeds.push({ payload: codec?.encode(nodes, { path }) ?? new Uint8Array(0), path });
+      } catch {
+        // a node list the format cannot carry at that path: not a seed
+      }
+    }
+  }
+  const next = prng(0x5eed);
+  const out = [...seeds];
+  for (let k = 0; k < extra; k++) {
+    const seed = seeds[k % seeds.length] as { payload: Uint8Array; path: string };
+    out.push({ payload: mutate(seed.payload, next), path: ['/3', '/3/0', '/3/1/2', seed.path][next() % 4] as string });
+  }
+  return out;
+}
+
+describe('fast paths agree with the exact decoders', () => {
+  it('TLV', () => {
+    let accepted = 0;
+    for (const { payload, path } of payloads('tlv', 20_000)) {
+      const context = { path, model: fuzzModel };
+      const fast = decodeTlvFast(payload, context);
+      if (fast === undefined) continue;
+      accepted++;
+      expect(decodeTlvExact(payload, context)).toEqual({ ok: true, value: fast });
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  it('SenML CBOR', () => {
+    let accepted = 0;
+    for (const { payload, path } of payloads('senml-cbor', 20_000)) {
+      const context = { path, model: fuzzModel };
+      const fast = decodeSenmlCborFast(payload, context);
+      if (fast === undefined) continue;
+      accepted++;
+      const exact = guard('senml-cbor', () => recordsToNodes(readSenmlCborRecords(payload), context, 'senml-cbor', (at) => ({ offset: at })));
+      expect(exact).toEqual({ ok: true, value: fast });
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+});
+
+describe('checkCborItem', () => {
+  const head = fc.constantFrom(0x18, 0x19, 0x1a, 0x1b, 0x1f, 0x1c, 0x5f, 0x7f, 0x9f, 0xbf, 0x81, 0xa1, 0xc4, 0xf8, 0xf9, 0xfa, 0xfb, 0xff, 0x62, 0x5b, 0xc3, 0xa9, 0xed);
+  const bytes = fc.array(fc.oneof(head, fc.integer({ min: 0, max: 255 })), { maxLength: 24 }).map((a) => new Uint8Array(a));
+  const outcome = (run: () => number) => {
+    try {
+      return run();
+    } catch (e) {
+      return e instanceof DecodeFailure ? e.detail : e;
+    }
+  };
+
+  it('ends or fails exactly where CborReader does', () => {
+    fc.assert(
+      fc.property(bytes, (b) => {
+        const reader = new CborReader(b, 'cbor');
+        const expected = outcome(() => (reader.read(), reader.pos));
+        expect(outcome(() => checkCborItem(b, 0, 'cbor'))).toEqual(expected);
+      }),
+      { numRuns: 20_000, seed: 7 },
+    );
+  });
+
+  it('bounds nesting like CborReader', () => {
+    for (const depth of [63, 64, 65]) {
+      const b = new Uint8Array([...new Array<number>(depth).fill(0x81), 0x01]);
+      const reader = new CborReader(b, 'cbor');
+      expect(outcome(() => checkCborItem(b, 0, 'cbor'))).toEqual(outcome(() => (reader.read(), reader.pos)));
+    }
+  });
+});
+
+describe('canonicalPathIds', () => {
+  it('accepts exactly the absolute paths that formatPath writes back unchanged', () => {
+    const text = fc.array(fc.constantFrom('/', '0', '1', '5', '9', '6', 'a'), { maxLength: 16 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const parsed = parsePath(t, { allowRelative: false });
+        const canonical = parsed.ok && t !== '/' && formatPath(parsed.value) === t;
+        const ids = canonicalPathIds(t);
+        expect(ids).toEqual(canonical && parsed.ok ? parsed.value : undefined);
+      }),
+      { numRuns: 20_000, seed: 11 },
+    );
+  });
+});
