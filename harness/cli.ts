@@ -10,6 +10,7 @@ const commands: Record<string, { run: () => Promise<Command>; summary: string }>
   list: { run: async () => (await import('./commands/list.ts')).listCommand, summary: 'list cases, and whether each applies to a profile' },
   'check-profile': { run: async () => (await import('./commands/check-profile.ts')).checkProfileCommand, summary: 'validate a profile and show which cases apply' },
   serve: { run: async () => (await import('./commands/serve.ts')).serveCommand, summary: 'run the reference LwM2M server with its HTTP management API' },
+  'bootstrap-serve': { run: async () => (await import('./commands/bootstrap-serve.ts')).bootstrapServeCommand, summary: 'run the reference LwM2M bootstrap server' },
   device: { run: async () => (await import('./commands/device.ts')).deviceCommand, summary: 'run the reference LwM2M client (simulated device)' },
   decode: { run: async () => (await import('./commands/decode.ts')).decodeCommand, summary: 'decode an LwM2M payload to JSON nodes' },
   encode: { run: async () => (await import('./commands/encode.ts')).encodeCommand, summary: 'encode JSON nodes into an LwM2M payload' },

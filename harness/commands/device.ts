@@ -5,10 +5,16 @@ import { parseArgs } from 'node:util';
 import { ReferenceClient, defaultSendPaths, parseServerUri } from '../peers/client/reference-client.ts';
 import { clientFaults, isClientFault, type ClientFault } from '../peers/client/faults.ts';
 import { ExitCode, UsageError, type CommandIO } from './io.ts';
+import { deviceSecurityFlags, deviceSecurityOf, deviceSecurityUsage } from './device-security.ts';
+import { parseServerLocation } from '../peers/client/client-security.ts';
 
-export const deviceUsage = `usage: lwm2m-conformance device --server coap://HOST:PORT --endpoint NAME
+export const deviceUsage = `usage: lwm2m-conformance device --server coap[s]://HOST:PORT --endpoint NAME
          [--lifetime SECONDS] [--lwm2m 1.0|1.1|1.2] [--update-fraction F]
          [--send-every SECONDS] [--send-paths /o/i/r,...] [--vary-every SECONDS] [--fault NAME]...
+         [--bootstrap coap://HOST:PORT [--hold-off SECONDS]]
+  --bootstrap  a bootstrap account (Security instance 1); without --server the device has no
+               server account and bootstraps first (ETS configuration C.13)
+${deviceSecurityUsage}
 stdin commands:
   reboot              start afresh (registration, values, attributes, observations)
   send [PATH...]      Send (POST /dp) the values under the paths (default: the --send-paths)
@@ -23,6 +29,8 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
     args,
     options: {
       server: { type: 'string' },
+      bootstrap: { type: 'string' },
+      'hold-off': { type: 'string' },
       endpoint: { type: 'string' },
       lifetime: { type: 'string' },
       lwm2m: { type: 'string' },
@@ -31,6 +39,7 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
       'send-paths': { type: 'string' },
       'vary-every': { type: 'string' },
       fault: { type: 'string', multiple: true },
+      ...deviceSecurityFlags,
       help: { type: 'boolean' },
     },
     strict: true,
@@ -39,10 +48,19 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
     io.out(deviceUsage);
     return ExitCode.ok;
   }
-  if (!values.server) throw new UsageError('device: --server coap://HOST:PORT is required');
+  if (!values.server && !values.bootstrap) throw new UsageError('device: --server coap://HOST:PORT (or --bootstrap coap://HOST:PORT) is required');
+  if (values.bootstrap) {
+    try {
+      parseServerUri(values.bootstrap);
+    } catch (error) {
+      throw new UsageError(`device: --bootstrap: ${(error as Error).message}`);
+    }
+  }
+  const holdOffS = values['hold-off'] === undefined ? 0 : Number(values['hold-off']);
+  if (!(holdOffS >= 0)) throw new UsageError(`device: --hold-off must be a number of seconds, got "${values['hold-off']}"`);
   if (!values.endpoint) throw new UsageError('device: --endpoint NAME is required');
   try {
-    parseServerUri(values.server);
+    if (values.server) parseServerUri(values.server);
   } catch (error) {
     throw new UsageError(`device: --server: ${(error as Error).message}`);
   }
@@ -62,6 +80,7 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
   const sendEverySeconds = positive('send-every');
   const varyEverySeconds = positive('vary-every');
   const sendPaths = values['send-paths']?.split(',').filter(Boolean) ?? defaultSendPaths;
+  const security = deviceSecurityOf(values, parseServerLocation(values.server ?? values.bootstrap!).secure);
   const faults: ClientFault[] = [];
   for (const name of values.fault ?? []) {
     if (!isClientFault(name)) throw new UsageError(`device: unknown --fault "${name}"; known: ${Object.keys(clientFaults).join(', ')}`);
@@ -69,7 +88,9 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
   }
 
   const client = await ReferenceClient.create({
-    serverUri: values.server,
+    ...(values.server ? { serverUri: values.server } : {}),
+    ...(values.bootstrap ? { bootstrapUri: values.bootstrap, holdOffS } : {}),
+    ...(security ? { security } : {}),
     endpoint: values.endpoint,
     lifetimeS,
     version,

@@ -10,6 +10,7 @@ export const serveUsage = `usage: lwm2m-conformance serve [--address A] [--port 
   --address    where the CoAP server listens (default 127.0.0.1)
   --port       its UDP port (default 5683; 0 for any free port)
   --http-port  the management API's TCP port on the same address (default 8080; 0 for any)
+  --queue-awake  seconds a queue-mode client stays reachable after its last message (default 93)
 management API (JSON): GET /api/clients, GET /api/clients/{ep},
   POST /api/clients/{ep}/{read|write|execute|create|delete|discover|write-attributes|observe|cancel-observe}
   with a body such as {"path": "/3/0/0"} or {"path": "/1/0/1", "value": "60"}
@@ -26,7 +27,14 @@ function port(value: string | undefined, fallback: number, flag: string): number
 export async function serveCommand(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { address: { type: 'string' }, port: { type: 'string' }, 'http-port': { type: 'string' }, fault: { type: 'string', multiple: true }, help: { type: 'boolean' } },
+    options: {
+      address: { type: 'string' },
+      port: { type: 'string' },
+      'http-port': { type: 'string' },
+      'queue-awake': { type: 'string' },
+      fault: { type: 'string', multiple: true },
+      help: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.help) {
@@ -39,7 +47,9 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
     faults.push(name);
   }
   const address = values.address ?? '127.0.0.1';
-  const server = await ReferenceServer.start({ address, port: port(values.port, 5683, '--port'), faults });
+  const queueAwake = values['queue-awake'] === undefined ? undefined : Number(values['queue-awake']);
+  if (queueAwake !== undefined && !(queueAwake > 0)) throw new UsageError(`serve: --queue-awake must be a positive number of seconds, got "${values['queue-awake']}"`);
+  const server = await ReferenceServer.start({ address, port: port(values.port, 5683, '--port'), faults, ...(queueAwake ? { queueAwakeMs: queueAwake * 1000 } : {}) });
   const api = await ManagementApi.start(server, { address, port: port(values['http-port'], 8080, '--http-port'), faults });
   io.err(`LwM2M server on ${server.uri}; management API on ${api.url}`);
   server.events.onAppend((e) => io.err(`${e.kind} ${e.endpoint ?? ''} ${e.location ?? ''} ${e.responseCode ?? ''}`.trim()));

@@ -52,6 +52,7 @@ export class DtlsServerTransport implements DatagramTransport {
   private receiver?: (bytes: Buffer, peer: PeerAddress) => void;
   private readonly errorListeners = new Set<(err: unknown) => void>();
   private readonly sessionListeners = new Set<(e: ServerSessionEvent) => void>();
+  private readonly unprotectedListeners = new Set<(bytes: Buffer, peer: PeerAddress) => void>();
   private readonly idleSweep?: NodeJS.Timeout;
   private readonly traceGiven: boolean;
   private readonly sending = new Set<Promise<void>>();
@@ -60,7 +61,7 @@ export class DtlsServerTransport implements DatagramTransport {
   private constructor(
     private readonly udp: UdpTransport,
     private readonly native: DtlsNative,
-    private readonly config: NativeConfig,
+    private config: NativeConfig,
     private readonly opts: DtlsServerOptions,
   ) {
     this.local = udp.local;
@@ -119,6 +120,23 @@ export class DtlsServerTransport implements DatagramTransport {
     return () => this.sessionListeners.delete(cb);
   }
 
+  /**
+   * Datagrams from a peer without a session that are not DTLS at all (e.g. plain CoAP from a
+   * client that gave up on security); they are never processed, but tests want to see them.
+   */
+  onUnprotected(cb: (bytes: Buffer, peer: PeerAddress) => void): () => void {
+    this.unprotectedListeners.add(cb);
+    return () => this.unprotectedListeners.delete(cb);
+  }
+
+  /**
+   * Credentials for handshakes that start from now on (open sessions keep theirs): lets a test
+   * present another certificate or key on the same address. Throws DtlsConfigError.
+   */
+  useSecurity(security: ServerSecurity): void {
+    this.config = createNativeConfig(this.native, serverConfigOptions(security));
+  }
+
   /** The open session with a peer (identity, cipher suite, peer certificate), if any. */
   sessionInfo(peer: PeerAddress): SessionInfo | undefined {
     const s = this.sessions.get(keyOf(peer));
@@ -162,7 +180,11 @@ export class DtlsServerTransport implements DatagramTransport {
         session = undefined;
       }
       if (!session) {
-        if (!hello) return; // not for any session; nothing to answer
+        if (!hello) {
+          // Not for any session; nothing to answer. A CoAP header (version 1) is reported.
+          if (!first && bytes.length >= 4 && bytes[0]! >> 6 === 1) for (const cb of [...this.unprotectedListeners]) cb(bytes, { ...peer });
+          return;
+        }
         session = this.newSession(peer);
       }
       session.receive(bytes);

@@ -4,10 +4,12 @@
 import { fileURLToPath } from 'node:url';
 import { TraceRecorder } from '../coap/trace.ts';
 import { ReferenceServer } from '../peers/server/reference-server.ts';
+import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
+import { startBootstrapPeer } from './bootstrap-peer.ts';
 import type { Profile } from '../targets/profile.ts';
 import { TargetControl } from '../targets/target-control.ts';
 import { featureStrings } from '../targets/features.ts';
-import { readSecret } from '../targets/credentials.ts';
+import { sessionSecurityOf, type SessionSecurity } from './session-security.ts';
 import { LaunchError } from '../targets/process-launcher.ts';
 import type { CaseDefinition } from './case.ts';
 import type { CaseEnvironment } from './execute.ts';
@@ -32,6 +34,7 @@ export function targetViewOf(profile: Profile): TargetView {
       pminS: t.pmin,
       pmaxS: t.pmax,
       sendPeriodMs: t.sendPeriod * 1000,
+      queueAwakeMs: t.queueAwake * 1000,
     },
   };
 }
@@ -39,6 +42,8 @@ export function targetViewOf(profile: Profile): TargetView {
 export class ClientSession implements CaseEnvironment {
   readonly target: TargetView;
   readonly caseDeadlineMs: number;
+  /** The harness's bootstrap server ({bootstrap.uri}); bootstrap cases script it. */
+  bootstrap!: ReferenceBootstrapServer;
   /** The target was just started and has not been reset for a case yet. */
   private fresh = true;
 
@@ -47,6 +52,7 @@ export class ClientSession implements CaseEnvironment {
     readonly trace: TraceRecorder,
     readonly server: ReferenceServer,
     readonly control: TargetControl,
+    private readonly security: SessionSecurity,
   ) {
     this.target = targetViewOf(profile);
     this.caseDeadlineMs = profile.timing.caseDeadline * 1000;
@@ -54,30 +60,43 @@ export class ClientSession implements CaseEnvironment {
 
   static async open(profile: Profile): Promise<ClientSession> {
     const trace = new TraceRecorder();
-    const server = await ReferenceServer.start({
-      address: profile.harness.address,
-      port: profile.harness.port,
-      params: { ackTimeoutMs: profile.timing.coap.ackTimeout * 1000, maxRetransmit: profile.timing.coap.maxRetransmit },
-      trace,
-    });
-    const identity = profile.target.security.identity;
+    // DTLS (psk, x509): credentials come from the profile; without the addon this throws
+    // DtlsUnavailableError, and every case that would run gets `error` naming the package.
+    const security = sessionSecurityOf(profile);
+    let server: ReferenceServer;
+    try {
+      server = await ReferenceServer.start({
+        address: profile.harness.address,
+        port: profile.harness.port,
+        params: { ackTimeoutMs: profile.timing.coap.ackTimeout * 1000, maxRetransmit: profile.timing.coap.maxRetransmit },
+        trace,
+        ...(security.server ? { security: security.server } : {}),
+      });
+    } catch (error) {
+      security.dispose();
+      throw error;
+    }
+    const bootstrap = await startBootstrapPeer(profile, trace, server.uri);
     const control = new TargetControl(profile, {
       'server.uri': server.uri,
+      'bootstrap.uri': bootstrap.uri,
       endpoint: profile.target.endpoint,
       node: process.execPath,
       'harness.bin': harnessBin,
-      ...(identity ? { 'psk.identity': readSecret(identity, 'target.security.identity', profile.file) } : {}),
+      ...security.placeholders,
     });
     try {
       await control.start();
     } catch (error) {
       await server.close();
+      await bootstrap.close();
+      security.dispose();
       throw error;
     }
-    return new ClientSession(profile, trace, server, control);
+    return Object.assign(new ClientSession(profile, trace, server, control, security), { bootstrap });
   }
 
-  async prepare(_def: CaseDefinition, signal: AbortSignal): Promise<void> {
+  async prepare(def: CaseDefinition, signal: AbortSignal): Promise<void> {
     if (this.fresh) {
       this.fresh = false;
       // A launched process boots once: wait for its first Register, so that every case then
@@ -89,6 +108,9 @@ export class ClientSession implements CaseEnvironment {
       }
     }
     this.server.caseStart = this.server.events.position();
+    // Bootstrap cases drive the bootstrap server themselves; every other case gets the device provisioned.
+    this.bootstrap.caseStart = this.bootstrap.events.position();
+    this.bootstrap.scripted = def.interface === 'bootstrap';
     if (this.control.processEnded) {
       // A target that died in an earlier case is started again, so one crash costs one case.
       await this.control.start();
@@ -112,5 +134,7 @@ export class ClientSession implements CaseEnvironment {
   async close(): Promise<void> {
     await this.control.stop();
     await this.server.close();
+    await this.bootstrap.close();
+    this.security.dispose();
   }
 }

@@ -5,6 +5,7 @@ import { CaseStopped, HarnessError, Inconclusive } from './outcome.ts';
 import type { CheckResult } from './result.ts';
 import type { Level } from './verdict.ts';
 import type { ReferenceServer } from '../peers/server/reference-server.ts';
+import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
 import type { TargetView } from './target-view.ts';
 import type { DeviceFactory } from './server-session.ts';
 
@@ -20,6 +21,8 @@ export interface CaseContext {
   readonly target: TargetView;
   /** The harness's reference LwM2M server (cases that test a client). */
   readonly server: ReferenceServer;
+  /** The harness's reference bootstrap server (cases that test a client's bootstrap). */
+  readonly bootstrap: ReferenceBootstrapServer;
   /** Simulated LwM2M clients of the target (cases that test a server). */
   readonly devices: DeviceFactory;
   /** Aborted when the case's overall deadline passes; long waits should honour it. */
@@ -52,6 +55,7 @@ export interface RecordedContext extends CaseContext {
 export function createCaseContext(deps: {
   target: TargetView;
   server?: ReferenceServer;
+  bootstrap?: ReferenceBootstrapServer;
   devices?: DeviceFactory;
   signal: AbortSignal;
   startedAt: number;
@@ -81,6 +85,10 @@ export function createCaseContext(deps: {
     get server(): ReferenceServer {
       if (!deps.server) throw new HarnessError('this case needs the reference LwM2M server, which this run does not provide');
       return deps.server;
+    },
+    get bootstrap(): ReferenceBootstrapServer {
+      if (!deps.bootstrap) throw new HarnessError('this case needs the reference bootstrap server, which this run does not provide');
+      return deps.bootstrap;
     },
     get devices(): DeviceFactory {
       if (!deps.devices) throw new HarnessError('this case needs simulated clients, which only a run against a server provides');

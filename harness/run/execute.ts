@@ -10,12 +10,14 @@ import { caseVerdictOf, worstVerdict, type Verdict } from './verdict.ts';
 import { toTraceEntries } from './trace-entries.ts';
 import type { TraceRecorder } from '../coap/trace.ts';
 import type { ReferenceServer } from '../peers/server/reference-server.ts';
+import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
 import type { DeviceFactory } from './server-session.ts';
 
 export interface CaseEnvironment {
   readonly target: TargetView;
   readonly trace: TraceRecorder;
   readonly server?: ReferenceServer;
+  readonly bootstrap?: ReferenceBootstrapServer;
   /** Simulated clients, when the target is a server. */
   readonly deviceFactory?: DeviceFactory;
   /** Brings the target into the case's starting state (e.g. rebooted, about to register). */
@@ -50,6 +52,7 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
   const ctx = createCaseContext({
     target: env.target,
     ...(env.server ? { server: env.server } : {}),
+    ...(env.bootstrap ? { bootstrap: env.bootstrap } : {}),
     ...(env.deviceFactory ? { devices: env.deviceFactory } : {}),
     signal: abort.signal,
     startedAt: t0,

@@ -28,7 +28,7 @@ export class CaseRun {
   async open(): Promise<void> {
     if (!this.cases.some((c) => notApplicableReason(c, this.target) === undefined)) return;
     try {
-      this.session = this.profile.target.role === 'server' ? await ServerSession.open(this.profile) : await ClientSession.open(this.profile);
+      this.session = this.profile.target.role !== 'client' ? await ServerSession.open(this.profile) : await ClientSession.open(this.profile);
     } catch (error) {
       this.openError = `the harness could not start the session: ${error instanceof Error ? error.message : String(error)}`;
     }

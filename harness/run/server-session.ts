@@ -6,6 +6,8 @@ import { createSocket } from 'node:dgram';
 import { fileURLToPath } from 'node:url';
 import { TraceRecorder } from '../coap/trace.ts';
 import { SimulatedClient } from '../peers/probe/simulated-client.ts';
+import { SimulatedBootstrapClient } from '../peers/probe/simulated-bootstrap-client.ts';
+import { ReferenceServer } from '../peers/server/reference-server.ts';
 import { WaitClock } from '../peers/wait-clock.ts';
 import { featureStrings } from '../targets/features.ts';
 import { expandPlaceholders } from '../targets/placeholders.ts';
@@ -24,6 +26,8 @@ const harnessBin = fileURLToPath(new URL('../../bin/lwm2m-conformance.js', impor
 /** Simulated clients a case creates; all closed when the case ends. */
 export interface DeviceFactory {
   create(options?: { name?: string }): Promise<SimulatedClient>;
+  /** A client in ETS configuration C.13 that bootstraps from the target (bootstrap servers under test). */
+  bootstrapClient(options?: { name?: string }): Promise<SimulatedBootstrapClient>;
   /** Runs one of the profile's server drivers (e.g. 'read' with {path}); false when the profile has none. */
   drive(name: 'read' | 'write' | 'execute' | 'observe' | 'cancel-observe' | 'create' | 'delete' | 'write-attributes' | 'discover', values: Record<string, string>): Promise<void>;
   /**
@@ -57,7 +61,9 @@ function parseCoapUri(uri: string): { address: string; port: number } {
 
 export class ServerSession implements CaseEnvironment {
   readonly caseDeadlineMs: number;
-  private readonly devices: SimulatedClient[] = [];
+  private readonly devices: (SimulatedClient | SimulatedBootstrapClient)[] = [];
+  /** The harness's LwM2M server ({server.uri}) that a bootstrap server under test provisions. */
+  server?: ReferenceServer;
   private caseCount = 0;
   /** One clock for all simulated clients and lifetime pauses: parallel waits count once. */
   private readonly clock = new WaitClock();
@@ -81,14 +87,26 @@ export class ServerSession implements CaseEnvironment {
     };
     const uri = expandPlaceholders(profile.target.uri, placeholders, { file: profile.file, field: 'target.uri' });
     const server = parseCoapUri(uri);
-    const control = new TargetControl(profile, { ...placeholders, 'target.uri': uri });
-    await control.start();
+    const trace = new TraceRecorder();
+    // A bootstrap server under test provisions clients with the harness's own LwM2M server.
+    const lwm2mServer = profile.target.role === 'bootstrap-server'
+      ? await ReferenceServer.start({ address, port: profile.harness.port, trace, params: { ackTimeoutMs: profile.timing.coap.ackTimeout * 1000, maxRetransmit: profile.timing.coap.maxRetransmit } })
+      : undefined;
+    const control = new TargetControl(profile, { ...placeholders, 'target.uri': uri, endpoint: profile.target.endpoint, ...(lwm2mServer ? { 'server.uri': lwm2mServer.uri } : {}) });
+    try {
+      await control.start();
+    } catch (error) {
+      await lwm2mServer?.close();
+      throw error;
+    }
     const target: TargetView = { ...targetViewOf(profile), features: featureStrings(profile), server };
-    const session = new ServerSession(profile, target, new TraceRecorder(), control);
+    const session = new ServerSession(profile, target, trace, control);
+    if (lwm2mServer) session.server = lwm2mServer;
     try {
       await session.awaitReady(server, profile.timing.startWithin * 1000);
     } catch (error) {
       await control.stop();
+      await lwm2mServer?.close();
       throw error;
     }
     return session;
@@ -125,6 +143,7 @@ export class ServerSession implements CaseEnvironment {
 
   async prepare(_def: CaseDefinition): Promise<void> {
     await this.closeDevices();
+    if (this.server) this.server.caseStart = this.server.events.position();
     this.caseCount++;
   }
 
@@ -135,6 +154,18 @@ export class ServerSession implements CaseEnvironment {
       const device = await SimulatedClient.create({
         server,
         name: options.name ?? `lwm2m-conformance-${process.pid}-${this.caseCount}-${this.devices.length + 1}`,
+        trace: this.trace,
+        clock: this.clock,
+        params: { ackTimeoutMs: this.profile.timing.coap.ackTimeout * 1000, maxRetransmit: this.profile.timing.coap.maxRetransmit },
+      });
+      this.devices.push(device);
+      return device;
+    },
+    bootstrapClient: async (options = {}) => {
+      const device = await SimulatedBootstrapClient.create({
+        target: this.target.server!,
+        name: options.name ?? this.profile.target.endpoint,
+        version: this.profile.target.lwm2mVersion,
         trace: this.trace,
         clock: this.clock,
         params: { ackTimeoutMs: this.profile.timing.coap.ackTimeout * 1000, maxRetransmit: this.profile.timing.coap.maxRetransmit },
@@ -168,5 +199,6 @@ export class ServerSession implements CaseEnvironment {
   async close(): Promise<void> {
     await this.closeDevices();
     await this.control.stop();
+    await this.server?.close();
   }
 }

@@ -18,6 +18,8 @@ export interface Timing {
   pmaxS?: number;
   /** Period of the target's configured Send, ms (absent: 30 s). */
   sendPeriodMs?: number;
+  /** How long a server under test keeps a queue-mode client reachable, ms (absent: 93 s). */
+  queueAwakeMs?: number;
 }
 
 export interface TargetView {

@@ -30,6 +30,9 @@ export interface TargetSecurity {
   certificate?: SecretRef;
   privateKey?: SecretRef;
   ca?: SecretRef;
+  /** x509: a certificate (and key) the device trusts that names another host (int-403). */
+  mismatchCertificate?: SecretRef;
+  mismatchPrivateKey?: SecretRef;
 }
 
 export const securitySchema: Schema = {
@@ -41,6 +44,8 @@ export const securitySchema: Schema = {
     certificate: { schema: secretRefSchema, description: 'certificate (PEM)' },
     privateKey: { schema: secretRefSchema, description: 'private key (PEM)' },
     ca: { schema: secretRefSchema, description: 'trusted CA certificate (PEM)' },
+    mismatchCertificate: { schema: secretRefSchema, description: 'x509: a certificate the device trusts that names another host (PEM, int-403)' },
+    mismatchPrivateKey: { schema: secretRefSchema, description: 'x509: the private key of mismatchCertificate (PEM)' },
   },
 };
 

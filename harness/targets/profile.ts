@@ -62,6 +62,8 @@ export interface Profile {
     pmax: number;
     /** How often the device sends on its own when periodic Send is configured (int-306, 307, 311). */
     sendPeriod: number;
+    /** How long a server keeps a queue-mode client reachable after its last message (its MAX_TRANSMIT_WAIT). */
+    queueAwake: number;
     coap: { ackTimeout: number; maxRetransmit: number };
   };
   launch: Launch;
@@ -154,6 +156,7 @@ export const profileSchema: Schema = {
           pmin: { schema: { kind: 'number', integer: true, min: 0 }, description: 'pmin written where the ETS uses its own (whole seconds)' },
           pmax: { schema: { kind: 'number', integer: true, min: 1 }, description: 'pmax written where the ETS uses its own (whole seconds, above pmin)' },
           sendPeriod: { schema: seconds(0.1), description: 'period of the device\'s configured Send' },
+          queueAwake: { schema: seconds(0.1), description: 'how long a server under test keeps a queue-mode client reachable after its last message' },
           coap: {
             description: 'CoAP transmission parameters of the harness',
             schema: {
@@ -183,6 +186,7 @@ export const defaultTiming: Profile['timing'] = {
   pmin: 5,
   pmax: 15,
   sendPeriod: 30,
+  queueAwake: 93,
   coap: { ackTimeout: 2, maxRetransmit: 4 },
 };
 
@@ -205,7 +209,7 @@ export function parseProfile(text: string, file: string): Profile {
   const role = raw.target.role as Profile['target']['role'];
   if (role === 'client' && !raw.target.endpoint) throw new ConfigError(at('target'), 'a client target needs "endpoint" (the endpoint name it registers with)');
   if (role === 'server' && !raw.target.uri) throw new ConfigError(at('target'), 'a server target needs "uri" (where it listens, e.g. coap://127.0.0.1:5683)');
-  if (role === 'bootstrap-server') throw new ConfigError(at('target.role'), 'targets of role "bootstrap-server" are not supported yet; this release tests LwM2M clients and servers');
+  if (role === 'bootstrap-server' && !raw.target.uri) throw new ConfigError(at('target'), 'a bootstrap-server target needs "uri" (where it listens, e.g. coap://127.0.0.1:5783)');
 
   const launch = toLaunch(raw.launch, file, at);
   const drivers: Profile['drivers'] = {};
@@ -217,7 +221,8 @@ export function parseProfile(text: string, file: string): Profile {
   return {
     file,
     name: raw.name,
-    target: { role, lwm2mVersion: raw.target.lwm2mVersion, endpoint: raw.target.endpoint ?? '', uri: raw.target.uri ?? '', security },
+    // A bootstrap server under test must know the simulated client's endpoint name: target.endpoint.
+    target: { role, lwm2mVersion: raw.target.lwm2mVersion, endpoint: raw.target.endpoint ?? (role === 'bootstrap-server' ? 'lwm2m-conformance-bootstrap-client' : ''), uri: raw.target.uri ?? '', security },
     features: {
       bindings: raw.features?.bindings ?? ['U'],
       formats: raw.features?.formats ?? ['text', 'tlv', 'link-format'],
@@ -241,7 +246,7 @@ function toSecurity(raw: Record<string, unknown> | undefined, file: string, at: 
   const mode = raw.mode as TargetSecurity['mode'];
   const security: TargetSecurity = { mode };
   const needs: Record<TargetSecurity['mode'], readonly (keyof TargetSecurity)[]> = { nosec: [], psk: ['identity', 'key'], x509: ['certificate', 'privateKey'] };
-  for (const name of ['identity', 'key', 'certificate', 'privateKey', 'ca'] as const) {
+  for (const name of ['identity', 'key', 'certificate', 'privateKey', 'ca', 'mismatchCertificate', 'mismatchPrivateKey'] as const) {
     const ref = raw[name] as Record<string, string> | undefined;
     if (ref) security[name] = checkSecretRef(ref, file, at, `target.security.${name}`);
   }

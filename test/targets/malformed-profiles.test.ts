@@ -49,7 +49,7 @@ const rows: { name: string; yaml: string; line: number; field: string; says: Reg
   { name: 'target is a string', yaml: base.replace(/target:\n(  .*\n){3}/, 'target: client\n'), line: 2, field: 'target', says: /expected a mapping/ },
   { name: 'unknown role', yaml: replace(3, '  role: device'), line: 3, field: 'target.role', says: /expected one of client, server, bootstrap-server/ },
   { name: 'misspelt role', yaml: replace(3, '  role: clint'), line: 3, field: 'target.role', says: /did you mean "client"/ },
-  { name: 'bootstrap-server role not yet supported', yaml: replace(3, '  role: bootstrap-server'), line: 3, field: 'target.role', says: /not supported yet/ },
+  { name: 'bootstrap-server without uri', yaml: replace(3, '  role: bootstrap-server'), line: 3, field: 'target', says: /a bootstrap-server target needs "uri"/ },
   { name: 'server without uri', yaml: replace(3, '  role: server'), line: 3, field: 'target', says: /a server target needs "uri"/ },
   { name: 'server uri not coap', yaml: replace(3, '  role: server\n  uri: http://x'), line: 4, field: 'target.uri', says: /a coap:\/\/ or coaps:\/\/ URI/ },
   { name: 'version as a number', yaml: replace(4, '  lwm2mVersion: 1.3'), line: 4, field: 'target.lwm2mVersion', says: /expected one of 1\.0, 1\.1, 1\.2/ },

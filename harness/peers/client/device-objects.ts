@@ -5,7 +5,12 @@ import { coreModel } from '../../lwm2m/model/index.ts';
 import { ObjectStore } from './object-store.ts';
 
 export interface DeviceIdentity {
-  serverUri: string;
+  /** The factory server account; absent: the device has only what bootstrap gives it. */
+  serverUri?: string | undefined;
+  /** The bootstrap account (Security instance 1, as in ETS C.13). */
+  bootstrapUri?: string | undefined;
+  /** Client Hold Off Time of the bootstrap account, seconds. */
+  holdOffS?: number | undefined;
   shortServerId: number;
   lifetimeS: number;
   binding: string;
@@ -16,15 +21,25 @@ export const deviceObjectIds = [0, 1, 2, 3, 4, 5, 6, 7, 16, 3303] as const;
 
 export function buildObjects(identity: DeviceIdentity): ObjectStore {
   const store = new ObjectStore(coreModel());
-  // Security: the account of the one LwM2M server. NoSec (mode 3): this transport is plain CoAP.
-  store.putInstance(0, 0, {
-    0: identity.serverUri, 1: false, 2: 3, 3: new Uint8Array(), 4: new Uint8Array(), 5: new Uint8Array(), 10: identity.shortServerId,
-  });
-  // Server: SRV-EXT (C.3) plus Mute Send.
-  store.putInstance(1, 0, {
-    0: identity.shortServerId, 1: identity.lifetimeS, 2: 1, 3: 10, 5: 86400, 6: false, 7: identity.binding, 23: false,
-    4: null, 8: null,
-  });
+  store.addObject(0);
+  store.addObject(1);
+  if (identity.serverUri !== undefined) {
+    // Security: the account of the one LwM2M server. NoSec (mode 3): this transport is plain CoAP.
+    store.putInstance(0, 0, {
+      0: identity.serverUri, 1: false, 2: 3, 3: new Uint8Array(), 4: new Uint8Array(), 5: new Uint8Array(), 10: identity.shortServerId,
+    });
+    // Server: SRV-EXT (C.3) plus Mute Send.
+    store.putInstance(1, 0, {
+      0: identity.shortServerId, 1: identity.lifetimeS, 2: 1, 3: 10, 5: 86400, 6: false, 7: identity.binding, 23: false,
+      4: null, 8: null, 9: null,
+    });
+  }
+  if (identity.bootstrapUri !== undefined) {
+    // The bootstrap account (ETS C.13): Bootstrap-Server true, NoSec, Client Hold Off Time.
+    store.putInstance(0, 1, {
+      0: identity.bootstrapUri, 1: true, 2: 3, 3: new Uint8Array(), 4: new Uint8Array(), 5: new Uint8Array(), 11: identity.holdOffS ?? 0,
+    });
+  }
   // Access Control: the server owns its instance of the Device object.
   store.putInstance(2, 0, { 0: 3, 1: 0, 2: { 1: 15 }, 3: identity.shortServerId });
   // Device: DEV-MIN (C.1), power resources (C.4) and the optional resources of C.6.

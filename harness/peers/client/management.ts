@@ -129,7 +129,7 @@ export class Management {
   private discover(ids: PathIds, query: readonly string[]): ResponseSpec {
     if (ids.length === 0 || ids.length === 4) return { code: '4.05' };
     if (!this.store.exists(ids)) return { code: '4.04' };
-    const depthText = query.find((q) => q.startsWith('depth='))?.slice(6);
+    const depthText = this.hooks.has('discover-ignores-depth') ? undefined : query.find((q) => q.startsWith('depth='))?.slice(6);
     const depth = depthText === undefined ? undefined : Number(depthText);
     if (depth !== undefined && !(Number.isInteger(depth) && depth >= 0 && depth <= 3)) return { code: '4.00', payload: 'depth must be 0 to 3' };
     // Default depth (Core 1.2 §5.4.2): object → resources, instance → resources, resource → resource instances.
@@ -273,6 +273,8 @@ export class Management {
     if (!this.store.exists(ids)) return { code: '4.04' };
     const def = this.store.resourceDef(ids[0]!, ids[2]!);
     if (!def || def.operations !== 'E') return this.hooks.has('execute-anything') ? { code: '2.04' } : { code: '4.05' };
+    // An Accept on Execute means nothing (no payload comes back); it must not make the request fail.
+    if (req.accept !== undefined && this.hooks.has('execute-refuses-accept')) return { code: '4.06' };
     const args = req.payload.toString('utf8');
     if (!parseExecuteArguments(args).ok) return { code: '4.00', payload: 'invalid Execute arguments' };
     return { code: this.hooks.execute(ids, args) };
@@ -299,6 +301,7 @@ export class Management {
     if (!def.multiple) return { code: '2.01', locationPath: `/${o}/${i}` };
     const missing = [...def.resources.values()].filter((r) => r.mandatory && r.operations.includes('W') && !nodes.some((n) => Number(n.path.split('/')[3]) === r.id));
     if (missing.length > 0) return { code: '4.00', payload: `mandatory resources missing: ${missing.map((r) => r.id).join(', ')}` };
+    if (this.hooks.has('create-ignored')) return { code: '2.01', locationPath: `/${o}/${i}` };
     this.store.createInstance(o, i, nodes);
     this.hooks.objectsChanged();
     return this.hooks.has('create-without-location') ? { code: '2.01' } : { code: '2.01', locationPath: `/${o}/${i}` };
@@ -323,6 +326,7 @@ export class Management {
     const format = this.hooks.has('ignore-accept') ? (req.contentFormat ?? SENML_CBOR) : (req.accept ?? req.contentFormat ?? SENML_CBOR);
     if (format !== SENML_JSON && format !== SENML_CBOR) return { code: '4.06' };
     if (req.observe === 0) return this.hooks.observe(req, list.paths, format, true, []);
+    if (list.paths.includes('/') && this.hooks.has('composite-root-refused')) return { code: '4.04' };
     let paths = list.paths;
     const readable = (path: string) => {
       const ids = (parsePath(path) as { ok: true; value: PathIds }).value;

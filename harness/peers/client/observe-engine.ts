@@ -54,6 +54,12 @@ export class ObserveEngine {
     const response = composite ? management.compositeRepresentation(paths, format!) : management.representation(ids[0]!, format);
     if (!response.code.startsWith('2.') || !req.startObservation) return response;
     const relation = req.startObservation();
+    // The fault: a composite keeps only the paths that existed at the start (instances created later never show).
+    if (composite && this.deps.has('observe-composite-fixed-instances')) {
+      const kept = paths.filter((_, k) => this.deps.store().exists(ids[k]!));
+      paths = kept;
+      ids.splice(0, ids.length, ...kept.map((p) => pathIds(p)));
+    }
     const queryAttributes = this.deps.has('observe-ignores-query-attributes') ? new Map<string, string>() : new Map(query.filter((a) => a.value !== undefined).map((a) => [a.name, a.value!]));
     const watch: Watch = {
       relation,

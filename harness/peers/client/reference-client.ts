@@ -6,9 +6,13 @@ import { CoapEndpoint, type IncomingRequest, type ResponseSpec } from '../../coa
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import type { PathIds } from '../../lwm2m/path.ts';
+import { usableServer } from './accounts.ts';
 import { AttributeStore } from './attribute-store.ts';
+import { BootstrapClient } from './bootstrap-client.ts';
 import { buildObjects } from './device-objects.ts';
 import type { ClientFault } from './faults.ts';
+import { DtlsClientTransport } from '../../dtls/index.ts';
+import { dtlsClientOptions, parseServerLocation, type DeviceSecurity, type ServerLocation } from './client-security.ts';
 import { Management } from './management.ts';
 import type { ObjectStore } from './object-store.ts';
 import { ObserveEngine } from './observe-engine.ts';
@@ -16,8 +20,14 @@ import { Sender } from './send.ts';
 import { Sensors } from './sensors.ts';
 
 export interface ClientOptions {
-  /** coap://host:port of the LwM2M server. */
-  serverUri: string;
+  /** coap://host:port of the LwM2M server, or coaps://host:port with `security`. */
+  serverUri?: string;
+  /** coap://host:port of the bootstrap server: a bootstrap account in Security instance 1 (ETS C.13 without serverUri). */
+  bootstrapUri?: string;
+  /** Client Hold Off Time (/0/1/11) before a client-initiated bootstrap, seconds. */
+  holdOffS?: number;
+  /** Credentials for a coaps:// server; each (re)start of the device redoes the handshake. */
+  security?: DeviceSecurity;
   endpoint: string;
   lifetimeS?: number;
   version?: '1.0' | '1.1' | '1.2';
@@ -44,10 +54,7 @@ const shortServerId = 1;
 export const defaultSendPaths = ['/1/0/1', '/3/0/11/0'];
 
 export function parseServerUri(uri: string): PeerAddress {
-  const match = /^coap:\/\/(\[[0-9a-fA-F:.]+\]|[^:/\[\]]+)(?::(\d+))?\/?$/.exec(uri);
-  if (!match) throw new Error(`not a coap:// server URI: "${uri}"`);
-  const host = match[1]!.replace(/^\[|\]$/g, '');
-  return { address: host === 'localhost' ? '127.0.0.1' : host, port: match[2] ? Number(match[2]) : 5683 };
+  return parseServerLocation(uri).peer;
 }
 
 export class ReferenceClient {
@@ -62,15 +69,23 @@ export class ReferenceClient {
   readonly sender: Sender;
   readonly sensors: Sensors;
   private readonly faults: ReadonlySet<ClientFault>;
-  private readonly server: PeerAddress;
+  /** Where the LwM2M server is: the factory account's, then the one bootstrap provided. */
+  private server: PeerAddress;
+  private readonly bootstrap: BootstrapClient;
   private generation = 0;
   private coap!: CoapEndpoint;
+  private readonly serverAt: ServerLocation;
+  /** DTLS: the session to use was closed or is stale (reboot); the next message handshakes anew. */
+  private sessionStale = true;
+  private connecting: Promise<void> | undefined;
 
   private constructor(
     private readonly options: Required<Pick<ClientOptions, 'endpoint' | 'lifetimeS' | 'version' | 'binding' | 'updateFraction'>> & ClientOptions,
   ) {
     this.faults = new Set(options.faults ?? []);
-    this.server = parseServerUri(options.serverUri);
+    this.serverAt = parseServerLocation(options.serverUri ?? options.bootstrapUri ?? '');
+    this.server = this.serverAt.peer;
+    if (this.serverAt.secure && !options.security) throw new Error(`${options.serverUri} needs DTLS credentials (PSK or certificate)`);
     this.objects = this.freshObjects();
     this.observations = new ObserveEngine({
       coap: () => this.coap,
@@ -85,31 +100,78 @@ export class ReferenceClient {
     this.management = this.freshManagement();
     this.sender = new Sender({
       coap: () => this.coap,
-      server: this.server,
+      server: () => this.server,
       store: () => this.objects,
       registered: () => this.state === 'registered',
       has: (f) => this.has(f),
       log: (line) => this.log(line),
     });
     this.sensors = new Sensors(() => this.objects);
+    this.bootstrap = new BootstrapClient({
+      coap: () => this.coap,
+      store: () => this.objects,
+      endpoint: options.endpoint,
+      version: options.version,
+      parseUri: parseServerUri,
+      has: (f) => this.has(f),
+      finished: () => this.bootstrapFinished(),
+      log: (line) => this.log(line),
+    });
   }
 
   static async create(options: ClientOptions): Promise<ReferenceClient> {
     const client = new ReferenceClient({ lifetimeS: 86400, version: '1.1', binding: 'U', updateFraction: 0.5, ...options });
-    await client.connect();
+    // With DTLS the handshake happens when the device registers (and is retried like a Register).
+    if (!client.serverAt.secure) await client.connect();
     return client;
   }
 
   /** Opens the device's CoAP endpoint towards the server: the one place a transport is chosen. */
   private async connect(): Promise<void> {
+    const address = this.options.bindAddress ?? (this.server.address.includes(':') ? '::1' : '127.0.0.1');
+    let transport: DtlsClientTransport | undefined;
+    if (this.serverAt.secure) {
+      try {
+        transport = await DtlsClientTransport.connect(this.server, {
+          ...dtlsClientOptions(this.options.security!, this.serverAt, (f) => this.has(f), { address }),
+          ...(this.options.trace ? { trace: this.options.trace } : {}),
+        });
+      } catch (error) {
+        if (!this.has('nosec-fallback')) throw error;
+        this.log(`DTLS handshake failed (${(error as Error).message}); falling back to plain CoAP`);
+      }
+      if (transport) {
+        transport.onClose((why) => {
+          this.sessionStale = true;
+          this.log(`DTLS session closed: ${why}`);
+        });
+        this.sessionStale = false;
+      }
+    }
     this.coap = await CoapEndpoint.bind({
-      address: this.options.bindAddress ?? (this.server.address.includes(':') ? '::1' : '127.0.0.1'),
+      address,
       port: 0,
+      ...(transport ? { transport } : {}),
       ...(this.options.params ? { params: this.options.params } : {}),
       ...(this.options.trace ? { trace: this.options.trace } : {}),
       name: 'device',
     });
     this.coap.onRequest((req) => this.handle(req));
+  }
+
+  /** DTLS: a fresh handshake before the next message when the session is gone or stale. */
+  private ensureSession(): Promise<void> {
+    if (!this.serverAt.secure || !this.sessionStale) return Promise.resolve();
+    this.connecting ??= (async () => {
+      try {
+        const old = this.coap as CoapEndpoint | undefined;
+        if (old) await old.close();
+        await this.connect();
+      } finally {
+        this.connecting = undefined;
+      }
+    })();
+    return this.connecting;
   }
 
   get registrationState(): State {
@@ -131,17 +193,34 @@ export class ReferenceClient {
     this.retry = 0;
     if (this.options.sendEverySeconds) this.sender.every(this.options.sendEverySeconds, this.options.sendPaths ?? defaultSendPaths);
     if (this.options.varyEverySeconds) this.sensors.every(this.options.varyEverySeconds);
+    // Without a server account the device bootstraps first (Core §6.1.3), after its hold-off.
+    if (!usableServer(this.objects) && this.bootstrap.possible) {
+      if (!this.has('no-client-initiated-bootstrap')) this.bootstrap.begin();
+      return;
+    }
+    void this.register();
+  }
+
+  /** After an accepted Bootstrap-Finish: registers afresh, to the server it was given. */
+  private bootstrapFinished(): void {
+    const provisioned = usableServer(this.objects);
+    if (provisioned) this.server = parseServerUri(provisioned.uri);
+    this.generation++;
+    this.cancelTimer();
+    this.retry = 0;
     void this.register();
   }
 
   /** A reboot: forgets its registration, observations, attributes and values, then registers afresh. */
   reboot(): void {
     this.cancelTimer();
+    this.bootstrap.stop();
     this.location = undefined;
     this.observations.clear();
     this.attributes.clear();
     this.objects = this.freshObjects();
     this.management = this.freshManagement();
+    this.sessionStale = true; // a rebooted device has lost its DTLS session
     this.log('reboot');
     this.start();
   }
@@ -149,15 +228,18 @@ export class ReferenceClient {
   async stop(): Promise<void> {
     this.generation++;
     this.cancelTimer();
+    this.bootstrap.stop();
     this.observations.clear();
     this.sender.stop();
     this.sensors.stop();
     this.state = 'stopped';
-    await this.coap.close();
+    await this.connecting?.catch(() => undefined);
+    await (this.coap as CoapEndpoint | undefined)?.close();
   }
 
   private freshObjects(): ObjectStore {
-    const store = buildObjects({ serverUri: this.options.serverUri, shortServerId, lifetimeS: this.options.lifetimeS, binding: this.options.binding });
+    const store = buildObjects({ serverUri: this.options.serverUri, bootstrapUri: this.options.bootstrapUri, holdOffS: this.options.holdOffS, shortServerId, lifetimeS: this.options.lifetimeS, binding: this.options.binding });
+    if (this.options.serverUri) this.server = parseServerUri(this.options.serverUri);
     store.onChange((paths) => this.observations?.changed(paths));
     return store;
   }
@@ -208,7 +290,7 @@ export class ReferenceClient {
 
   private registerQuery(): string[] {
     const query = [`ep=${this.has('register-wrong-endpoint') ? `${this.options.endpoint}-other` : this.options.endpoint}`];
-    query.push(`lt=${this.lifetimeS}`);
+    query.push(`lt=${this.has('bootstrap-lifetime-ignored') ? this.options.lifetimeS : this.lifetimeS}`);
     if (!this.has('register-without-version')) query.push(`lwm2m=${this.options.version}`);
     query.push(`b=${this.has('register-invalid-binding') ? 'UQ' : this.binding}`);
     return query;
@@ -233,8 +315,15 @@ export class ReferenceClient {
     const generation = this.generation;
     this.state = 'registering';
     this.location = undefined;
-    this.log(`register to ${this.options.serverUri}`);
+    if (!usableServer(this.objects)) {
+      this.log('no server account to register to');
+      this.state = 'stopped';
+      return;
+    }
+    this.log(`register to ${usableServer(this.objects)!.uri}`);
     try {
+      await this.ensureSession();
+      if (generation !== this.generation) return;
       const response = await this.coap.request(this.server, {
         method: 'POST',
         path: '/rd',
@@ -308,6 +397,7 @@ export class ReferenceClient {
   }
 
   private handle(req: IncomingRequest): ResponseSpec {
+    if (this.bootstrap.owns(req)) return this.bootstrap.handle(req);
     return this.management.handle(req);
   }
 
@@ -327,6 +417,11 @@ export class ReferenceClient {
         const query = this.has('update-trigger-with-params') ? [`lt=${this.lifetimeS}`, `b=${this.binding}`] : [];
         setImmediate(() => void this.update(query));
       }
+      return '2.04';
+    }
+    if (o === 1 && r === 9) {
+      // Bootstrap-Request Trigger (Core §5.2.7.1, 1.1): a client-initiated bootstrap follows.
+      if (!this.has('bootstrap-trigger-ignored')) setImmediate(() => this.bootstrap.begin());
       return '2.04';
     }
     if (o === 1 && r === 4) {

@@ -10,7 +10,8 @@ import { encodeComposite, SENML_CBOR } from './representation.ts';
 
 export interface SendDeps {
   coap(): CoapEndpoint;
-  readonly server: PeerAddress;
+  /** Where the device's LwM2M server is now (bootstrap may change it). */
+  server(): PeerAddress;
   store(): ObjectStore;
   registered(): boolean;
   has(fault: ClientFault): boolean;
@@ -38,7 +39,7 @@ export class Sender {
     if (this.deps.has('send-includes-security')) nodes.push({ path: '/0/0/10', type: 'integer', value: store.value(0, 0, 10) as number });
     const payload = encodeComposite(nodes, SENML_CBOR, store.model);
     try {
-      const response = await this.deps.coap().request(this.deps.server, {
+      const response = await this.deps.coap().request(this.deps.server(), {
         method: 'POST',
         path: '/dp',
         payload,

@@ -21,6 +21,11 @@ export const serverFaults = {
   'cancel-observe-new-token': 'cancels an observation with a new token',
   'no-rst-for-unsolicited-notifications': 'ignores a notification it never asked for instead of sending RST',
   'send-rejected': 'answers Send (POST /dp) with 4.05',
+  'no-deduplication': 'processes a retransmitted Register (same message id) a second time',
+  'discover-without-link-format-accept': 'sends Discover without Accept: application/link-format',
+  'create-without-content-format': 'sends Create without a Content-Format',
+  'delete-whole-object': 'deletes /o when asked to delete the instance /o/i',
+  'queue-mode-ignored': 'sends requests to a queue-mode client while it sleeps',
 } as const;
 
 export type ServerFault = keyof typeof serverFaults;

@@ -99,10 +99,12 @@ export class ManagementApi {
         if (fault('execute-with-tlv-body')) return outcomeJson(await s.request(endpoint, { method: 'POST', path, payload: Buffer.from('c10001', 'hex'), contentFormat: 11542 }));
         return outcomeJson(await s.execute(endpoint, path, b.args));
       case 'create':
+        if (fault('create-without-content-format')) return outcomeJson(await s.request(endpoint, { method: 'POST', path, payload: Buffer.from(b.payload ?? '', 'hex') }));
         return outcomeJson(await s.create(endpoint, path, Buffer.from(b.payload ?? '', 'hex'), b.contentFormat ?? 11542));
       case 'delete':
-        return outcomeJson(await s.delete(endpoint, path));
+        return outcomeJson(await s.delete(endpoint, fault('delete-whole-object') ? path.replace(/^(\/\d+)\/.*$/, '$1') : path));
       case 'discover':
+        if (fault('discover-without-link-format-accept')) return outcomeJson(await s.read(endpoint, path));
         return outcomeJson(await s.discover(endpoint, path, b.depth));
       case 'write-attributes':
         return outcomeJson(await s.writeAttributes(endpoint, path, b.attributes ?? ''));

@@ -4,7 +4,7 @@
 // write-attributes, composite operations, observe and its cancellation) and Send on /dp.
 // Everything it sees is kept as events that cases wait on and judge.
 import { CoapEndpoint, type CoapResponse, type IncomingRequest, type RequestSpec, type ResponseSpec } from '../../coap/endpoint.ts';
-import type { TransmissionParams } from '../../coap/transmission.ts';
+import { maxTransmitWaitMs, type TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import type { Observation } from '../../coap/observe.ts';
 import { OptionNumber, decodeUint } from '../../coap/options.ts';
@@ -12,6 +12,7 @@ import { encodePathList } from '../composite-paths.ts';
 import { EventLog } from '../event-log.ts';
 import { WaitClock } from '../wait-clock.ts';
 import type { ServerFault } from './faults.ts';
+import { ServerDtls, type PeerIdentity, type ServerSecurityOptions } from './server-security.ts';
 import { readObjectList, readParams, type ObjectList, type RegistrationParams } from './registration-request.ts';
 import { RegistrationTable, type Registration } from './registrations.ts';
 
@@ -43,6 +44,8 @@ export interface ServerEvent {
   readonly code?: string;
   /** Notifications and Send: the body as received. */
   readonly payload?: Buffer;
+  /** Register over DTLS: what the handshake authenticated (cipher suite, PSK identity, certificate name). */
+  readonly authenticated?: PeerIdentity;
 }
 
 /** An observation the server holds on a client; its notifications become 'notify' events. */
@@ -68,6 +71,10 @@ export interface ServerOptions {
   versions?: readonly string[];
   /** Known non-conformances to show on purpose (the project's own tests). */
   faults?: readonly ServerFault[];
+  /** How long a queue-mode client stays reachable after its last message, ms (default: MAX_TRANSMIT_WAIT of the CoAP parameters). */
+  queueAwakeMs?: number;
+  /** Listen with DTLS (PSK and/or a certificate) instead of plain UDP; the URI becomes coaps://. */
+  security?: ServerSecurityOptions;
 }
 
 /** A management request's outcome: the response, or why none came. */
@@ -84,8 +91,12 @@ export class ReferenceServer {
   readonly clock = new WaitClock();
   private observationCount = 0;
   private readonly unsubscribers: (() => void)[] = [];
+  /** How long a queue-mode client stays reachable after its last message, ms. */
+  queueAwakeMs = 93_000;
   /** Answer to a Send (POST /dp) from a registered client. */
   sendResponseCode = '2.04';
+  /** The DTLS layer when the server listens with security; cases switch its credentials. */
+  dtls?: ServerDtls;
 
   private constructor(
     readonly endpoint: CoapEndpoint,
@@ -101,24 +112,33 @@ export class ReferenceServer {
   }
 
   static async start(options: ServerOptions = {}): Promise<ReferenceServer> {
+    const dtls = options.security ? await ServerDtls.bind(options.address ?? '127.0.0.1', options.port ?? 0, options.security) : undefined;
     const endpoint = await CoapEndpoint.bind({
       address: options.address ?? '127.0.0.1',
       port: options.port ?? 0,
+      ...(dtls ? { transport: dtls.transport } : {}),
       ...(options.params ? { params: options.params } : {}),
       ...(options.trace ? { trace: options.trace } : {}),
+      ...(options.faults?.includes('no-deduplication') ? { limits: { maxDedupEntries: 0 } } : {}),
       ...(options.faults?.includes('no-rst-for-unsolicited-notifications')
         ? { dropOutgoing: ({ message }: { message?: { type: string } }) => message?.type === 'RST' }
         : {}),
       name: 'server',
     });
     const faults = new Set(options.faults ?? []);
-    return new ReferenceServer(endpoint, options.versions ?? supportedByDefault, faults);
+    const server = new ReferenceServer(endpoint, options.versions ?? supportedByDefault, faults);
+    server.queueAwakeMs = options.queueAwakeMs ?? maxTransmitWaitMs(endpoint.params);
+    if (dtls) {
+      server.dtls = dtls;
+      server.unsubscribers.push(dtls.recordUnprotected(endpoint.trace));
+    }
+    return server;
   }
 
-  /** The URI clients register to, e.g. coap://127.0.0.1:40123. */
+  /** The URI clients register to, e.g. coap://127.0.0.1:40123 (coaps:// with DTLS). */
   get uri(): string {
     const { address, port } = this.endpoint.local;
-    return `coap://${address.includes(':') ? `[${address}]` : address}:${port}`;
+    return `${this.dtls ? 'coaps' : 'coap'}://${address.includes(':') ? `[${address}]` : address}:${port}`;
   }
 
   registrationOf(endpoint: string): Registration | undefined {
@@ -159,10 +179,20 @@ export class ReferenceServer {
 
   /** Sends a request to a registered client, at the address it registered from. */
   async request(endpoint: string, spec: RequestSpec): Promise<Outcome> {
-    const registration = this.registrations.byEndpoint(endpoint);
+    let registration = this.registrations.byEndpoint(endpoint);
     if (!registration) return { error: `"${endpoint}" is not registered` };
     this.clock.begin();
     try {
+      if (this.asleep(registration)) {
+        // Queue mode (Core §6.5): hold the request until the client's next uplink.
+        const woke = await this.events.waitFor({
+          since: this.events.position(),
+          within: registration.lifetimeS * 1000,
+          where: (e) => (e.kind === 'update' || e.kind === 'register') && e.endpoint === endpoint && /^2\./.test(e.responseCode ?? ''),
+        });
+        registration = this.registrations.byEndpoint(endpoint);
+        if (!woke || !registration) return { error: `the queue-mode client "${endpoint}" did not wake up within its lifetime` };
+      }
       const response = await this.endpoint.request(registration.peer, spec);
       return { response, ...this.seqOf(response) };
     } catch (error) {
@@ -171,6 +201,11 @@ export class ReferenceServer {
       // The time a response takes is the target's.
       this.clock.end();
     }
+  }
+
+  /** A queue-mode client is reachable only for queueAwakeMs after its last Register or Update. */
+  private asleep(registration: Registration): boolean {
+    return registration.queueMode && !this.faults.has('queue-mode-ignored') && performance.now() - registration.lastUpdateAtMs > this.queueAwakeMs;
   }
 
   /** Trace sequence number of a received message (the record holds the same decoded object). */
@@ -309,6 +344,7 @@ export class ReferenceServer {
 
   async close(): Promise<void> {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+    this.dtls = undefined;
     this.registrations.clear();
     await this.endpoint.close();
   }
@@ -350,14 +386,17 @@ export class ReferenceServer {
   private register(req: IncomingRequest, base: Omit<ServerEvent, 'kind'>): ResponseSpec {
     const params = readParams(req.query);
     const objectList = readObjectList(req.payload);
+    const authenticated = this.dtls?.identityOf(req.peer);
     const record = (responseCode: string, extra: Partial<ServerEvent> = {}): ResponseSpec => {
-      this.events.append({ kind: 'register', ...base, params, objectList, responseCode, ...extra });
+      this.events.append({ kind: 'register', ...base, params, objectList, responseCode, ...(authenticated ? { authenticated } : {}), ...extra });
       return { code: responseCode, ...(extra.location ? { locationPath: extra.location } : {}) };
     };
     const fault = (name: ServerFault) => this.faults.has(name);
     let ep = params.params.ep;
     if ((typeof ep !== 'string' || ep === '') && fault('register-without-endpoint-accepted')) ep = `anonymous-${req.peer.port}`;
     if (typeof ep !== 'string' || ep === '') return record('4.00', { rejection: 'no endpoint name (ep)' });
+    const identityProblem = this.dtls?.endpointProblem(ep, req.peer);
+    if (identityProblem) return record('4.00', { rejection: identityProblem, endpoint: ep });
     const version = params.params.lwm2m;
     const versionText = typeof version === 'string' ? version : '1.0';
     if (!this.versions.includes(versionText) && !fault('any-version-accepted')) return record('4.12', { rejection: `LwM2M version ${versionText} is not supported`, endpoint: ep });
@@ -413,6 +452,7 @@ export class ReferenceServer {
     if (typeof params.params.sms === 'string') registration.sms = params.params.sms;
     if (objectList?.links) registration.links = objectList.links;
     registration.peer = req.peer;
+    registration.lastUpdateAtMs = performance.now();
     if (!this.faults.has('update-does-not-refresh-lifetime')) this.registrations.refresh(registration, performance.now());
     return record('2.04', { endpoint: registration.endpoint });
   }

@@ -1,0 +1,70 @@
+// The `device` command's DTLS flags: a PSK identity with the key read from a file (never from
+// the command line, so it shows in no process list or log), or certificate files. Turns them
+// into the reference device's security options.
+import { readFileSync } from 'node:fs';
+import type { DeviceSecurity } from '../peers/client/client-security.ts';
+import { UsageError } from './io.ts';
+
+export const deviceSecurityFlags = {
+  'psk-identity': { type: 'string' },
+  'psk-key-file': { type: 'string' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  ca: { type: 'string' },
+  'server-name': { type: 'string' },
+} as const;
+
+export const deviceSecurityUsage = `DTLS (with --server coaps://HOST:PORT):
+  --psk-identity ID --psk-key-file FILE      PSK mode; FILE holds the key in hex
+  --cert FILE --key FILE --ca FILE           certificate mode (PEM): the device's certificate and key,
+                                             and the root it trusts for the server's certificate
+  --server-name NAME                         name the server certificate must carry (default: the URI host)`;
+
+export interface SecurityFlagValues {
+  'psk-identity'?: string;
+  'psk-key-file'?: string;
+  cert?: string;
+  key?: string;
+  ca?: string;
+  'server-name'?: string;
+}
+
+function readFlagFile(flag: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`device: --${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** The security options for a coaps:// server, or undefined for coap://; UsageError on a bad combination. */
+export function deviceSecurityOf(values: SecurityFlagValues, secure: boolean): DeviceSecurity | undefined {
+  const psk = values['psk-identity'] !== undefined || values['psk-key-file'] !== undefined;
+  const cert = values.cert !== undefined || values.key !== undefined || values.ca !== undefined;
+  if (!secure) {
+    if (psk || cert) throw new UsageError('device: DTLS credentials need a coaps:// --server');
+    return undefined;
+  }
+  if (psk === cert) throw new UsageError('device: a coaps:// server needs either --psk-identity and --psk-key-file, or --cert, --key and --ca');
+  const serverName = values['server-name'] !== undefined ? { serverName: values['server-name'] } : {};
+  if (psk) {
+    if (values['psk-identity'] === undefined || values['psk-key-file'] === undefined) {
+      throw new UsageError('device: PSK mode needs both --psk-identity ID and --psk-key-file FILE');
+    }
+    const hex = readFlagFile('psk-key-file', values['psk-key-file']).trim();
+    // The message names the file, never its content.
+    if (!/^([0-9a-fA-F]{2})+$/.test(hex)) throw new UsageError(`device: --psk-key-file: ${values['psk-key-file']} does not hold a key in hex`);
+    return { psk: { identity: values['psk-identity'], key: Buffer.from(hex, 'hex') }, ...serverName };
+  }
+  if (values.cert === undefined || values.key === undefined || values.ca === undefined) {
+    throw new UsageError('device: certificate mode needs --cert FILE, --key FILE and --ca FILE');
+  }
+  return {
+    certificate: {
+      cert: readFlagFile('cert', values.cert),
+      key: readFlagFile('key', values.key),
+      ca: readFlagFile('ca', values.ca),
+    },
+    ...serverName,
+  };
+}

@@ -1,0 +1,195 @@
+// DTLS for the reference server: the credentials it accepts (PSK identities with their keys and
+// the endpoint names bound to them, its certificate), the rule that ties a Register's endpoint
+// name to the identity authenticated in the handshake, and the switches security cases use to
+// present other credentials (a wrong key, another certificate) to the handshakes that follow.
+import { decodeMessage } from '../../coap/message.ts';
+import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
+import { DtlsServerTransport, identityText } from '../../dtls/index.ts';
+import type { KeyMaterial, ServerSecurity } from '../../dtls/index.ts';
+
+export interface PskAccount {
+  /** Identity as text (what the client sends in its ClientKeyExchange). */
+  identity: string;
+  key: Buffer;
+  /** The endpoint name this identity is bound to; a Register under another name is refused. */
+  endpoint?: string;
+}
+
+export interface ServerCertificate {
+  cert: KeyMaterial;
+  key: KeyMaterial;
+}
+
+export interface ServerSecurityOptions {
+  psk?: readonly PskAccount[];
+  /** The server's certificate; `ca` verifies client certificates (mutual authentication). */
+  certificate?: ServerCertificate & { ca?: KeyMaterial };
+  /** A certificate the client trusts that names another host (int-403). */
+  mismatchedCertificate?: ServerCertificate;
+  /** A certificate from a CA the client does not trust (unknown server certificate). */
+  untrustedCertificate?: ServerCertificate;
+  /** IANA names; default: the DTLS layer's (CCM_8 first). */
+  ciphersuites?: readonly string[];
+  /**
+   * Transport TS "Endpoint Client Name": with (D)TLS the server compares `ep` with the identity
+   * authenticated in the handshake and answers 4.00 on a mismatch. Default true.
+   */
+  endpointMustMatchIdentity?: boolean;
+}
+
+/** What the handshake authenticated for one client. */
+export interface PeerIdentity {
+  cipherSuite: string;
+  pskIdentity?: string;
+  /** Common name of the client certificate. */
+  certificateName?: string;
+}
+
+/** A key that differs from `key` in every byte, of the same length (a "wrong PSK"). */
+export function wrongKeyFor(key: Buffer): Buffer {
+  return Buffer.from(key.map((b) => b ^ 0x5a));
+}
+
+function commonName(subject: string | undefined): string | undefined {
+  return subject ? /(?:^|,\s*)CN=([^,]+)/.exec(subject)?.[1]?.trim() : undefined;
+}
+
+export class ServerDtls {
+  private wrongPsk = false;
+  private presented: ServerCertificate | undefined;
+
+  private constructor(
+    readonly transport: DtlsServerTransport,
+    private readonly options: ServerSecurityOptions,
+  ) {}
+
+  /** Binds the DTLS socket; the CoAP endpoint it is given to names it and hands it its trace. */
+  static async bind(address: string, port: number, options: ServerSecurityOptions): Promise<ServerDtls> {
+    let self: ServerDtls | undefined;
+    const lookup = (identity: Buffer) => self?.keyFor(identity);
+    const transport = await DtlsServerTransport.bind({
+      address,
+      port,
+      ...ServerDtls.security(options, lookup, undefined),
+    });
+    self = new ServerDtls(transport, options);
+    return self;
+  }
+
+  private static security(options: ServerSecurityOptions, lookup: (identity: Buffer) => Buffer | undefined, presented: ServerCertificate | undefined): ServerSecurity {
+    const certificate = options.certificate ? { ...options.certificate, ...(presented ?? {}) } : undefined;
+    return {
+      ...(options.psk?.length ? { psk: lookup } : {}),
+      ...(certificate ? { certificate } : {}),
+      ...(options.ciphersuites ? { ciphersuites: options.ciphersuites } : {}),
+    };
+  }
+
+  get hasPsk(): boolean {
+    return (this.options.psk?.length ?? 0) > 0;
+  }
+
+  get hasCertificate(): boolean {
+    return this.options.certificate !== undefined;
+  }
+
+  /** Alternative certificates the security cases present. */
+  get alternatives(): { mismatched?: ServerCertificate; untrusted?: ServerCertificate } {
+    return {
+      ...(this.options.mismatchedCertificate ? { mismatched: this.options.mismatchedCertificate } : {}),
+      ...(this.options.untrustedCertificate ? { untrusted: this.options.untrustedCertificate } : {}),
+    };
+  }
+
+  /** The key for an identity (or a wrong one while `useWrongPsk` is on); undefined refuses it. */
+  private keyFor(identity: Buffer): Buffer | undefined {
+    const account = this.options.psk?.find((a) => a.identity === identityText(identity));
+    if (!account) return undefined;
+    return this.wrongPsk ? wrongKeyFor(account.key) : account.key;
+  }
+
+  /** From the next handshake on, answers every known identity with a wrong key. */
+  useWrongPsk(on: boolean): void {
+    this.wrongPsk = on;
+  }
+
+  /** From the next handshake on, presents another certificate (undefined: the configured one). */
+  presentCertificate(certificate: ServerCertificate | undefined): void {
+    if (!this.options.certificate) throw new Error('the reference server has no certificate to replace (security mode is not x509)');
+    this.presented = certificate;
+    this.transport.useSecurity(ServerDtls.security(this.options, (id) => this.keyFor(id), certificate));
+  }
+
+  /** Back to the configured credentials. */
+  restore(): void {
+    this.wrongPsk = false;
+    if (this.presented) this.presentCertificate(undefined);
+  }
+
+  /** Ends the session with a client (close_notify), so that its next message needs a new handshake. */
+  closeSession(peer: PeerAddress): void {
+    this.transport.closeSession(peer);
+  }
+
+  identityOf(peer: PeerAddress): PeerIdentity | undefined {
+    const info = this.transport.sessionInfo(peer);
+    if (!info) return undefined;
+    const name = commonName(info.peerCertificate?.subject);
+    return {
+      cipherSuite: info.cipherSuite,
+      ...(info.pskIdentity ? { pskIdentity: identityText(info.pskIdentity) } : {}),
+      ...(name ? { certificateName: name } : {}),
+    };
+  }
+
+  /** The PSK identity bound to an endpoint name, when the server has one. */
+  pskIdentityFor(endpoint: string): string | undefined {
+    return this.options.psk?.find((a) => a.endpoint === endpoint)?.identity;
+  }
+
+  /** The endpoint name a client's credentials are bound to, when they name one. */
+  boundEndpoint(peer: PeerAddress): string | undefined {
+    const who = this.identityOf(peer);
+    if (who?.pskIdentity !== undefined) return this.options.psk?.find((a) => a.identity === who.pskIdentity)?.endpoint;
+    return who?.certificateName;
+  }
+
+  /**
+   * Why a Register with endpoint name `ep` from `peer` must be refused under the Transport rule,
+   * or undefined when it may proceed. PSK: an identity bound to an endpoint name registers only
+   * under that name, and a name bound to one identity is not usable with another. Certificates:
+   * the name is the certificate's common name.
+   */
+  endpointProblem(ep: string, peer: PeerAddress): string | undefined {
+    if (this.options.endpointMustMatchIdentity === false) return undefined;
+    const who = this.identityOf(peer);
+    if (!who) return undefined;
+    if (who.pskIdentity !== undefined) {
+      const bound = this.options.psk?.find((a) => a.identity === who.pskIdentity)?.endpoint;
+      if (bound !== undefined && bound !== ep) return `endpoint name "${ep}" does not match PSK identity "${who.pskIdentity}" (bound to "${bound}")`;
+      const owner = this.options.psk?.find((a) => a.endpoint === ep && a.identity !== who.pskIdentity);
+      if (owner) return `endpoint name "${ep}" belongs to another PSK identity than "${who.pskIdentity}"`;
+      return undefined;
+    }
+    if (who.certificateName !== undefined && who.certificateName !== ep) {
+      return `endpoint name "${ep}" does not match the client certificate's common name "${who.certificateName}"`;
+    }
+    return undefined;
+  }
+
+  /** Records plain CoAP datagrams that reach the DTLS port into the trace (never processed). */
+  recordUnprotected(trace: TraceRecorder): () => void {
+    return this.transport.onUnprotected((bytes, peer) => {
+      const decoded = decodeMessage(bytes);
+      trace.record({
+        direction: 'in',
+        endpoint: 'server',
+        local: this.transport.local,
+        remote: peer,
+        bytes,
+        ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
+        dropped: true,
+      });
+    });
+  }
+}
