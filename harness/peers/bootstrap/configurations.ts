@@ -1,0 +1,58 @@
+// What a bootstrap server provisions to one client: Security, Server and Access Control
+// instances. The ETS configurations as fixtures: C.13 (a bootstrap account and no server
+// account on the client; provisioned with the C.1 server account) and C.14 (two server
+// accounts, SSID 1 and 2, with an ACL), NoSec where the transport is plain CoAP.
+import type { LwM2mValue } from '../../lwm2m/value.ts';
+
+export type ResourceValues = Record<number, LwM2mValue | Record<number, LwM2mValue>>;
+
+export interface ProvisionedInstance {
+  readonly object: 0 | 1 | 2;
+  readonly instance: number;
+  readonly values: ResourceValues;
+}
+
+export interface BootstrapConfiguration {
+  /** Name shown in reports, e.g. 'C.13'. */
+  readonly name: string;
+  /** Bootstrap-Delete paths sent before the writes. */
+  readonly deletes: readonly string[];
+  readonly instances: readonly ProvisionedInstance[];
+}
+
+const empty = () => new Uint8Array();
+
+/** A NoSec server account: Security /0/i and Server /1/j sharing one Short Server ID. */
+export function serverAccount(options: { uri: string; ssid: number; securityInstance: number; serverInstance: number; lifetimeS?: number; binding?: string }): ProvisionedInstance[] {
+  return [
+    { object: 0, instance: options.securityInstance, values: { 0: options.uri, 1: false, 2: 3, 3: empty(), 4: empty(), 5: empty(), 10: options.ssid } },
+    {
+      object: 1,
+      instance: options.serverInstance,
+      // SRV-EXT (default pmin 1, pmax 10, disable timeout 86400) plus Mute Send, as a factory account would have.
+      values: { 0: options.ssid, 1: options.lifetimeS ?? 86400, 2: 1, 3: 10, 5: 86400, 6: false, 7: options.binding ?? 'U', 23: false },
+    },
+  ];
+}
+
+/** C.13: the client starts with only its bootstrap account (Security instance 1); it gets the C.1 server account. */
+export function c13Configuration(serverUri: string, lifetimeS = 86400): BootstrapConfiguration {
+  return {
+    name: 'C.13',
+    deletes: ['/0', '/1'],
+    instances: serverAccount({ uri: serverUri, ssid: 1, securityInstance: 0, serverInstance: 0, lifetimeS }),
+  };
+}
+
+/** C.14: two server accounts (SSID 1 and 2) and an ACL giving server 1 the Device object. */
+export function c14Configuration(serverUri: string, secondServerUri: string): BootstrapConfiguration {
+  return {
+    name: 'C.14',
+    deletes: ['/0', '/1', '/2'],
+    instances: [
+      ...serverAccount({ uri: serverUri, ssid: 1, securityInstance: 0, serverInstance: 0 }),
+      ...serverAccount({ uri: secondServerUri, ssid: 2, securityInstance: 2, serverInstance: 1 }),
+      { object: 2, instance: 0, values: { 0: 3, 1: 0, 2: { 1: 15, 2: 1 }, 3: 1 } },
+    ],
+  };
+}

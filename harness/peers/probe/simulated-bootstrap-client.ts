@@ -1,0 +1,103 @@
+// A simulated LwM2M client the harness uses to test a bootstrap server: it starts in ETS
+// configuration C.13 (a bootstrap account in Security instance 1 pointing at the target, /3/0,
+// no server account), sends the Bootstrap-Request, answers the server's bootstrap requests as a
+// conformant client does (the device's own BootstrapHandler), records each request with the
+// answer, and can then register to the server it was given.
+import { CoapEndpoint, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
+import type { TransmissionParams } from '../../coap/transmission.ts';
+import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
+import { coreModel } from '../../lwm2m/model/index.ts';
+import { usableServer } from '../client/accounts.ts';
+import { BootstrapHandler } from '../client/bootstrap-handler.ts';
+import { ObjectStore } from '../client/object-store.ts';
+import { parseServerUri } from '../client/reference-client.ts';
+import { EventLog } from '../event-log.ts';
+import { WaitClock } from '../wait-clock.ts';
+import type { Exchange, ServerRequest } from './simulated-client.ts';
+
+export class SimulatedBootstrapClient {
+  readonly received = new EventLog<ServerRequest>();
+  readonly store = new ObjectStore(coreModel());
+  /** Answer of the last Bootstrap-Finish ('2.04' once accepted). */
+  finishCode: string | undefined;
+  private readonly handler: BootstrapHandler;
+
+  private constructor(
+    readonly coap: CoapEndpoint,
+    readonly target: PeerAddress,
+    readonly name: string,
+    private readonly clock: WaitClock,
+    version: '1.0' | '1.1' | '1.2',
+  ) {
+    const empty = () => new Uint8Array();
+    this.store.putInstance(0, 1, { 0: `coap://${target.address.includes(':') ? `[${target.address}]` : target.address}:${target.port}`, 1: true, 2: 3, 3: empty(), 4: empty(), 5: empty(), 11: 0 });
+    this.store.addObject(1);
+    this.store.putInstance(3, 0, { 0: 'lwm2m-conformance', 1: 'simulated-client', 2: 'SIM-0001', 3: '1.0.0', 4: null, 11: { 0: 0 }, 16: 'U' });
+    this.handler = new BootstrapHandler(() => this.store, { version, has: () => false, finished: () => undefined });
+    coap.onRequest((req) => this.answer(req));
+  }
+
+  static async create(options: { target: PeerAddress; name: string; version: '1.0' | '1.1' | '1.2'; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams> }): Promise<SimulatedBootstrapClient> {
+    const coap = await CoapEndpoint.bind({
+      address: options.target.address.includes(':') ? '::1' : '127.0.0.1',
+      port: 0,
+      name: `bootstrap client ${options.name}`,
+      ...(options.trace ? { trace: options.trace } : {}),
+      ...(options.params ? { params: options.params } : {}),
+    });
+    return new SimulatedBootstrapClient(coap, options.target, options.name, options.clock ?? new WaitClock(), options.version);
+  }
+
+  private async exchange(peer: PeerAddress, spec: Parameters<CoapEndpoint['request']>[1]): Promise<Exchange> {
+    this.clock.begin();
+    try {
+      const response = await this.coap.request(peer, spec);
+      return { response };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      this.clock.end();
+    }
+  }
+
+  /** Bootstrap-Request: POST /bs?ep=NAME to the target. */
+  request(ep: string = this.name): Promise<Exchange> {
+    return this.exchange(this.target, { method: 'POST', path: '/bs', query: [`ep=${ep}`] });
+  }
+
+  /** Waits for the next request from the target after `since`. */
+  async nextRequest(since: number, within: number, where?: (r: ServerRequest) => boolean): Promise<ServerRequest | undefined> {
+    this.clock.begin();
+    try {
+      return await this.received.waitFor({ since, within, ...(where ? { where } : {}) });
+    } finally {
+      this.clock.end();
+    }
+  }
+
+  /** Registers to the server account it was given; an error when it has none. */
+  async registerToProvisioned(): Promise<Exchange & { uri?: string }> {
+    const account = usableServer(this.store);
+    if (!account) return { error: 'no usable server account' };
+    const lifetime = this.store.value(1, account.serverInstance, 1);
+    const result = await this.exchange(parseServerUri(account.uri), {
+      method: 'POST',
+      path: '/rd',
+      query: [`ep=${this.name}`, `lt=${typeof lifetime === 'number' ? lifetime : 86400}`, 'lwm2m=1.1', 'b=U'],
+      payload: '</>;rt="oma.lwm2m";ct=11542,</1/0>,</3/0>',
+      contentFormat: 40,
+    });
+    return { ...result, uri: account.uri };
+  }
+
+  close(): Promise<void> {
+    return this.coap.close();
+  }
+
+  private answer(req: IncomingRequest): ResponseSpec {
+    const response = this.handler.handle(req);
+    if (req.path === '/bs' && req.method === 'POST') this.finishCode = response.code;
+    this.received.append({ atMs: performance.now(), seq: req.seq ?? -1, request: req, answer: response.code });
+    return response;
+  }
+}

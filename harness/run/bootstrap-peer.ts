@@ -1,0 +1,26 @@
+// The reference bootstrap server of a session that tests a client: it knows the target's
+// endpoint and provisions it with the ETS C.13 result (the C.1 server account on the harness's
+// reference server), in the first write format the profile claims (TLV, SenML CBOR, SenML JSON).
+import type { TraceRecorder } from '../coap/trace.ts';
+import { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
+import { c13Configuration } from '../peers/bootstrap/configurations.ts';
+import type { Profile } from '../targets/profile.ts';
+
+/** The write format a client claims: TLV (mandatory up to 1.1), else SenML CBOR, else SenML JSON. */
+export function bootstrapFormatOf(formats: readonly string[]): number {
+  if (formats.includes('tlv')) return 11542;
+  if (formats.includes('senml-cbor')) return 112;
+  if (formats.includes('senml-json')) return 110;
+  return 11542;
+}
+
+export function startBootstrapPeer(profile: Profile, trace: TraceRecorder, serverUri: string): Promise<ReferenceBootstrapServer> {
+  return ReferenceBootstrapServer.start({
+    address: profile.harness.address,
+    port: 0,
+    params: { ackTimeoutMs: profile.timing.coap.ackTimeout * 1000, maxRetransmit: profile.timing.coap.maxRetransmit },
+    trace,
+    configurations: new Map([[profile.target.endpoint, c13Configuration(serverUri)]]),
+    format: bootstrapFormatOf(profile.features.formats),
+  });
+}

@@ -1,0 +1,99 @@
+// Steps the bootstrap cases share: the Bootstrap-Request that starts a case, provisioning the
+// ETS C.13 result (the C.1 server account on the harness's reference server), reading a
+// Bootstrap-Discover answer, and the Register that must follow an accepted Finish.
+import type { CaseContext } from '../../../harness/run/context.ts';
+import type { BootstrapEvent, BootstrapOutcome } from '../../../harness/peers/bootstrap/bootstrap-server.ts';
+import { c13Configuration, type ProvisionedInstance } from '../../../harness/peers/bootstrap/configurations.ts';
+import type { ServerEvent } from '../../../harness/peers/server/reference-server.ts';
+
+export const s = (ms: number) => Math.round(ms) / 1000;
+
+/** What a response code check shows: the code, or why no response came. */
+export const codeOf = (outcome: BootstrapOutcome | { response?: { code: string }; error?: string }) => outcome.response?.code ?? `no response (${outcome.error})`;
+
+export const at = (outcome: { seq?: number | undefined }) => (outcome.seq !== undefined ? { at: outcome.seq } : {});
+
+/** Requires the client's Bootstrap-Request after the case's reset (check `id`). */
+export async function bootstrapRequested(ctx: CaseContext, id: string, since = ctx.bootstrap.caseStart, within = ctx.target.timing.registerWithinMs): Promise<BootstrapEvent> {
+  const event = await ctx.bootstrap.waitFor('request', { since, within, signal: ctx.signal });
+  return ctx.arrived(id, 'MUST', 'The client sends a Bootstrap-Request (POST /bs?ep=…)', event, within, (e) => `POST /bs?${(e.query ?? []).join('&')}`);
+}
+
+/** The C.13 result: the server account (Security /0/0, Server /1/0, SSID 1) on the reference server. */
+export function serverAccountInstances(ctx: CaseContext, lifetimeS = 86400): { security: ProvisionedInstance[]; server: ProvisionedInstance[] } {
+  const instances = c13Configuration(ctx.server.uri, lifetimeS).instances;
+  return { security: instances.filter((i) => i.object === 0), server: instances.filter((i) => i.object === 1) };
+}
+
+/** Bootstrap-Write of /0 and /1 with the server account; the outcomes, in order. */
+export async function writeServerAccount(ctx: CaseContext, lifetimeS?: number): Promise<[BootstrapOutcome, BootstrapOutcome]> {
+  const ep = ctx.target.endpoint;
+  const { security, server } = serverAccountInstances(ctx, lifetimeS);
+  const first = await ctx.bootstrap.write(ep, '/0', security);
+  const second = await ctx.bootstrap.write(ep, '/1', server);
+  return [first, second];
+}
+
+/** Leaves the client provisioned (writes and Finish) after a case that disturbed it; notes what happened. */
+export async function restore(ctx: CaseContext): Promise<void> {
+  const since = ctx.server.events.position();
+  const [a, b] = await writeServerAccount(ctx);
+  const finish = await ctx.bootstrap.finish(ctx.target.endpoint);
+  ctx.note(`restored the server account: writes ${codeOf(a)}, ${codeOf(b)}; Finish ${codeOf(finish)}`);
+  // Waits for the Register it causes, so that it cannot be taken for the next case's.
+  if (finish.response?.code === '2.04') {
+    const register = await ctx.server.waitFor('register', { since, within: ctx.target.timing.registerWithinMs, endpoint: ctx.target.endpoint, signal: ctx.signal });
+    ctx.note(register ? 'the client registered again' : 'the client did not register again');
+  }
+}
+
+/** Requires a Register to the reference server after `since` (check `id`). */
+export async function registersAfter(ctx: CaseContext, id: string, since: number, description = 'The client registers to the server it was given'): Promise<ServerEvent> {
+  const within = ctx.target.timing.registerWithinMs;
+  const event = await ctx.server.waitFor('register', { since, within, endpoint: ctx.target.endpoint, signal: ctx.signal });
+  return ctx.arrived(id, 'MUST', description, event, within, (e) => `POST ${e.path}?${e.params?.query.join('&')}`);
+}
+
+export interface DiscoverAnswer {
+  /** The enabler version (lwm2m="1.x"), given before the links or as a link parameter. */
+  version?: string;
+  /** Link target → its parameters (e.g. ['ssid=1', 'uri="coap://…"']). */
+  links: Map<string, string[]>;
+}
+
+/** Reads a Bootstrap-Discover payload leniently (OMA #460: the version item is not RFC 6690). */
+export function readDiscover(payload: string): DiscoverAnswer {
+  const items: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of payload) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      items.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim() !== '') items.push(current.trim());
+  const answer: DiscoverAnswer = { links: new Map() };
+  for (const item of items) {
+    const parts = item.split(';').map((p) => p.trim());
+    const head = parts[0] ?? '';
+    const version = [head, ...parts].map((p) => /^lwm2m="?([\d.]+)"?$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (version) answer.version = version;
+    const target = /^<([^>]*)>$/.exec(head)?.[1];
+    if (target !== undefined) answer.links.set(target, parts.slice(1));
+  }
+  return answer;
+}
+
+/** The Security instances a Discover shows without ssid: the bootstrap account. */
+export function bootstrapAccountLinks(answer: DiscoverAnswer): string[] {
+  return [...answer.links.entries()].filter(([path, params]) => /^\/0\/\d+$/.test(path) && !params.some((p) => p.startsWith('ssid='))).map(([path]) => path);
+}
+
+/** Discover of / as a DiscoverAnswer, or undefined (with the reason noted) when it failed. */
+export async function discoverRoot(ctx: CaseContext): Promise<{ outcome: BootstrapOutcome; answer?: DiscoverAnswer }> {
+  const outcome = await ctx.bootstrap.discover(ctx.target.endpoint, '/');
+  if (outcome.response?.code !== '2.05') return { outcome };
+  return { outcome, answer: readDiscover(outcome.response.payload.toString('utf8')) };
+}
