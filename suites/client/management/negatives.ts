@@ -1,5 +1,6 @@
 // Our own negative Device Management cases (LWM2MC-DM-nnn): the error codes and semantics the
-// ETS leaves untested and real devices get wrong (PITFALLS IF-09, IF-13, IF-14, IF-15).
+// ETS leaves untested and real devices get wrong (PITFALLS IF-09, IF-13, IF-14, IF-15). The
+// multi-step ones (LWM2MC-DM-010, -011) have their own files.
 import { defineCase, type CaseDefinition } from '../../../harness/run/case.ts';
 import type { CaseContext } from '../../../harness/run/context.ts';
 import type { Outcome } from '../../../harness/peers/server/reference-server.ts';
@@ -104,5 +105,12 @@ export const dmNegatives: CaseDefinition[] = [
     purpose: 'The server writes foo=1 on /3/0/9; an attribute the TS does not define must be answered 4.00.',
     expected: '4.00', what: 'PUT /3/0/9?foo=1',
     send: (ctx) => ctx.server.writeAttributes(ctx.target.endpoint, '/3/0/9', 'foo=1'),
+  }),
+  negative({
+    id: 'LWM2MC-DM-012', title: 'Execute with a stray Accept option still succeeds',
+    ref: 'OMA-TS-LightweightM2M_Core §6.3.5 (Execute); RFC 7252 §5.10.4 (Accept); PITFALLS IF-09 (OMA #241)',
+    purpose: 'The server executes Registration Update Trigger /1/0/8 with Accept 0, which some servers add; an Execute returns no payload, so the client must answer 2.04, not 4.06.',
+    expected: '2.04', what: 'POST /1/0/8 (Execute) with Accept 0',
+    send: (ctx) => ctx.server.request(ctx.target.endpoint, { method: 'POST', path: '/1/0/8', accept: CF.text }),
   }),
 ];

@@ -1,0 +1,16 @@
+import { defineCase } from '../../../harness/run/case.ts';
+import { CF } from '../dm-steps.ts';
+import { senmlReads } from './senml-steps.ts';
+
+export default defineCase({
+  id: 'LightweightM2M-1.1-int-231',
+  title: 'Querying basic information in SenML JSON format',
+  interface: 'management',
+  tests: 'client',
+  since: '1.1',
+  config: 'C.1',
+  requires: ['format:senml-json'],
+  ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-231; OMA-TS-LightweightM2M_Core §6.3.1 (Read), §7.4.4 (SenML JSON)',
+  purpose: 'The server reads /1, /3/0, /3/0/16 and /3/0/11/0 with Accept 110; each must be 2.05 SenML JSON holding the C.1 values at the level read.',
+  run: (ctx) => senmlReads(ctx, CF.senmlJson),
+});

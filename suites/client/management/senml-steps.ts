@@ -1,0 +1,42 @@
+// Steps of the SenML cases (int-231/232 read, int-233/234 write, int-230/257 Write-Composite):
+// encoding values in a SenML format, and the four reads of int-231/232 with their expected values.
+import type { CaseContext } from '../../../harness/run/context.ts';
+import { contentFormat } from '../../../harness/lwm2m/formats/index.ts';
+import { coreModel } from '../../../harness/lwm2m/model/index.ts';
+import type { LwM2mNode } from '../../../harness/lwm2m/node.ts';
+import { configured, on, pick } from '../dm-steps.ts';
+import { each, readAll } from './read-steps.ts';
+
+/** Values encoded in a format; `path` is the request's path (absent for a composite). */
+export function encodeNodes(nodes: readonly LwM2mNode[], format: number, path?: string): Buffer {
+  return Buffer.from(contentFormat(format)!.encode([...nodes], { model: coreModel(), ...(path ? { path } : {}) }));
+}
+
+/** Decoded values, or the reason they did not decode as an `error` entry (for merged comparisons). */
+export function asRecord(values: Record<string, unknown> | string): Record<string, unknown> {
+  return typeof values === 'string' ? { error: values } : values;
+}
+
+/** What each read of int-231/232 must show (C.1 values), by requested path. */
+const expectedValues: Record<string, Record<string, unknown>> = {
+  '/1': { '/1/0/0': 1, '/1/0/1': 86400 },
+  '/3/0': { '/3/0/11/0': 0, '/3/0/16': 'U' },
+  '/3/0/16': { '/3/0/16': 'U' },
+  '/3/0/11/0': { '/3/0/11/0': 0 },
+};
+
+/**
+ * int-231/232: Read at object, instance, resource and resource-instance level with one SenML
+ * Accept; A codes, B Content-Format, C values (the single-value reads hold exactly their path).
+ */
+export async function senmlReads(ctx: CaseContext, format: 110 | 112): Promise<void> {
+  await configured(ctx, 'C.1');
+  const paths = Object.keys(expectedValues);
+  const reads = await readAll(ctx, paths, format);
+  ctx.require('A', 'MUST', `Each read (${paths.join(', ')}) with Accept ${format} is answered 2.05 Content`, reads.codes, each(paths, '2.05'), on(reads.first));
+  ctx.check('B', 'MUST', `Each answer has Content-Format ${format}`, reads.formats, each(paths, format), on(reads.first));
+  const single = new Set(['/3/0/16', '/3/0/11/0']);
+  const actual = Object.fromEntries(paths.map((p) => [p, single.has(p) ? reads.values[p] : pick(reads.values[p]!, Object.keys(expectedValues[p]!))]));
+  ctx.check('C', 'MUST', 'Each answer decodes to the C.1 values, at the level read', actual, expectedValues, on(reads.first));
+}
+

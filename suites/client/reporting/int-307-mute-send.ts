@@ -1,0 +1,40 @@
+import { defineCase } from '../../../harness/run/case.ts';
+import { CF, codeOf, configured, on, s } from '../dm-steps.ts';
+import { nextSend, sendSeen, sendWindowMs } from './send-steps.ts';
+
+export default defineCase({
+  id: 'LightweightM2M-1.1-int-307',
+  title: 'Muting Send',
+  interface: 'reporting',
+  tests: 'client',
+  since: '1.1',
+  config: 'C.1',
+  requires: ['operation:send', 'operation:mute-send'],
+  ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-307; OMA-TS-LightweightM2M_Core §6.4.6 (Send), Appendix E.2 (/1/x/23 Mute Send)',
+  purpose:
+    'With periodic Send configured, the server sees a Send, writes Mute Send /1/0/23 = true, and no Send may come for two Send periods; ' +
+    'it writes false again and the next Send must arrive and be answered 2.04.',
+  notes:
+    'The ETS prints the Mute Send writes as CoAP POST on a resource (erratum, CATALOGUE §6); they are sent as PUT. ' +
+    'The ETS has the tester trigger each Send; here the device\'s configured periodic Send (profile sendPeriod) is waited on, ' +
+    'for one period plus the tolerance, and the muted window is two periods plus the tolerance.',
+  async run(ctx) {
+    await configured(ctx, 'C.1');
+    const within = sendWindowMs(ctx);
+    const first = await nextSend(ctx, ctx.server.events.position(), within);
+    ctx.arrived('A', 'MUST', 'Before muting, the client sends POST /dp', first, within, () => 'POST /dp');
+    const mute = await ctx.server.writeBody(ctx.target.endpoint, '/1/0/23', '1', CF.text);
+    ctx.require('B', 'MUST', 'Writing Mute Send /1/0/23 = true is answered 2.04', codeOf(mute), '2.04', on(mute));
+    // A Send already on its way when the write arrived is logged before the write's answer.
+    const mutedSince = ctx.server.events.position();
+    const mutedAt = performance.now();
+    const mutedWindow = 2 * (within - ctx.target.timing.toleranceMs) + ctx.target.timing.toleranceMs;
+    const leaked = await nextSend(ctx, mutedSince, mutedWindow);
+    ctx.check('C', 'MUST', `While muted, no Send reaches the server (window ${s(mutedWindow)} s)`, sendSeen(leaked, mutedAt, mutedWindow), `none within ${s(mutedWindow)} s`, on(leaked));
+    const unmute = await ctx.server.writeBody(ctx.target.endpoint, '/1/0/23', '0', CF.text);
+    ctx.require('D', 'MUST', 'Writing Mute Send /1/0/23 = false is answered 2.04', codeOf(unmute), '2.04', on(unmute));
+    const since = ctx.server.events.position();
+    const send = ctx.arrived('E', 'MUST', 'Unmuted, the client sends POST /dp again', await nextSend(ctx, since, within), within, () => 'POST /dp');
+    ctx.check('F', 'MUST', 'The server answered that Send 2.04 Changed', send.responseCode ?? null, '2.04', on(send));
+  },
+});

@@ -1,0 +1,56 @@
+import { defineCase } from '../../../harness/run/case.ts';
+import { expect } from '../../../harness/run/expectation.ts';
+import { CF, codeOf, configured, decodePayload, nextNotification, on, periods, pick, s, valuesOf } from '../dm-steps.ts';
+import { requireObserved } from './observe-steps.ts';
+
+// Thresholds around C.3's Disable Timeout 86400: consistent (lt + 2·st < gt).
+const lt = 1000;
+const gt = 90000;
+const st = 20000;
+
+export default defineCase({
+  id: 'LWM2MC-IR-002',
+  title: 'With gt/lt/st, a small change waits for pmax; a crossing of gt is notified once pmin has passed',
+  interface: 'reporting',
+  tests: 'client',
+  since: '1.1',
+  config: 'C.3',
+  requires: ['operation:observe', 'operation:write-attributes'],
+  ref: 'OMA-TS-LightweightM2M_Core §5.1.2 (gt, lt, st; pmin, pmax); PITFALLS IF-15, IF-16',
+  purpose:
+    `The server sets pmin, pmax, lt=${lt}, gt=${gt} and st=${st} on Disable Timeout /1/0/5 (a writable number, so the changes are the harness's) and observes it. ` +
+    'It changes the value by less than st without crossing a threshold: nothing may be notified before pmax. Then it moves the value across gt: ' +
+    'that must be notified promptly once pmin has passed.',
+  notes: 'pmin is the profile\'s; pmax is the profile\'s but at least pmin + 3 s, so that a change notified at pmin and the pmax notification differ by more than the tolerance.',
+  async run(ctx) {
+    await configured(ctx, 'C.3');
+    const { pmin: profilePmin, pmax: profilePmax, toleranceMs } = periods(ctx);
+    const pmin = profilePmin;
+    const pmax = Math.max(profilePmax, pmin + 3);
+    const tolerance = toleranceMs / 1000;
+    const endpoint = ctx.target.endpoint;
+    const attributes = `pmin=${pmin}&pmax=${pmax}&lt=${lt}&gt=${gt}&st=${st}`;
+    const wa = await ctx.server.writeAttributes(endpoint, '/1/0/5', attributes);
+    ctx.require('A', 'MUST', `Write-Attributes ${attributes} on /1/0/5 is answered 2.04`, codeOf(wa), '2.04', on(wa));
+    const since = ctx.server.events.position();
+    const observation = await ctx.server.observe(endpoint, '/1/0/5');
+    const t0 = performance.now();
+    requireObserved(ctx, 'B', 'Observe /1/0/5', observation);
+    const small = await ctx.server.writeBody(endpoint, '/1/0/5', '86500', CF.text);
+    ctx.require('C', 'MUST', 'Writing /1/0/5 = 86500 (a move of 100, below st, crossing nothing) is answered 2.04', codeOf(small), '2.04', on(small));
+    const periodic = await nextNotification(ctx, observation.id, since, pmax * 1000 + toleranceMs);
+    ctx.check('D', 'MUST', `The first notification is the pmax one: ${pmax} s ± ${s(toleranceMs)} s after the Observe, not the small change at pmin; seconds measured`,
+      periodic ? s(periodic.atMs - t0) : `none within ${s(pmax * 1000 + toleranceMs)} s`, expect.between(pmax - tolerance, pmax + tolerance, 's'), on(periodic));
+    if (!periodic) return;
+    const crossing = await ctx.server.writeBody(endpoint, '/1/0/5', '95000', CF.text);
+    ctx.require('E', 'MUST', `Writing /1/0/5 = 95000 (crossing gt=${gt}) is answered 2.04`, codeOf(crossing), '2.04', on(crossing));
+    const t1 = performance.now();
+    // Due once pmin has passed since the last notification, and at once if it already has.
+    const dueS = Math.max(0, (periodic.atMs + pmin * 1000 - t1) / 1000);
+    const within = (dueS * 1000) + ctx.target.timing.reactionWithinMs + toleranceMs;
+    const note = await nextNotification(ctx, observation.id, ctx.server.events.position(), within);
+    ctx.check('F', 'MUST', `The crossing is notified by pmin after the last notification plus ${s(ctx.target.timing.reactionWithinMs)} s (tolerance ${s(toleranceMs)} s); seconds after the write`,
+      note ? s(note.atMs - t1) : `none within ${s(within)} s`, expect.atMost(s(within), 's'), on(note));
+    if (note) ctx.check('G', 'MUST', 'It carries the new value 95000', pick(valuesOf(decodePayload(note.payload, note.contentFormat, '/1/0/5')), ['/1/0/5']), { '/1/0/5': 95000 }, on(note));
+  },
+});
