@@ -20,6 +20,11 @@ const faultTable: { id: string; fault: string; check: string }[] = [
   { id: 'LWM2MC-SRV-004', fault: 'reregister-keeps-old-registration', check: 'B' },
   { id: 'LWM2MC-SRV-005', fault: 'unknown-location-accepted', check: 'A' },
   { id: 'LWM2MC-SRV-006', fault: 'register-from-new-address-refused', check: 'A' },
+  { id: 'LWM2MC-SRV-007', fault: 'no-deduplication', check: 'B' },
+  { id: 'LightweightM2M-1.1-int-108', fault: 'queue-mode-ignored', check: 'A' },
+  { id: 'LWM2MC-SRV-104', fault: 'discover-without-link-format-accept', check: 'D' },
+  { id: 'LWM2MC-SRV-105', fault: 'create-without-content-format', check: 'D' },
+  { id: 'LWM2MC-SRV-106', fault: 'delete-whole-object', check: 'C' },
   { id: 'LWM2MC-SRV-101', fault: 'read-accepts-json', check: 'E' },
   { id: 'LWM2MC-SRV-102', fault: 'write-without-content-format', check: 'D' },
   { id: 'LWM2MC-SRV-103', fault: 'execute-with-tlv-body', check: 'D' },
@@ -27,6 +32,7 @@ const faultTable: { id: string; fault: string; check: string }[] = [
   { id: 'LightweightM2M-1.1-int-302', fault: 'no-rst-for-unsolicited-notifications', check: 'A' },
   { id: 'LightweightM2M-1.1-int-303', fault: 'cancel-observe-new-token', check: 'D' },
   { id: 'LightweightM2M-1.1-int-306', fault: 'send-rejected', check: 'A' },
+  { id: 'LightweightM2M-1.1-int-311', fault: 'send-rejected', check: 'A' },
 ];
 
 const explain = (r: CaseResult) =>

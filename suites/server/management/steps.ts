@@ -5,7 +5,7 @@ import type { ServerRequest, SimulatedClient } from '../../../harness/peers/prob
 import { HarnessError } from '../../../harness/run/outcome.ts';
 import { registeredClient } from '../registration/steps.ts';
 
-export type ServerDriver = 'read' | 'write' | 'execute' | 'observe' | 'cancel-observe' | 'discover';
+export type ServerDriver = 'read' | 'write' | 'execute' | 'observe' | 'cancel-observe' | 'discover' | 'create' | 'delete';
 
 /**
  * Runs the driver and returns the first request the server sent to the client afterwards
