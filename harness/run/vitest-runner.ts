@@ -71,6 +71,10 @@ export async function runUnderVitest(
       fileParallelism: false,
       maxWorkers: 1,
       passWithNoTests: true,
+      // Node loads the harness itself (through tsx) instead of Vite's module runner: the
+      // worker starts in well under a second instead of transforming every module first.
+      experimental: { viteModuleRunner: false, nodeLoader: false },
+      execArgv: ['--import', 'tsx'],
     },
     {},
   );
