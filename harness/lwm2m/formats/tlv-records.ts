@@ -2,6 +2,7 @@
 // LwM2M model. Type byte: bits 7-6 identifier type, bit 5 id width, bits 4-3 length width,
 // bits 2-0 the length itself when bits 4-3 are 00.
 
+import { concatBytes } from '../bytes.ts';
 import { DecodeFailure, guard, type DecodeResult } from '../decode-error.ts';
 import { EncodeError } from './codec.ts';
 
@@ -159,13 +160,5 @@ export function encodeTlvRecords(records: readonly TlvTree[]): Uint8Array {
     const body = r.children !== undefined ? encodeTlvRecords(r.children) : (r.value ?? new Uint8Array(0));
     parts.push(tlvHeader(r.kind, r.id, body.length), body);
   }
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
