@@ -25,6 +25,7 @@ export function targetViewOf(profile: Profile): TargetView {
     version: profile.target.lwm2mVersion,
     endpoint: profile.target.endpoint,
     features: featureStrings(profile),
+    profileIds: profile.features.profileIds,
     timing: {
       registerWithinMs: t.registerWithin * 1000,
       responseWithinMs: t.responseWithin * 1000,

@@ -28,8 +28,11 @@ export interface DeviceFactory {
   create(options?: { name?: string }): Promise<SimulatedClient>;
   /** A client in ETS configuration C.13 that bootstraps from the target (bootstrap servers under test). */
   bootstrapClient(options?: { name?: string }): Promise<SimulatedBootstrapClient>;
-  /** Runs one of the profile's server drivers (e.g. 'read' with {path}); false when the profile has none. */
-  drive(name: 'read' | 'write' | 'execute' | 'observe' | 'cancel-observe' | 'create' | 'delete' | 'write-attributes' | 'discover', values: Record<string, string>): Promise<void>;
+  /**
+   * Runs one of the profile's server drivers (e.g. 'read' with {path}) and returns its output;
+   * 'registration' reports the server's record of an endpoint's registration.
+   */
+  drive(name: 'read' | 'write' | 'execute' | 'observe' | 'cancel-observe' | 'create' | 'delete' | 'write-attributes' | 'discover' | 'registration', values: Record<string, string>): Promise<string>;
   /**
    * Waits until a monotonic time (performance.now() scale): the lifetimes a server case must let
    * pass, which nothing on the wire can end early. Counted as time spent on the target.
@@ -173,9 +176,7 @@ export class ServerSession implements CaseEnvironment {
       this.devices.push(device);
       return device;
     },
-    drive: async (name, values) => {
-      await this.control.drive(name, values);
-    },
+    drive: (name, values) => this.control.drive(name, values),
     waitUntil: async (atMs, signal) => {
       const left = atMs - performance.now();
       if (left <= 0) return;

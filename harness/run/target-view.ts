@@ -31,5 +31,7 @@ export interface TargetView {
   /** Where a server target listens (server targets). */
   readonly server?: { readonly address: string; readonly port: number };
   readonly features: ReadonlySet<string>;
+  /** Profile IDs a server target resolves (LwM2M 1.2 `pid`), each to its object list. */
+  readonly profileIds?: Readonly<Record<string, string>>;
   readonly timing: Timing;
 }

@@ -22,6 +22,8 @@ export const driverNames = [
   'delete',
   'write-attributes',
   'discover',
+  // Not an action: prints the server's record of an endpoint's registration (its object list).
+  'registration',
 ] as const;
 export type DriverName = (typeof driverNames)[number];
 

@@ -1,6 +1,6 @@
 // A profile's claims as the feature strings cases name in `requires`: 'binding:U',
 // 'format:tlv', 'object:3303', 'resource:/1/0/4', 'operation:send', 'queue-mode',
-// 'bootstrap:client-initiated', 'security:psk', 'firmware:pull', 'driver:reboot'.
+// 'bootstrap:client-initiated', 'security:psk', 'firmware:pull', 'profile-id', 'driver:reboot'.
 import type { Profile } from './profile.ts';
 
 export function featureStrings(profile: Profile): Set<string> {
@@ -15,6 +15,7 @@ export function featureStrings(profile: Profile): Set<string> {
     ...f.bootstrap.map((b) => `bootstrap:${b}`),
     ...f.security.map((s) => `security:${s}`),
     ...f.firmwareDelivery.map((d) => `firmware:${d}`),
+    ...(Object.keys(f.profileIds).length > 0 ? ['profile-id'] : []),
     ...Object.keys(profile.drivers).map((d) => `driver:${d}`),
   ]);
 }

@@ -47,6 +47,8 @@ export interface Profile {
     security: string[];
     /** Firmware update delivery methods the target supports. */
     firmwareDelivery: string[];
+    /** Profile IDs (LwM2M 1.2 `pid`) a server under test resolves, each to the object list it stands for. */
+    profileIds: Record<string, string>;
   };
   harness: { address: string; port: number };
   timing: {
@@ -127,6 +129,15 @@ export const profileSchema: Schema = {
           resources: {
             schema: { kind: 'array', items: { kind: 'string', pattern: /^\/\d+\/\d+\/\d+$/, patternText: 'a resource path /o/i/r' } },
             description: 'optional resources implemented, e.g. /1/0/4',
+          },
+          profileIds: {
+            schema: {
+              kind: 'map',
+              keys: /^\d+:[0-9a-fA-F]+$/,
+              keysText: 'a Profile ID such as 6:27354b9a (hash suite : hash)',
+              values: { kind: 'string', pattern: /^<\/[^>]*>/, patternText: 'a link-format object list such as </1/0>,</3/0>' },
+            },
+            description: 'Profile IDs (LwM2M 1.2 pid) the server under test knows, each with the object list it stands for',
           },
         },
       },
@@ -233,6 +244,7 @@ export function parseProfile(text: string, file: string): Profile {
       bootstrap: raw.features?.bootstrap ?? [],
       security: raw.features?.security ?? [security.mode],
       firmwareDelivery: raw.features?.firmwareDelivery ?? [],
+      profileIds: raw.features?.profileIds ?? {},
     },
     harness: { address: raw.harness?.address ?? '127.0.0.1', port: raw.harness?.port ?? 0 },
     timing: { ...defaultTiming, ...(raw.timing ?? {}), coap: { ...defaultTiming.coap, ...(raw.timing?.coap ?? {}) } },

@@ -1,6 +1,7 @@
 // Runs a driver: writes its line to the target's stdin, runs its shell command, sends its HTTP
-// request, or asks a person at the terminal. Failures are LaunchErrors (the case's verdict is
-// `error`), never a target's fail.
+// request, or asks a person at the terminal. Its output (the command's stdout, the HTTP body,
+// the person's typed answer) is returned for drivers that report state. Failures are
+// LaunchErrors (the case's verdict is `error`), never a target's fail.
 import { exec } from 'node:child_process';
 import { createInterface } from 'node:readline/promises';
 import { promisify } from 'node:util';
@@ -20,23 +21,23 @@ export interface DriverContext {
   interactive?: boolean;
 }
 
-export async function runDriver(driver: Driver, ctx: DriverContext): Promise<void> {
+export async function runDriver(driver: Driver, ctx: DriverContext): Promise<string> {
   const expand = (text: string, field: string) =>
     expandPlaceholders(text, ctx.placeholders, { file: ctx.profileFile, field: `drivers.${ctx.name}.${field}` });
   switch (driver.kind) {
     case 'stdin':
       if (!ctx.writeLine) throw new LaunchError(`the "${ctx.name}" driver writes to stdin, but no process was launched`);
       ctx.writeLine(expand(driver.line, 'stdin'));
-      return;
+      return '';
     case 'shell':
       try {
-        await execAsync(expand(driver.command, 'shell'), { timeout: driver.timeoutS * 1000, killSignal: 'SIGKILL' });
+        const { stdout } = await execAsync(expand(driver.command, 'shell'), { timeout: driver.timeoutS * 1000, killSignal: 'SIGKILL' });
+        return stdout;
       } catch (error) {
         const e = error as { code?: number; killed?: boolean; stderr?: string; message: string };
         const why = e.killed ? `did not finish within ${driver.timeoutS} s` : `exited with ${e.code ?? 'an error'}: ${(e.stderr || e.message).trim().split('\n')[0]}`;
         throw new LaunchError(`the "${ctx.name}" driver's command ${why}`);
       }
-      return;
     case 'http':
       return runHttp(driver, ctx.name, expand);
     case 'prompt': {
@@ -46,16 +47,15 @@ export async function runDriver(driver: Driver, ctx: DriverContext): Promise<voi
       }
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       try {
-        await rl.question(`\n>>> ${expand(driver.message, 'prompt')} — press Enter when done `);
+        return await rl.question(`\n>>> ${expand(driver.message, 'prompt')} — press Enter when done `);
       } finally {
         rl.close();
       }
-      return;
     }
   }
 }
 
-async function runHttp(driver: Extract<Driver, { kind: 'http' }>, name: string, expand: (text: string, field: string) => string): Promise<void> {
+async function runHttp(driver: Extract<Driver, { kind: 'http' }>, name: string, expand: (text: string, field: string) => string): Promise<string> {
   const url = expand(driver.url, 'http.url');
   let response: Response;
   try {
@@ -74,4 +74,5 @@ async function runHttp(driver: Extract<Driver, { kind: 'http' }>, name: string, 
   if (!driver.expectStatus.includes(response.status)) {
     throw new LaunchError(`the "${name}" driver's ${driver.method} ${url} answered ${response.status}, expected ${driver.expectStatus.join(' or ')}${body ? `: ${body.slice(0, 200)}` : ''}`);
   }
+  return body;
 }

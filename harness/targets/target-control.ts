@@ -59,12 +59,12 @@ export class TargetControl {
     return this.profile.drivers[name] !== undefined;
   }
 
-  /** Runs a driver from the profile; `values` fill its extra placeholders (e.g. {path}). */
-  async drive(name: DriverName, values: PlaceholderValues = {}): Promise<void> {
+  /** Runs a driver from the profile; `values` fill its extra placeholders (e.g. {path}). Returns its output. */
+  async drive(name: DriverName, values: PlaceholderValues = {}): Promise<string> {
     const driver = this.profile.drivers[name];
     if (!driver) throw new LaunchError(`the profile has no "${name}" driver`);
     const process = this.process;
-    await runDriver(driver, {
+    return runDriver(driver, {
       name,
       profileFile: this.profile.file,
       placeholders: { ...this.placeholders, ...values },

@@ -36,6 +36,10 @@ describe('shell driver', () => {
     expect(readFileSync(file, 'utf8').trim()).toBe('dev-1');
   });
 
+  it('returns what the command printed (drivers that report state)', async () => {
+    expect(await runDriver({ kind: 'shell', command: 'echo objects of {endpoint}', timeoutS: 10 }, { ...context, name: 'registration' })).toBe('objects of dev-1\n');
+  });
+
   it('a failing command is a launch error with its exit code and first stderr line', async () => {
     await expect(runDriver({ kind: 'shell', command: 'echo "no such device" >&2; exit 7', timeoutS: 10 }, { ...context, name: 'reboot' })).rejects.toThrow(
       /the "reboot" driver's command exited with 7: no such device/,
@@ -62,7 +66,7 @@ describe('http driver', () => {
     req.on('end', () => {
       seen.push({ method: req.method!, url: req.url!, body, ...(req.headers.authorization ? { auth: req.headers.authorization } : {}) });
       res.statusCode = req.url!.includes('broken') ? 500 : 202;
-      res.end(req.url!.includes('broken') ? 'server exploded' : '');
+      res.end(req.url!.includes('broken') ? 'server exploded' : req.method === 'GET' ? '{"objects":["/3/0"]}' : '');
     });
   });
   beforeAll(async () => {
@@ -77,6 +81,11 @@ describe('http driver', () => {
       { ...context, name: 'read' },
     );
     expect(seen.at(-1)).toEqual({ method: 'POST', url: '/api/clients/dev-1/read', body: '{"path":"/3/0/1"}', auth: 'Bearer t' });
+  });
+
+  it('returns the response body', async () => {
+    const body = await runDriver({ kind: 'http', method: 'GET', url: `${base}/api/clients/{endpoint}`, headers: {}, expectStatus: [202], timeoutS: 5 }, { ...context, name: 'registration' });
+    expect(body).toBe('{"objects":["/3/0"]}');
   });
 
   it('an unexpected status is a launch error quoting the body', async () => {

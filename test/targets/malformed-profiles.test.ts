@@ -57,6 +57,8 @@ const rows: { name: string; yaml: string; line: number; field: string; says: Reg
   { name: 'unknown top-level key', yaml: append('lifetime: 30'), line: 15, field: 'lifetime', says: /unknown key "lifetime"/ },
   { name: 'misspelt top-level key', yaml: append('driver: {}'), line: 15, field: 'driver', says: /did you mean "drivers"/ },
   { name: 'unknown target key', yaml: replace(5, '  endpiont: dev-1'), line: 5, field: 'target.endpiont', says: /did you mean "endpoint"/ },
+  { name: 'Profile ID key not suite:hash', yaml: replace(7, '  bindings: [U]\n  profileIds: { "sha256": "</1/0>" }'), line: 8, field: 'features.profileIds.sha256', says: /a Profile ID such as 6:27354b9a/ },
+  { name: 'Profile ID list not link format', yaml: replace(7, '  bindings: [U]\n  profileIds: { "6:ab": "1/0, 3/0" }'), line: 8, field: 'features.profileIds.6:ab', says: /a link-format object list/ },
   { name: 'unknown binding', yaml: replace(7, '  bindings: [X]'), line: 7, field: 'features.bindings[0]', says: /expected one of U, T, S, N, M, H/ },
   { name: 'bindings not a list', yaml: replace(7, '  bindings: U'), line: 7, field: 'features.bindings', says: /expected a list/ },
   { name: 'unknown format', yaml: append('features2: 1').replace('  bindings: [U]', '  bindings: [U]\n  formats: [xml]'), line: 8, field: 'features.formats[0]', says: /expected one of text/ },

@@ -13,6 +13,7 @@ import { EventLog } from '../event-log.ts';
 import { WaitClock } from '../wait-clock.ts';
 import type { ServerFault } from './faults.ts';
 import { ServerDtls, type PeerIdentity, type ServerSecurityOptions } from './server-security.ts';
+import type { Link } from '../../lwm2m/formats/link-format.ts';
 import { readObjectList, readParams, type ObjectList, type RegistrationParams } from './registration-request.ts';
 import { RegistrationTable, type Registration } from './registrations.ts';
 
@@ -69,6 +70,8 @@ export interface ServerOptions {
   trace?: TraceRecorder;
   /** LwM2M versions accepted in Register; others get 4.12. */
   versions?: readonly string[];
+  /** Profile IDs (1.2 `pid`) the server resolves, each to the link-format object list it stands for. */
+  profileIds?: Readonly<Record<string, string>>;
   /** Known non-conformances to show on purpose (the project's own tests). */
   faults?: readonly ServerFault[];
   /** How long a queue-mode client stays reachable after its last message, ms (default: MAX_TRANSMIT_WAIT of the CoAP parameters). */
@@ -97,6 +100,8 @@ export class ReferenceServer {
   sendResponseCode = '2.04';
   /** The DTLS layer when the server listens with security; cases switch its credentials. */
   dtls?: ServerDtls;
+  /** Profile ID → the object list it stands for (Core 1.2 §6.2.1). */
+  profiles = new Map<string, readonly Link[]>();
 
   private constructor(
     readonly endpoint: CoapEndpoint,
@@ -128,6 +133,11 @@ export class ReferenceServer {
     const faults = new Set(options.faults ?? []);
     const server = new ReferenceServer(endpoint, options.versions ?? supportedByDefault, faults);
     server.queueAwakeMs = options.queueAwakeMs ?? maxTransmitWaitMs(endpoint.params);
+    for (const [pid, list] of Object.entries(options.profileIds ?? {})) {
+      const read = readObjectList(Buffer.from(list));
+      if (read.error) throw new Error(`the object list of Profile ID ${pid} is not link format: ${read.error}`);
+      server.profiles.set(pid, read.links!);
+    }
     if (dtls) {
       server.dtls = dtls;
       server.unsubscribers.push(dtls.recordUnprotected(endpoint.trace));
@@ -408,6 +418,8 @@ export class ReferenceServer {
       return record('4.03', { rejection: 'endpoint already registered from another address', endpoint: ep });
     }
     if (objectList.error) return record(fault('server-error-on-bad-link-format') ? '5.00' : '4.00', { rejection: `object list is not link format: ${objectList.error}`, endpoint: ep });
+    const links = this.resolveProfile(params.params.pid, objectList.links ?? []);
+    if (typeof links === 'string') return record('4.00', { rejection: links, endpoint: ep });
 
     const now = performance.now();
     const binding = params.params.b;
@@ -420,13 +432,28 @@ export class ReferenceServer {
       binding: typeof binding === 'string' ? binding : 'U',
       queueMode: params.params.Q === true || (typeof binding === 'string' && binding.includes('Q')),
       ...(typeof params.params.sms === 'string' ? { sms: params.params.sms } : {}),
-      links: objectList.links ?? [],
+      links,
       registeredAtMs: now,
       lastUpdateAtMs: now,
       expiresAtMs: now + lifetimeS * 1000,
     };
     this.registrations.add(registration, !fault('reregister-keeps-old-registration'));
     return record('2.01', { endpoint: ep, location: registration.location });
+  }
+
+  /**
+   * The objects a Register stands for: with a known Profile ID, the profile's list merged with
+   * the ones the client lists explicitly (those win); a reason to refuse when neither says.
+   */
+  private resolveProfile(pid: string | true | undefined, explicit: readonly Link[]): readonly Link[] | string {
+    if (pid === undefined) return explicit;
+    const profile = typeof pid === 'string' ? this.profiles.get(pid) : undefined;
+    if (!profile || this.faults.has('profile-id-ignored')) {
+      return explicit.length > 0 || this.faults.has('profile-id-ignored') ? explicit : `unknown Profile ID "${String(pid)}" and no object list`;
+    }
+    if (this.faults.has('profile-id-replaces-object-list')) return profile;
+    const listed = new Set(explicit.map((l) => l.uri));
+    return [...profile.filter((l) => !listed.has(l.uri)), ...explicit];
   }
 
   private update(req: IncomingRequest, location: string, base: Omit<ServerEvent, 'kind'>): ResponseSpec {

@@ -1,6 +1,7 @@
 // Steps the server-registration cases share: a simulated client that registers, and checks of
 // what the server answered.
 import type { CaseContext } from '../../../harness/run/context.ts';
+import { decodeLinkFormat } from '../../../harness/lwm2m/formats/link-format.ts';
 import type { Exchange, RegisterSpec, SimulatedClient } from '../../../harness/peers/probe/simulated-client.ts';
 
 /** Where the judged response sits in the trace. */
@@ -24,4 +25,33 @@ export async function registeredClient(ctx: CaseContext, spec: RegisterSpec = {}
 /** Lets `ms` pass since `from` (a monotonic time): the lifetime clocks these cases test. */
 export function untilTime(ctx: CaseContext, from: number, ms: number): Promise<void> {
   return ctx.devices.waitUntil(from + ms, ctx.signal);
+}
+
+/** Object and instance paths of a link-format list, e.g. ['/1/0', '/3/0'] (the root link left out). */
+export function listedPaths(list: string): string[] {
+  const decoded = decodeLinkFormat(list);
+  return decoded.ok ? decoded.value.map((l) => l.uri).filter((uri) => /^\/\d+(\/\d+)?$/.test(uri)) : [];
+}
+
+/**
+ * Which of `paths` a driver's output names: as a JSON string, a link or plain text, but not as
+ * the prefix of a longer path (/3/0 is not named by /3/0/1).
+ */
+export function pathsNamed(output: string, paths: readonly string[]): string[] {
+  return paths.filter((p) => new RegExp(`(?<![\\w/])${p.replace(/\//g, '\\/')}(?![\\w/])`).test(output));
+}
+
+/** The profile's first Profile ID and the object paths it stands for (precondition: one is claimed). */
+export function claimedProfile(ctx: CaseContext): { pid: string; paths: string[] } {
+  const [entry] = Object.entries(ctx.target.profileIds ?? {});
+  ctx.precondition(entry !== undefined, 'the profile names no Profile ID the server knows (features.profileIds)');
+  const [pid, list] = entry!;
+  return { pid, paths: listedPaths(list) };
+}
+
+/** Asks the server, through its "registration" driver, what it recorded of an endpoint; noted. */
+export async function registrationRecord(ctx: CaseContext, endpoint: string): Promise<string> {
+  const output = await ctx.devices.drive('registration', { endpoint });
+  ctx.note(`the server's record of ${endpoint}: ${output.trim().slice(0, 400) || '(empty)'}`);
+  return output;
 }
