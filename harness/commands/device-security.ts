@@ -29,12 +29,20 @@ export interface SecurityFlagValues {
   'server-name'?: string;
 }
 
-function readFlagFile(flag: string, file: string): string {
+/** A file a flag names (a key, a certificate), or a UsageError naming the command, flag and file. */
+export function readFlagFile(flag: string, file: string, command = 'device'): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`device: --${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`${command}: --${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+/** A PSK key file's content as bytes; the message names the file, never its content. */
+export function readPskKeyFile(file: string, command = 'device'): Buffer {
+  const hex = readFlagFile('psk-key-file', file, command).trim();
+  if (!/^([0-9a-fA-F]{2})+$/.test(hex)) throw new UsageError(`${command}: --psk-key-file: ${file} does not hold a key in hex`);
+  return Buffer.from(hex, 'hex');
 }
 
 /** The security options for a coaps:// server, or undefined for coap://; UsageError on a bad combination. */
@@ -51,10 +59,7 @@ export function deviceSecurityOf(values: SecurityFlagValues, secure: boolean): D
     if (values['psk-identity'] === undefined || values['psk-key-file'] === undefined) {
       throw new UsageError('device: PSK mode needs both --psk-identity ID and --psk-key-file FILE');
     }
-    const hex = readFlagFile('psk-key-file', values['psk-key-file']).trim();
-    // The message names the file, never its content.
-    if (!/^([0-9a-fA-F]{2})+$/.test(hex)) throw new UsageError(`device: --psk-key-file: ${values['psk-key-file']} does not hold a key in hex`);
-    return { psk: { identity: values['psk-identity'], key: Buffer.from(hex, 'hex') }, ...serverName };
+    return { psk: { identity: values['psk-identity'], key: readPskKeyFile(values['psk-key-file']) }, ...serverName };
   }
   if (values.cert === undefined || values.key === undefined || values.ca === undefined) {
     throw new UsageError('device: certificate mode needs --cert FILE, --key FILE and --ca FILE');

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { ManagementApi } from '../peers/server/management-api.ts';
 import { ReferenceServer } from '../peers/server/reference-server.ts';
+import { serveSecurityFlags, serveSecurityOf, serveSecurityUsage } from './serve-security.ts';
 import { readObjectList } from '../peers/server/registration-request.ts';
 import { isServerFault, serverFaults, type ServerFault } from '../peers/server/faults.ts';
 import { ExitCode, UsageError, type CommandIO } from './io.ts';
@@ -17,6 +18,7 @@ export const serveUsage = `usage: lwm2m-conformance serve [--address A] [--port 
 management API (JSON): GET /api/clients, GET /api/clients/{ep},
   POST /api/clients/{ep}/{read|write|execute|create|delete|discover|write-attributes|observe|cancel-observe}
   with a body such as {"path": "/3/0/0"} or {"path": "/1/0/1", "value": "60"}
+${serveSecurityUsage}
 faults (known non-conformances, for testing the server suite):
 ${Object.entries(serverFaults).map(([name, what]) => `  ${name}: ${what}`).join('\n')}`;
 
@@ -36,6 +38,7 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
       'http-port': { type: 'string' },
       'queue-awake': { type: 'string' },
       'profile-id': { type: 'string', multiple: true },
+      ...serveSecurityFlags,
       fault: { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
@@ -53,6 +56,7 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   const address = values.address ?? '127.0.0.1';
   const queueAwake = values['queue-awake'] === undefined ? undefined : Number(values['queue-awake']);
   if (queueAwake !== undefined && !(queueAwake > 0)) throw new UsageError(`serve: --queue-awake must be a positive number of seconds, got "${values['queue-awake']}"`);
+  const security = serveSecurityOf(values);
   const profileIds: Record<string, string> = {};
   for (const item of values['profile-id'] ?? []) {
     const eq = item.indexOf('=');
@@ -64,7 +68,7 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
     if (list.error) throw new UsageError(`serve: --profile-id ${pid}: the object list is not link format: ${list.error}`);
     profileIds[pid] = list.text;
   }
-  const server = await ReferenceServer.start({ address, port: port(values.port, 5683, '--port'), faults, profileIds, ...(queueAwake ? { queueAwakeMs: queueAwake * 1000 } : {}) });
+  const server = await ReferenceServer.start({ address, port: port(values.port, 5683, '--port'), faults, profileIds, ...(security ? { security } : {}), ...(queueAwake ? { queueAwakeMs: queueAwake * 1000 } : {}) });
   const api = await ManagementApi.start(server, { address, port: port(values['http-port'], 8080, '--http-port'), faults });
   io.err(`LwM2M server on ${server.uri}; management API on ${api.url}`);
   server.events.onAppend((e) => io.err(`${e.kind} ${e.endpoint ?? ''} ${e.location ?? ''} ${e.responseCode ?? ''}`.trim()));

@@ -20,6 +20,9 @@ import { HarnessError } from './outcome.ts';
 import type { TargetView } from './target-view.ts';
 import { until } from './wait.ts';
 import { targetViewOf } from './client-session.ts';
+import { probeSecurityOf, type ProbeSecurity } from './probe-security.ts';
+import { DtlsClientTransport, DtlsHandshakeError } from '../dtls/index.ts';
+import { Inconclusive } from './outcome.ts';
 
 const harnessBin = fileURLToPath(new URL('../../bin/lwm2m-conformance.js', import.meta.url));
 
@@ -55,11 +58,12 @@ async function freePort(kind: 'udp' | 'tcp', address: string): Promise<number> {
   return port;
 }
 
-function parseCoapUri(uri: string): { address: string; port: number } {
-  const match = /^coaps?:\/\/(\[[0-9a-fA-F:.]+\]|[^:/[\]]+)(?::(\d+))?\/?$/.exec(uri);
+function parseCoapUri(uri: string): { address: string; port: number; secure: boolean } {
+  const match = /^(coaps?):\/\/(\[[0-9a-fA-F:.]+\]|[^:/[\]]+)(?::(\d+))?\/?$/.exec(uri);
   if (!match) throw new HarnessError(`not a coap:// URI: ${uri}`);
-  const host = match[1]!.replace(/^\[|\]$/g, '');
-  return { address: host === 'localhost' ? '127.0.0.1' : host, port: match[2] ? Number(match[2]) : 5683 };
+  const secure = match[1] === 'coaps';
+  const host = match[2]!.replace(/^\[|\]$/g, '');
+  return { address: host === 'localhost' ? '127.0.0.1' : host, port: match[3] ? Number(match[3]) : secure ? 5684 : 5683, secure };
 }
 
 export class ServerSession implements CaseEnvironment {
@@ -76,6 +80,8 @@ export class ServerSession implements CaseEnvironment {
     readonly target: TargetView,
     readonly trace: TraceRecorder,
     readonly control: TargetControl,
+    /** DTLS credentials of the simulated clients when the target listens on coaps://. */
+    private readonly security: ProbeSecurity,
   ) {
     this.caseDeadlineMs = profile.timing.caseDeadline * 1000;
   }
@@ -89,34 +95,59 @@ export class ServerSession implements CaseEnvironment {
       'harness.bin': harnessBin,
     };
     const uri = expandPlaceholders(profile.target.uri, placeholders, { file: profile.file, field: 'target.uri' });
-    const server = parseCoapUri(uri);
+    const { secure, ...server } = parseCoapUri(uri);
+    const security = probeSecurityOf(profile, secure);
     const trace = new TraceRecorder();
     // A bootstrap server under test provisions clients with the harness's own LwM2M server.
     const lwm2mServer = profile.target.role === 'bootstrap-server'
       ? await ReferenceServer.start({ address, port: profile.harness.port, trace, params: { ackTimeoutMs: profile.timing.coap.ackTimeout * 1000, maxRetransmit: profile.timing.coap.maxRetransmit } })
       : undefined;
-    const control = new TargetControl(profile, { ...placeholders, 'target.uri': uri, endpoint: profile.target.endpoint, ...(lwm2mServer ? { 'server.uri': lwm2mServer.uri } : {}) });
+    const control = new TargetControl(profile, { ...placeholders, ...security.placeholders, 'target.uri': uri, endpoint: profile.target.endpoint, ...(lwm2mServer ? { 'server.uri': lwm2mServer.uri } : {}) });
     try {
       await control.start();
     } catch (error) {
       await lwm2mServer?.close();
+      security.dispose();
       throw error;
     }
     const target: TargetView = { ...targetViewOf(profile), features: featureStrings(profile), server };
-    const session = new ServerSession(profile, target, trace, control);
+    const session = new ServerSession(profile, target, trace, control, security);
     if (lwm2mServer) session.server = lwm2mServer;
     try {
       await session.awaitReady(server, profile.timing.startWithin * 1000);
     } catch (error) {
       await control.stop();
       await lwm2mServer?.close();
+      security.dispose();
       throw error;
     }
     return session;
   }
 
+  /** A coaps:// server is up when a DTLS handshake with the profile's credentials completes. */
+  private async awaitHandshake(server: { address: string; port: number }, withinMs: number): Promise<void> {
+    const deadline = performance.now() + withinMs;
+    let last = '';
+    while (performance.now() < deadline) {
+      if (this.control.processEnded) throw new LaunchError(`the target process ended (${this.control.processEnded}) before it completed a DTLS handshake on ${server.address}:${server.port}`);
+      try {
+        const transport = await DtlsClientTransport.connect(server, { ...this.security.dtls!, handshakeTimeoutMs: Math.max(500, Math.min(3000, deadline - performance.now())), name: 'readiness' });
+        await transport.close();
+        return;
+      } catch (error) {
+        last = (error as Error).message;
+        // A refused handshake (an alert) will not change by waiting: the credentials do not fit.
+        if (error instanceof DtlsHandshakeError && /alert/i.test(last)) throw new LaunchError(`the server refused the DTLS handshake with the profile's credentials: ${last}`);
+        // Retries soon after a quick failure (nothing listening yet), or as soon as the process ends.
+        await until(() => this.control.processEnded !== undefined, { within: 200 });
+      }
+    }
+    throw new LaunchError(`the server did not complete a DTLS handshake at ${server.address}:${server.port} within ${withinMs / 1000} s${last ? ` (${last})` : ''}`);
+  }
+
   /** The server is up when it answers anything to a confirmable GET / (a 4.04 will do). */
   private async awaitReady(server: { address: string; port: number }, withinMs: number): Promise<void> {
+    if (this.security.dtls) return this.awaitHandshake(server, withinMs);
     const probe = createSocket(server.address.includes(':') ? 'udp6' : 'udp4');
     await new Promise<void>((resolve) => probe.bind(0, resolve));
     let answered = false;
@@ -154,13 +185,23 @@ export class ServerSession implements CaseEnvironment {
   readonly deviceFactory: DeviceFactory = {
     create: async (options = {}) => {
       const server = this.target.server!;
-      const device = await SimulatedClient.create({
-        server,
-        name: options.name ?? `lwm2m-conformance-${process.pid}-${this.caseCount}-${this.devices.length + 1}`,
-        trace: this.trace,
-        clock: this.clock,
-        params: { ackTimeoutMs: this.profile.timing.coap.ackTimeout * 1000, maxRetransmit: this.profile.timing.coap.maxRetransmit },
-      });
+      const dtls = this.security.dtls;
+      // Over DTLS the server knows the credentials for one endpoint name: the profile's.
+      const name = options.name ?? (dtls && this.profile.target.endpoint ? this.profile.target.endpoint : `lwm2m-conformance-${process.pid}-${this.caseCount}-${this.devices.length + 1}`);
+      let device: SimulatedClient;
+      try {
+        device = await SimulatedClient.create({
+          server,
+          name,
+          trace: this.trace,
+          clock: this.clock,
+          params: { ackTimeoutMs: this.profile.timing.coap.ackTimeout * 1000, maxRetransmit: this.profile.timing.coap.maxRetransmit },
+          ...(dtls ? { dtls } : {}),
+        });
+      } catch (error) {
+        if (error instanceof DtlsHandshakeError) throw new Inconclusive(`the DTLS handshake of a simulated client with the server failed: ${error.message}`);
+        throw error;
+      }
       this.devices.push(device);
       return device;
     },
@@ -201,5 +242,6 @@ export class ServerSession implements CaseEnvironment {
     await this.closeDevices();
     await this.control.stop();
     await this.server?.close();
+    this.security.dispose();
   }
 }

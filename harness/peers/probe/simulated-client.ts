@@ -8,6 +8,10 @@ import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import { EventLog } from '../event-log.ts';
 import { WaitClock } from '../wait-clock.ts';
 import { OptionNumber, encodeUint } from '../../coap/options.ts';
+import { DtlsClientTransport, type DtlsClientOptions } from '../../dtls/index.ts';
+
+/** DTLS credentials a simulated client presents to a coaps:// server (PSK or certificate). */
+export type ProbeDtls = Omit<DtlsClientOptions, 'address' | 'port' | 'trace' | 'name'>;
 
 /** A request the server under test sent to this client, and what the client answered. */
 export interface ServerRequest {
@@ -62,10 +66,16 @@ export class SimulatedClient {
     coap.onRequest((req) => this.answer(req));
   }
 
-  static async create(options: { server: PeerAddress; name: string; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams>; address?: string }): Promise<SimulatedClient> {
+  /** Binds a socket; with `dtls`, first completes a handshake with the server (rejects with DtlsHandshakeError). */
+  static async create(options: { server: PeerAddress; name: string; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams>; address?: string; dtls?: ProbeDtls }): Promise<SimulatedClient> {
+    const address = options.address ?? (options.server.address.includes(':') ? '::1' : '127.0.0.1');
+    const transport = options.dtls
+      ? await DtlsClientTransport.connect(options.server, { ...options.dtls, address, name: `client ${options.name}`, ...(options.trace ? { trace: options.trace } : {}) })
+      : undefined;
     const coap = await CoapEndpoint.bind({
-      address: options.address ?? (options.server.address.includes(':') ? '::1' : '127.0.0.1'),
+      address,
       port: 0,
+      ...(transport ? { transport } : {}),
       name: `client ${options.name}`,
       ...(options.trace ? { trace: options.trace } : {}),
       ...(options.params ? { params: options.params } : {}),

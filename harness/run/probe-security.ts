@@ -1,0 +1,37 @@
+// What a server-testing session needs from the profile's `target.security` when the server
+// under test listens on coaps://: the DTLS credentials its simulated clients present (a PSK
+// identity and key, or a client certificate with the root that verifies the server), and the
+// same placeholders a client session offers for launching the target ({psk.identity},
+// {psk.key.file}).
+import type { ProbeDtls } from '../peers/probe/simulated-client.ts';
+import { ConfigError } from '../targets/config-error.ts';
+import type { Profile } from '../targets/profile.ts';
+import { sessionSecurityOf } from './session-security.ts';
+
+export interface ProbeSecurity {
+  /** Undefined for a coap:// server. */
+  dtls?: ProbeDtls;
+  placeholders: Record<string, string>;
+  /** Removes temporary files. */
+  dispose(): void;
+}
+
+export function probeSecurityOf(profile: Profile, secure: boolean): ProbeSecurity {
+  const mode = profile.target.security.mode;
+  if (!secure) {
+    if (mode !== 'nosec') throw new ConfigError({ file: profile.file, field: 'target.uri' }, `security mode ${mode} needs a coaps:// target.uri`);
+    return { placeholders: {}, dispose: () => undefined };
+  }
+  if (mode === 'nosec') throw new ConfigError({ file: profile.file, field: 'target.security' }, 'a coaps:// server needs target.security (mode psk or x509, with credentials)');
+  // The same reading of the credentials as a client session's: here they are the harness's own, as a client.
+  const session = sessionSecurityOf(profile);
+  const psk = session.server?.psk?.[0];
+  const certificate = session.server?.certificate;
+  const dtls: ProbeDtls | undefined = psk
+    ? { psk: { identity: psk.identity, key: psk.key } }
+    : certificate
+      ? { certificate: { cert: certificate.cert, key: certificate.key, ...(certificate.ca ? { ca: certificate.ca } : {}) } }
+      : undefined;
+  if (!dtls) throw new ConfigError({ file: profile.file, field: 'target.security' }, `security mode ${mode} gives the simulated clients no credentials`);
+  return { dtls: { ...dtls, handshakeTimeoutMs: 10_000 }, placeholders: session.placeholders, dispose: () => session.dispose() };
+}
