@@ -2,5 +2,6 @@
 import { serverManagementCases } from './management/index.ts';
 import { serverRegistrationCases } from './registration/index.ts';
 import { serverReportingCases } from './reporting/index.ts';
+import { serverSecurityCases } from './security/index.ts';
 
-export const serverCases = [...serverRegistrationCases, ...serverManagementCases, ...serverReportingCases];
+export const serverCases = [...serverRegistrationCases, ...serverManagementCases, ...serverReportingCases, ...serverSecurityCases];

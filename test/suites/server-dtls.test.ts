@@ -19,8 +19,8 @@ function profile(edit: (args: string[]) => string[] = (a) => a): Profile {
 }
 
 describe('server cases over DTLS-PSK', () => {
-  it('registration, management and reporting cases pass against the reference server on coaps://', async () => {
-    const ids = ['LightweightM2M-1.1-int-101', 'LightweightM2M-1.2-int-110', 'LWM2MC-SRV-006', 'LWM2MC-SRV-101', 'LightweightM2M-1.1-int-303'];
+  it('registration, management, reporting and security cases pass against the reference server on coaps://', async () => {
+    const ids = ['LightweightM2M-1.1-int-101', 'LightweightM2M-1.2-int-110', 'LWM2MC-SRV-006', 'LWM2MC-SRV-101', 'LightweightM2M-1.1-int-303', 'LWM2MC-SRV-301'];
     const results = await runCases(serverCases.filter((c) => ids.includes(c.id)), profile());
     expect(results.map((r) => [r.id, r.verdict, r.reason ?? ''])).toEqual(ids.map((id) => [id, 'pass', '']));
   }, 90_000);

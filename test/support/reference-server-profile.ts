@@ -5,9 +5,11 @@ import { parseProfile, type Profile } from '../../harness/targets/profile.ts';
 import { projectRoot } from './shared.ts';
 
 export const referenceServerProfileFile = join(projectRoot, 'fixtures', 'profiles', 'reference-server.yaml');
+/** The same server on coaps:// with the test PSK. */
+export const referenceServerDtlsProfileFile = join(projectRoot, 'fixtures', 'profiles', 'reference-server-dtls-psk.yaml');
 
-export function referenceServerProfile(faults: readonly string[] = []): Profile {
-  const profile = parseProfile(readFileSync(referenceServerProfileFile, 'utf8'), referenceServerProfileFile);
+export function referenceServerProfile(faults: readonly string[] = [], file = referenceServerProfileFile): Profile {
+  const profile = parseProfile(readFileSync(file, 'utf8'), file);
   if (profile.launch.kind !== 'process') throw new Error('the reference server profile launches a process');
   return {
     ...profile,

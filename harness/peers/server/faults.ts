@@ -26,6 +26,7 @@ export const serverFaults = {
   'create-without-content-format': 'sends Create without a Content-Format',
   'delete-whole-object': 'deletes /o when asked to delete the instance /o/i',
   'queue-mode-ignored': 'sends requests to a queue-mode client while it sleeps',
+  'endpoint-not-checked-against-identity': 'over DTLS, accepts a Register under any endpoint name, whatever identity the handshake authenticated',
   'profile-id-ignored': 'ignores the Profile ID (pid) of a Register: only the objects listed in the payload count',
   'profile-id-replaces-object-list': 'takes the objects of a known Profile ID and drops the ones the Register lists besides',
 } as const;

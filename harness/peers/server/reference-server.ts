@@ -117,7 +117,8 @@ export class ReferenceServer {
   }
 
   static async start(options: ServerOptions = {}): Promise<ReferenceServer> {
-    const dtls = options.security ? await ServerDtls.bind(options.address ?? '127.0.0.1', options.port ?? 0, options.security) : undefined;
+    const security = options.security && options.faults?.includes('endpoint-not-checked-against-identity') ? { ...options.security, endpointMustMatchIdentity: false } : options.security;
+    const dtls = security ? await ServerDtls.bind(options.address ?? '127.0.0.1', options.port ?? 0, security) : undefined;
     const endpoint = await CoapEndpoint.bind({
       address: options.address ?? '127.0.0.1',
       port: options.port ?? 0,
