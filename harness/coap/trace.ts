@@ -76,17 +76,78 @@ export type NewSecurityEvent = Omit<SecurityEvent, 'seq' | 'atMs' | 'wallTime'> 
 export type NewDatagramRecord = Omit<DatagramRecord, 'seq' | 'atMs' | 'wallTime'> &
   Partial<Pick<DatagramRecord, 'atMs' | 'wallTime'>>;
 
+/** Block1 and Block2: a payload that is one block of a larger body may hold part of a secret at either end. */
+const blockOptions = new Set([23, 27]);
+
+/**
+ * A copy of `payload` with every occurrence of each form replaced by '*', or undefined when
+ * none occurs. With `partial`, a start that ends a form and an end that begins one are
+ * replaced too (a secret split across blocks).
+ */
+function concealIn(payload: Buffer, forms: readonly Buffer[], partial: boolean): Buffer | undefined {
+  let out: Buffer | undefined;
+  const mask = (from: number, to: number) => {
+    out ??= Buffer.from(payload);
+    out.fill(0x2a, from, to);
+  };
+  for (const form of forms) {
+    for (let at = payload.indexOf(form); at >= 0; at = payload.indexOf(form, at + 1)) mask(at, at + form.length);
+    if (!partial) continue;
+    for (let n = Math.min(form.length - 1, payload.length); n > 0; n--) {
+      if (payload.subarray(payload.length - n).equals(form.subarray(0, n))) {
+        mask(payload.length - n, payload.length);
+        break;
+      }
+    }
+    for (let n = Math.min(form.length - 1, payload.length); n > 0; n--) {
+      if (payload.subarray(0, n).equals(form.subarray(form.length - n))) {
+        mask(0, n);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export class TraceRecorder {
   private readonly records: DatagramRecord[] = [];
   private readonly listeners = new Set<(r: DatagramRecord) => void>();
   private readonly securityEvents: SecurityEvent[] = [];
   private readonly eventListeners = new Set<(e: SecurityEvent) => void>();
+  private readonly concealed: Buffer[] = [];
   private nextSeq = 0;
 
   /** Keeps at most `capacity` records (oldest dropped first); seq numbers keep counting. */
   constructor(private readonly capacity = 100_000) {}
 
-  record(r: NewDatagramRecord): DatagramRecord {
+  /**
+   * A secret that travels in payloads (a key a bootstrap server writes to /0/x/5): from now on,
+   * recorded datagrams carry '*' in its place, as raw bytes and in base64 and base64url.
+   */
+  conceal(secret: Uint8Array): void {
+    const raw = Buffer.from(secret);
+    if (raw.length === 0) return;
+    for (const form of [raw, Buffer.from(raw.toString('base64').replace(/=+$/, '')), Buffer.from(raw.toString('base64url'))]) {
+      if (!this.concealed.some((c) => c.equals(form))) this.concealed.push(form);
+    }
+  }
+
+  /** The record as it may be kept: concealed secrets masked in its payload and bytes. */
+  private masked(r: NewDatagramRecord): NewDatagramRecord {
+    if (this.concealed.length === 0) return r;
+    const m = r.message;
+    if (!m) {
+      const bytes = concealIn(r.bytes, this.concealed, false);
+      return bytes ? { ...r, bytes } : r;
+    }
+    const payload = concealIn(m.payload, this.concealed, m.options.some((o) => blockOptions.has(o.number)));
+    if (!payload) return r;
+    const head = r.bytes.subarray(0, r.bytes.length - m.payload.length);
+    return { ...r, bytes: Buffer.concat([head, payload]), message: { ...m, payload } };
+  }
+
+  record(recorded: NewDatagramRecord): DatagramRecord {
+    const r = this.masked(recorded);
     const full: DatagramRecord = {
       ...r,
       seq: this.nextSeq++,

@@ -1,5 +1,6 @@
 // `lwm2m-conformance device`: the reference LwM2M client as its own process. It reads commands
-// on stdin (`reboot`, `send`, `set`, `vary`, `quit`) so that a harness can drive it, and logs to stderr.
+// on stdin (`reboot`, `factory-reset`, `send`, `set`, `vary`, `quit`) so that a harness can drive
+// it, and logs to stderr.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ReferenceClient, defaultSendPaths, parseServerUri } from '../peers/client/reference-client.ts';
@@ -11,12 +12,21 @@ import { parseServerLocation } from '../peers/client/client-security.ts';
 export const deviceUsage = `usage: lwm2m-conformance device --server coap[s]://HOST:PORT --endpoint NAME
          [--lifetime SECONDS] [--lwm2m 1.0|1.1|1.2] [--update-fraction F]
          [--send-every SECONDS] [--send-paths /o/i/r,...] [--vary-every SECONDS] [--fault NAME]...
-         [--bootstrap coap://HOST:PORT [--hold-off SECONDS]]
-  --bootstrap  a bootstrap account (Security instance 1); without --server the device has no
-               server account and bootstraps first (ETS configuration C.13)
+         [--bootstrap coap://HOST:PORT [--hold-off SECONDS] [--bootstrap-pack]]
+         [--coap-ack-timeout SECONDS] [--coap-max-retransmit N]
+  --bootstrap       a bootstrap account (Security instance 1); without --server the device has no
+                    server account and bootstraps first (ETS configuration C.13)
+  --bootstrap-pack  bootstrap with a Bootstrap-Pack-Request (GET /bspack?ep=..., LwM2M 1.2)
+                    instead of POST /bs
+  --coap-ack-timeout, --coap-max-retransmit
+                    the device's CoAP ACK_TIMEOUT and MAX_RETRANSMIT (default 2 s and 4): how
+                    soon an unanswered request fails, and the base of its registration retries
 ${deviceSecurityUsage}
 stdin commands:
-  reboot              start afresh (registration, values, attributes, observations)
+  reboot              start afresh: keeps the configuration the last bootstrap gave, forgets the
+                      registration, values, attributes and observations
+  factory-reset       back to the factory configuration (no server account with --bootstrap
+                      alone), then start afresh
   send [PATH...]      Send (POST /dp) the values under the paths (default: the --send-paths)
   set PATH VALUE      change a value as the device itself would (e.g. set /3303/0/5700 23.5)
   vary                move the varying values (voltage, current, battery, temperature) one step
@@ -31,6 +41,9 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
       server: { type: 'string' },
       bootstrap: { type: 'string' },
       'hold-off': { type: 'string' },
+      'bootstrap-pack': { type: 'boolean' },
+      'coap-ack-timeout': { type: 'string' },
+      'coap-max-retransmit': { type: 'string' },
       endpoint: { type: 'string' },
       lifetime: { type: 'string' },
       lwm2m: { type: 'string' },
@@ -58,6 +71,11 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
   }
   const holdOffS = values['hold-off'] === undefined ? 0 : Number(values['hold-off']);
   if (!(holdOffS >= 0)) throw new UsageError(`device: --hold-off must be a number of seconds, got "${values['hold-off']}"`);
+  if (values['bootstrap-pack'] && !values.bootstrap) throw new UsageError('device: --bootstrap-pack needs --bootstrap coap://HOST:PORT');
+  const ackTimeoutS = values['coap-ack-timeout'] === undefined ? undefined : Number(values['coap-ack-timeout']);
+  if (ackTimeoutS !== undefined && !(ackTimeoutS > 0)) throw new UsageError(`device: --coap-ack-timeout must be a positive number of seconds, got "${values['coap-ack-timeout']}"`);
+  const maxRetransmit = values['coap-max-retransmit'] === undefined ? undefined : Number(values['coap-max-retransmit']);
+  if (maxRetransmit !== undefined && !(Number.isInteger(maxRetransmit) && maxRetransmit >= 0)) throw new UsageError(`device: --coap-max-retransmit must be a whole number, got "${values['coap-max-retransmit']}"`);
   if (!values.endpoint) throw new UsageError('device: --endpoint NAME is required');
   try {
     if (values.server) parseServerUri(values.server);
@@ -68,6 +86,7 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
   if (!Number.isInteger(lifetimeS) || lifetimeS <= 0) throw new UsageError(`device: --lifetime must be a positive whole number of seconds, got "${values.lifetime}"`);
   const version = values.lwm2m ?? '1.1';
   if (version !== '1.0' && version !== '1.1' && version !== '1.2') throw new UsageError(`device: --lwm2m must be 1.0, 1.1 or 1.2, got "${version}"`);
+  if (values['bootstrap-pack'] && version !== '1.2') throw new UsageError('device: --bootstrap-pack needs --lwm2m 1.2 (the Bootstrap-Pack-Request came with LwM2M 1.2)');
   const updateFraction = values['update-fraction'] === undefined ? 0.5 : Number(values['update-fraction']);
   if (!(updateFraction > 0 && updateFraction < 1)) throw new UsageError(`device: --update-fraction must be between 0 and 1, got "${values['update-fraction']}"`);
   const positive = (flag: string): number | undefined => {
@@ -90,6 +109,10 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
   const client = await ReferenceClient.create({
     ...(values.server ? { serverUri: values.server } : {}),
     ...(values.bootstrap ? { bootstrapUri: values.bootstrap, holdOffS } : {}),
+    ...(values['bootstrap-pack'] ? { bootstrapPack: true } : {}),
+    ...(ackTimeoutS !== undefined || maxRetransmit !== undefined
+      ? { params: { ...(ackTimeoutS !== undefined ? { ackTimeoutMs: ackTimeoutS * 1000 } : {}), ...(maxRetransmit !== undefined ? { maxRetransmit } : {}) } }
+      : {}),
     ...(security ? { security } : {}),
     endpoint: values.endpoint,
     lifetimeS,
@@ -117,13 +140,14 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
       const [command = '', ...rest] = line.trim().split(/\s+/);
       const say = (text: string) => io.err(`device ${values.endpoint}: ${text}`);
       if (command === 'reboot') client.reboot();
+      else if (command === 'factory-reset') client.factoryReset();
       else if (command === 'quit') void finish(ExitCode.ok);
       else if (command === 'send') void client.sender.send(rest.length > 0 ? rest : sendPaths);
       else if (command === 'vary') client.sensors.tick();
       else if (command === 'set' && rest.length === 2) {
         const problem = client.sensors.set(rest[0]!, rest[1]!);
         if (problem) say(`set: ${problem}`);
-      } else if (command !== '') say(`unknown command "${line.trim()}" (reboot, send, set PATH VALUE, vary, quit)`);
+      } else if (command !== '') say(`unknown command "${line.trim()}" (reboot, factory-reset, send, set PATH VALUE, vary, quit)`);
     });
     process.once('SIGTERM', () => void finish(ExitCode.ok));
     process.once('SIGINT', () => void finish(ExitCode.ok));

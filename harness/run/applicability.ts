@@ -18,5 +18,8 @@ export function notApplicableReason(def: CaseDefinition, target: TargetView): st
   if (missing.length > 0) {
     return `the profile does not claim ${missing.map((f) => `'${f}'`).join(', ')}`;
   }
+  if (def.reset === 'factory' && def.tests === 'client' && !target.features.has('driver:factory-reset')) {
+    return "the case starts from the device's factory configuration (ETS C.13), and the profile has no 'factory-reset' driver";
+  }
   return undefined;
 }

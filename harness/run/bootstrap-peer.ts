@@ -1,9 +1,11 @@
 // The reference bootstrap server of a session that tests a client: it knows the target's
 // endpoint and provisions it with the ETS C.13 result (the C.1 server account on the harness's
-// reference server), in the first write format the profile claims (TLV, SenML CBOR, SenML JSON).
+// reference server: NoSec, or with the PSK the reference server accepts), in the first write
+// format the profile claims (TLV, SenML CBOR, SenML JSON). The key it writes is concealed in the trace.
 import type { TraceRecorder } from '../coap/trace.ts';
+import type { WaitClock } from '../peers/wait-clock.ts';
 import { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
-import { c13Configuration } from '../peers/bootstrap/configurations.ts';
+import { c13Configuration, secretOf, type AccountSecurity } from '../peers/bootstrap/configurations.ts';
 import type { Profile } from '../targets/profile.ts';
 
 /** The write format a client claims: TLV (mandatory up to 1.1), else SenML CBOR, else SenML JSON. */
@@ -14,13 +16,15 @@ export function bootstrapFormatOf(formats: readonly string[]): number {
   return 11542;
 }
 
-export function startBootstrapPeer(profile: Profile, trace: TraceRecorder, serverUri: string): Promise<ReferenceBootstrapServer> {
+export function startBootstrapPeer(profile: Profile, trace: TraceRecorder, clock: WaitClock, serverUri: string, account?: AccountSecurity): Promise<ReferenceBootstrapServer> {
+  if (account) trace.conceal(secretOf(account));
   return ReferenceBootstrapServer.start({
     address: profile.harness.address,
     port: 0,
     params: { ackTimeoutMs: profile.timing.coap.ackTimeout * 1000, maxRetransmit: profile.timing.coap.maxRetransmit },
     trace,
-    configurations: new Map([[profile.target.endpoint, c13Configuration(serverUri)]]),
+    clock,
+    configurations: new Map([[profile.target.endpoint, c13Configuration(serverUri, 86400, account)]]),
     format: bootstrapFormatOf(profile.features.formats),
   });
 }

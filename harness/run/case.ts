@@ -32,6 +32,12 @@ export interface CaseDefinition {
   readonly config?: string;
   /** Profile features the case needs; a missing one makes it not-applicable. */
   readonly requires?: readonly string[];
+  /**
+   * How a device is brought to the case's start: a reboot (the default; it keeps its
+   * configuration), or a factory reset for cases that need it un-provisioned (ETS C.13), through
+   * the profile's `factory-reset` driver; without that driver the case is not-applicable.
+   */
+  readonly reset?: 'reboot' | 'factory';
   /** Extra selection tags, e.g. 'smoke'. */
   readonly tags?: readonly string[];
   /** Specification references the case enforces. */

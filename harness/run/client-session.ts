@@ -6,6 +6,7 @@ import { TraceRecorder } from '../coap/trace.ts';
 import { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
 import { startBootstrapPeer } from './bootstrap-peer.ts';
+import { SecureAccounts } from './secure-accounts.ts';
 import type { Profile } from '../targets/profile.ts';
 import { TargetControl } from '../targets/target-control.ts';
 import { featureStrings } from '../targets/features.ts';
@@ -14,6 +15,9 @@ import { LaunchError } from '../targets/process-launcher.ts';
 import type { CaseDefinition } from './case.ts';
 import type { CaseEnvironment } from './execute.ts';
 import type { TargetView } from './target-view.ts';
+import { firstOf } from './wait.ts';
+import { maxTransmitWaitMs, rfc7252Defaults } from '../coap/transmission.ts';
+import type { DriverName } from '../targets/driver-spec.ts';
 
 const harnessBin = fileURLToPath(new URL('../../bin/lwm2m-conformance.js', import.meta.url));
 
@@ -36,6 +40,7 @@ export function targetViewOf(profile: Profile): TargetView {
       pmaxS: t.pmax,
       sendPeriodMs: t.sendPeriod * 1000,
       queueAwakeMs: t.queueAwake * 1000,
+      maxTransmitWaitMs: maxTransmitWaitMs({ ...rfc7252Defaults, ackTimeoutMs: t.coap.ackTimeout * 1000, maxRetransmit: t.coap.maxRetransmit }),
     },
   };
 }
@@ -45,8 +50,12 @@ export class ClientSession implements CaseEnvironment {
   readonly caseDeadlineMs: number;
   /** The harness's bootstrap server ({bootstrap.uri}); bootstrap cases script it. */
   bootstrap!: ReferenceBootstrapServer;
+  /** Secured server accounts the bootstrap cases provision (int-1, int-2); listeners start on first use. */
+  readonly secureAccounts: SecureAccounts;
   /** The target was just started and has not been reset for a case yet. */
   private fresh = true;
+  /** A bootstrap case gave the device a configuration of its own, which a reboot keeps. */
+  private reconfigured = false;
 
   private constructor(
     readonly profile: Profile,
@@ -56,6 +65,7 @@ export class ClientSession implements CaseEnvironment {
     private readonly security: SessionSecurity,
   ) {
     this.target = targetViewOf(profile);
+    this.secureAccounts = new SecureAccounts(profile, trace, server.clock);
     this.caseDeadlineMs = profile.timing.caseDeadline * 1000;
   }
 
@@ -77,13 +87,16 @@ export class ClientSession implements CaseEnvironment {
       security.dispose();
       throw error;
     }
-    const bootstrap = await startBootstrapPeer(profile, trace, server.uri);
+    const bootstrap = await startBootstrapPeer(profile, trace, server.clock, server.uri, security.account);
     const control = new TargetControl(profile, {
       'server.uri': server.uri,
       'bootstrap.uri': bootstrap.uri,
       endpoint: profile.target.endpoint,
       node: process.execPath,
       'harness.bin': harnessBin,
+      // The profile's CoAP timers, for a device that takes its own from the command line.
+      'coap.ackTimeout': String(profile.timing.coap.ackTimeout),
+      'coap.maxRetransmit': String(profile.timing.coap.maxRetransmit),
       ...security.placeholders,
     });
     try {
@@ -98,14 +111,19 @@ export class ClientSession implements CaseEnvironment {
   }
 
   async prepare(def: CaseDefinition, signal: AbortSignal): Promise<void> {
+    // After a bootstrap case, the next case starts from a factory reset too, so that the bootstrap
+    // server provisions the usual account again: what a case wrote (a lifetime, another server)
+    // would otherwise outlive the reboot.
+    const factory = def.reset === 'factory' || (this.reconfigured && this.control.has('factory-reset'));
+    this.reconfigured = def.interface === 'bootstrap';
+    let silent = false;
     if (this.fresh) {
       this.fresh = false;
-      // A launched process boots once: wait for its first Register, so that every case then
-      // starts from the same reset. If it never comes, the first case's own wait judges that.
+      // A launched process boots once: wait for it to show itself, so that every case then
+      // starts from the same reset. If it never does, the first case's own wait judges that.
       if (this.profile.launch.kind !== 'external') {
-        const first = await this.server.waitFor('register', { since: 0, within: this.profile.timing.startWithin * 1000, signal });
+        silent = !(await this.firstSignOfLife(signal));
         this.failIfEnded('before it registered');
-        if (!first) return;
       }
     }
     this.server.caseStart = this.server.events.position();
@@ -115,9 +133,34 @@ export class ClientSession implements CaseEnvironment {
     if (this.control.processEnded) {
       // A target that died in an earlier case is started again, so one crash costs one case.
       await this.control.start();
+      if (factory) await this.control.drive('factory-reset');
       return;
     }
-    await this.control.reset();
+    // A factory reset brings back ETS C.13 (a reboot keeps what bootstrap gave the device).
+    if (factory) await this.control.drive('factory-reset');
+    else if (!silent) await this.control.reset();
+  }
+
+  /**
+   * Waits up to startWithin for a launched target's first message: a Register, or a
+   * Bootstrap-Request or Bootstrap-Pack-Request (a device without a server account bootstraps
+   * first). A bootstrapping device then gets registerWithin to register, so that the first
+   * case's reset does not cut into its provisioning. False when it sent nothing.
+   */
+  private async firstSignOfLife(signal: AbortSignal): Promise<boolean> {
+    const within = this.profile.timing.startWithin * 1000;
+    const first = await firstOf<{ kind: string }>(signal, [
+      (either) => this.server.waitFor('register', { since: 0, within, signal: either }),
+      (either) => this.bootstrap.waitFor('request', { since: 0, within, signal: either }),
+      (either) => this.bootstrap.waitFor('pack-request', { since: 0, within, signal: either }),
+    ]);
+    if (!first) return false;
+    if (first.kind !== 'register') await this.server.waitFor('register', { since: 0, within: this.target.timing.registerWithinMs, signal });
+    return true;
+  }
+
+  drive(name: DriverName): Promise<void> {
+    return this.control.drive(name).then(() => undefined);
   }
 
   /** A launched target that has exited cannot be tested: an environment error, with its last words. */
@@ -135,6 +178,7 @@ export class ClientSession implements CaseEnvironment {
   async close(): Promise<void> {
     await this.control.stop();
     await this.server.close();
+    await this.secureAccounts.close();
     await this.bootstrap.close();
     this.security.dispose();
   }

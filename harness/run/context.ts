@@ -6,8 +6,10 @@ import type { CheckResult } from './result.ts';
 import type { Level } from './verdict.ts';
 import type { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
+import type { SecureAccounts } from './secure-accounts.ts';
 import type { TargetView } from './target-view.ts';
 import type { DeviceFactory } from './server-session.ts';
+import type { DriverName } from '../targets/driver-spec.ts';
 
 export interface CheckOptions {
   /** Specification clause the check enforces, when it differs from the case's. */
@@ -23,6 +25,8 @@ export interface CaseContext {
   readonly server: ReferenceServer;
   /** The harness's reference bootstrap server (cases that test a client's bootstrap). */
   readonly bootstrap: ReferenceBootstrapServer;
+  /** Secured server accounts (DTLS listeners and their credentials) the bootstrap server can provision (int-1, int-2). */
+  readonly secureAccounts: SecureAccounts;
   /** Simulated LwM2M clients of the target (cases that test a server). */
   readonly devices: DeviceFactory;
   /** Aborted when the case's overall deadline passes; long waits should honour it. */
@@ -41,6 +45,11 @@ export interface CaseContext {
    * target is not in the state the case needs, and the case is inconclusive, saying why.
    */
   precondition<T>(value: T, description: string): Exclude<T, false | null | undefined | 0 | ''>;
+  /**
+   * Runs one of the profile's drivers on the target under test (e.g. 'reboot'); the case names
+   * it in `requires` ('driver:reboot'). A driver that fails is the harness's error.
+   */
+  drive(name: DriverName): Promise<void>;
   /** A line for the report: what the harness did or saw. */
   note(text: string): void;
   /** Milliseconds since the case started. */
@@ -56,7 +65,9 @@ export function createCaseContext(deps: {
   target: TargetView;
   server?: ReferenceServer;
   bootstrap?: ReferenceBootstrapServer;
+  secureAccounts?: SecureAccounts;
   devices?: DeviceFactory;
+  drive?: (name: DriverName) => Promise<void>;
   signal: AbortSignal;
   startedAt: number;
 }): RecordedContext {
@@ -90,6 +101,10 @@ export function createCaseContext(deps: {
       if (!deps.bootstrap) throw new HarnessError('this case needs the reference bootstrap server, which this run does not provide');
       return deps.bootstrap;
     },
+    get secureAccounts(): SecureAccounts {
+      if (!deps.secureAccounts) throw new HarnessError('this case needs secured server accounts, which only a run against a client provides');
+      return deps.secureAccounts;
+    },
     get devices(): DeviceFactory {
       if (!deps.devices) throw new HarnessError('this case needs simulated clients, which only a run against a server provides');
       return deps.devices;
@@ -117,6 +132,10 @@ export function createCaseContext(deps: {
     precondition<T>(value: T, description: string) {
       if (!value) throw new Inconclusive(description);
       return value as Exclude<T, false | null | undefined | 0 | ''>;
+    },
+    async drive(name) {
+      if (!deps.drive) throw new HarnessError(`this case drives the target ("${name}"), which this run cannot do`);
+      await deps.drive(name);
     },
     note(text) {
       notes.push(text);

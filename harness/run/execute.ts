@@ -11,15 +11,20 @@ import { toTraceEntries } from './trace-entries.ts';
 import type { TraceRecorder } from '../coap/trace.ts';
 import type { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
+import type { SecureAccounts } from './secure-accounts.ts';
 import type { DeviceFactory } from './server-session.ts';
+import type { DriverName } from '../targets/driver-spec.ts';
 
 export interface CaseEnvironment {
   readonly target: TargetView;
   readonly trace: TraceRecorder;
   readonly server?: ReferenceServer;
   readonly bootstrap?: ReferenceBootstrapServer;
+  readonly secureAccounts?: SecureAccounts;
   /** Simulated clients, when the target is a server. */
   readonly deviceFactory?: DeviceFactory;
+  /** Runs one of the profile's drivers on the target under test, when the run can. */
+  drive?(name: DriverName): Promise<void>;
   /** Brings the target into the case's starting state (e.g. rebooted, about to register). */
   prepare(def: CaseDefinition, signal: AbortSignal): Promise<void>;
   /** Overall deadline of one case body, ms. */
@@ -53,7 +58,9 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
     target: env.target,
     ...(env.server ? { server: env.server } : {}),
     ...(env.bootstrap ? { bootstrap: env.bootstrap } : {}),
+    ...(env.secureAccounts ? { secureAccounts: env.secureAccounts } : {}),
     ...(env.deviceFactory ? { devices: env.deviceFactory } : {}),
+    ...(env.drive ? { drive: (name: DriverName) => env.drive!(name) } : {}),
     signal: abort.signal,
     startedAt: t0,
   });

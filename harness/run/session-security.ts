@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AccountSecurity } from '../peers/bootstrap/configurations.ts';
 import type { ServerCertificate, ServerSecurityOptions } from '../peers/server/server-security.ts';
 import { ConfigError } from '../targets/config-error.ts';
 import { readSecret, type SecretRef } from '../targets/credentials.ts';
@@ -22,6 +23,8 @@ export interface SessionSecurity {
   /** For ReferenceServer.start; undefined in NoSec. */
   server?: ServerSecurityOptions;
   placeholders: Record<string, string>;
+  /** The credentials the bootstrap server writes with the account on the reference server (PSK); undefined: NoSec. */
+  account?: AccountSecurity;
   /** Removes temporary files. */
   dispose(): void;
 }
@@ -55,6 +58,7 @@ export function sessionSecurityOf(profile: Profile): SessionSecurity {
     const key = pskKeyOf(sec.key!, profile);
     return {
       server: { psk: [{ identity, key, endpoint: profile.target.endpoint }] },
+      account: { mode: 'psk', identity, key: new Uint8Array(key) },
       placeholders: { 'psk.identity': identity, 'psk.key.file': keyFile(sec.key!, key, cleanups) },
       dispose,
     };

@@ -20,6 +20,8 @@ export interface Timing {
   sendPeriodMs?: number;
   /** How long a server under test keeps a queue-mode client reachable, ms (absent: 93 s). */
   queueAwakeMs?: number;
+  /** MAX_TRANSMIT_WAIT of the profile's CoAP parameters, ms: how long an unanswered confirmable request lasts (absent: 93 s). */
+  maxTransmitWaitMs?: number;
 }
 
 export interface TargetView {

@@ -41,3 +41,26 @@ export async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<
     clearTimeout(timer);
   }
 }
+
+/**
+ * Runs waits side by side (e.g. on two peers' event logs) and resolves with the first value any
+ * of them gives, aborting the others; undefined when all of them end without one.
+ */
+export async function firstOf<T>(signal: AbortSignal | undefined, waits: readonly ((signal: AbortSignal) => Promise<T | undefined>)[]): Promise<T | undefined> {
+  const settled = new AbortController();
+  const either = signal ? AbortSignal.any([signal, settled.signal]) : settled.signal;
+  try {
+    return await new Promise<T | undefined>((resolve, reject) => {
+      let left = waits.length;
+      if (left === 0) resolve(undefined);
+      for (const wait of waits) {
+        wait(either).then((value) => {
+          if (value !== undefined) resolve(value);
+          else if (--left === 0) resolve(undefined);
+        }, reject);
+      }
+    });
+  } finally {
+    settled.abort();
+  }
+}

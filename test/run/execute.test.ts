@@ -95,4 +95,22 @@ describe('verdicts', () => {
     const newer = await executeCase(aCase(async () => {}, { since: '1.2' }), env());
     expect(newer.reason).toContain('introduced in LwM2M 1.2');
   });
+
+  it('a case that starts from a factory reset needs the profile\'s factory-reset driver', async () => {
+    const factory = aCase(async (ctx) => { ctx.check('A', 'MUST', 'd', 1, 1); }, { reset: 'factory' });
+    const without = await executeCase(factory, env());
+    expect(without).toMatchObject({ verdict: 'not-applicable' });
+    expect(without.reason).toContain("no 'factory-reset' driver");
+    const withDriver = await executeCase(factory, env({ target: { ...target, features: new Set(['driver:factory-reset']) } }));
+    expect(withDriver.verdict).toBe('pass');
+  });
+
+  it('a case drives the target through the environment', async () => {
+    const driven: string[] = [];
+    const r = await executeCase(aCase(async (ctx) => { await ctx.drive('reboot'); ctx.check('A', 'MUST', 'd', 1, 1); }), env({ drive: async (name) => { driven.push(name); } }));
+    expect(r.verdict).toBe('pass');
+    expect(driven).toEqual(['reboot']);
+    const cannot = await executeCase(aCase(async (ctx) => { await ctx.drive('reboot'); }), env());
+    expect(cannot.verdict).toBe('error');
+  });
 });

@@ -27,3 +27,13 @@ export function silentTargetProfile(): Profile {
     timing: { ...profile.timing, registerWithin: 0.5, reactionWithin: 0.5, caseDeadline: 10 },
   };
 }
+
+/**
+ * The bundled reference device claiming PSK and certificate security as well: int-1 and int-2
+ * provision it with secured server accounts. Not the shipped profile: there the security cases
+ * (int-401…) would apply to a harness listening without DTLS.
+ */
+export function secureBootstrapProfile(faults: readonly string[] = []): Profile {
+  const profile = referenceDeviceProfile(faults);
+  return { ...profile, features: { ...profile.features, security: ['psk', 'x509'] } };
+}

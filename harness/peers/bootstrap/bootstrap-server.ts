@@ -47,6 +47,8 @@ export interface BootstrapServerOptions {
   /** Content format of the writes when the client states no preference: 11542 (TLV), 110, 112. */
   format?: number;
   faults?: readonly BootstrapFault[];
+  /** Where waits on the client are counted; shared with the session's other peers so parallel waits count once. */
+  clock?: WaitClock;
 }
 
 export const TLV = 11542;
@@ -74,7 +76,7 @@ export class ReferenceBootstrapServer {
   caseStart = 0;
   /** When true, requests are answered and the case drives the exchange; else the server provisions on its own. */
   scripted = false;
-  readonly clock = new WaitClock();
+  readonly clock: WaitClock;
   /** Where each endpoint last asked from, and the format it prefers. */
   private readonly clients = new Map<string, { peer: PeerAddress; format: number }>();
 
@@ -83,6 +85,7 @@ export class ReferenceBootstrapServer {
     private readonly options: BootstrapServerOptions,
     private readonly faults: ReadonlySet<BootstrapFault>,
   ) {
+    this.clock = options.clock ?? new WaitClock();
     endpoint.onRequest((req) => this.handle(req));
   }
 

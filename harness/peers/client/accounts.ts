@@ -49,10 +49,10 @@ export function serverAccounts(store: ObjectStore): ServerAccount[] {
   return out;
 }
 
-/** The first server account the device can register to, with its URI. */
-export function usableServer(store: ObjectStore): { ssid: number; uri: string; serverInstance: number } | undefined {
+/** The first server account the device can register to, with its URI and its Security instance. */
+export function usableServer(store: ObjectStore): { ssid: number; uri: string; serverInstance: number; securityInstance: number } | undefined {
   for (const account of serverAccounts(store)) {
-    if (account.security && account.security.uri !== '') return { ssid: account.ssid, uri: account.security.uri, serverInstance: account.instance };
+    if (account.security && account.security.uri !== '') return { ssid: account.ssid, uri: account.security.uri, serverInstance: account.instance, securityInstance: account.security.instance };
   }
   return undefined;
 }

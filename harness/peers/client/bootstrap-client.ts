@@ -3,21 +3,27 @@
 // Time (/0/x/11), retried with back-off while the bootstrap server does not answer 2.04; the
 // bootstrap server's requests are then answered by the BootstrapHandler until a Finish is
 // accepted, or until EXCHANGE_LIFETIME passes without one (the device then asks again).
+// A device configured for it (LwM2M 1.2) asks with a Bootstrap-Pack-Request (GET /bspack?ep=…)
+// instead and applies the configuration in the 2.05 answer.
 import type { CoapEndpoint, IncomingRequest, ResponseSpec } from '../../coap/endpoint.ts';
 import type { PeerAddress } from '../../coap/trace.ts';
 import { bootstrapAccount } from './accounts.ts';
 import { BootstrapHandler } from './bootstrap-handler.ts';
+import { applyBootstrapPack } from './bootstrap-pack.ts';
 import type { ClientFault } from './faults.ts';
 import type { ObjectStore } from './object-store.ts';
+import { SENML_CBOR } from './representation.ts';
 
 export interface BootstrapClientDeps {
   coap(): CoapEndpoint;
   store(): ObjectStore;
   readonly endpoint: string;
   readonly version: '1.0' | '1.1' | '1.2';
+  /** Bootstrap with a Bootstrap-Pack-Request (GET /bspack) instead of POST /bs. */
+  readonly pack?: boolean;
   parseUri(uri: string): PeerAddress;
   has(fault: ClientFault): boolean;
-  /** A Finish was accepted: the device registers to the server it was given. */
+  /** A Finish (or a Bootstrap-Pack) was accepted: the device registers to the server it was given. */
   finished(): void;
   log(line: string): void;
   /** How long to wait for Bootstrap-Finish after the request was accepted, ms (EXCHANGE_LIFETIME). */
@@ -107,6 +113,7 @@ export class BootstrapClient {
       this.deps.log(`bootstrap account URI unusable: ${(error as Error).message}`);
       return;
     }
+    if (this.deps.pack) return this.requestPack(peer, account.uri, generation);
     // The bootstrap server may send its first write as soon as it has answered: accept it from now on.
     this.peer = peer;
     this.state = 'bootstrapping';
@@ -127,9 +134,38 @@ export class BootstrapClient {
       if (generation !== this.generation) return;
       this.deps.log(`bootstrap request failed: ${(error as Error).message}`);
     }
+    this.retryLater();
+  }
+
+  private retryLater(): void {
     this.state = 'waiting';
     const delay = retryDelaysMs[Math.min(this.retry++, retryDelaysMs.length - 1)]!;
     this.schedule(delay, () => void this.request());
+  }
+
+  /** Bootstrap-Pack-Request: the whole configuration in one 2.05 answer, applied as it comes. */
+  private async requestPack(peer: PeerAddress, uri: string, generation: number): Promise<void> {
+    this.state = 'waiting';
+    const query = this.deps.has('bootstrap-pack-without-endpoint') ? [] : [`ep=${this.deps.endpoint}`];
+    this.deps.log(`bootstrap pack request to ${uri}`);
+    try {
+      const response = await this.deps.coap().request(peer, { method: 'GET', path: '/bspack', query, accept: SENML_CBOR });
+      if (generation !== this.generation) return;
+      if (response.code === '2.05') {
+        if (this.deps.has('bootstrap-pack-not-applied')) {
+          this.deps.log('bootstrap pack received; not applied');
+          this.stop();
+          return;
+        }
+        const problem = applyBootstrapPack(this.deps.store(), this.handler, response.payload, response.contentFormat);
+        if (!problem) return this.finished();
+        this.deps.log(`bootstrap pack unusable: ${problem}`);
+      } else this.deps.log(`bootstrap pack request refused: ${response.code}`);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.deps.log(`bootstrap pack request failed: ${(error as Error).message}`);
+    }
+    this.retryLater();
   }
 
   private finished(): void {

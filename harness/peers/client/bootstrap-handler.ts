@@ -80,7 +80,8 @@ export class BootstrapHandler {
     return { code: this.hooks.has('bootstrap-write-created') ? '2.01' : '2.04' };
   }
 
-  private apply(nodes: readonly LwM2mNode[], ids: PathIds): void {
+  /** Stores decoded nodes under /o, /o/i or /o/i/r as a Bootstrap-Write does (also a Bootstrap-Pack's, per object). */
+  apply(nodes: readonly LwM2mNode[], ids: PathIds): void {
     const store = this.store();
     const o = ids[0]!;
     if (ids.length >= 2) this.ensureInstance(o, ids[1]!);

@@ -1,7 +1,10 @@
 // The simulated device's objects and their starting values: objects 0, 1, 2, 3, 4, 5, 6, 7, 16
 // and 3303 as the ETS configurations set them (Annex C: C.1 server account and DEV-MIN, C.3
 // SRV-EXT, C.4 power resources, C.6 all optional Device resources, C.7 location, C.12 Portfolio).
+// A device keeps its configuration (Security, Server, Access Control) across a reboot as it would
+// in flash: `saveConfiguration` copies it, and `buildObjects` starts from it instead of the factory's.
 import { coreModel } from '../../lwm2m/model/index.ts';
+import type { LwM2mValue } from '../../lwm2m/value.ts';
 import { ObjectStore } from './object-store.ts';
 
 export interface DeviceIdentity {
@@ -19,7 +22,40 @@ export interface DeviceIdentity {
 /** Objects the device reports in its Register object list (never /0). */
 export const deviceObjectIds = [0, 1, 2, 3, 4, 5, 6, 7, 16, 3303] as const;
 
-export function buildObjects(identity: DeviceIdentity): ObjectStore {
+/** The objects a device keeps across a reboot: its accounts and their access rights. */
+export const configurationObjectIds = [0, 1, 2] as const;
+
+type InstanceValues = Record<number, LwM2mValue | Record<number, LwM2mValue>>;
+
+/** A copy of the configuration objects: object id → instance id → resource values. */
+export type SavedConfiguration = ReadonlyMap<number, ReadonlyMap<number, InstanceValues>>;
+
+export function saveConfiguration(store: ObjectStore): SavedConfiguration {
+  const saved = new Map<number, Map<number, InstanceValues>>();
+  for (const o of configurationObjectIds) {
+    const instances = new Map<number, InstanceValues>();
+    for (const i of store.instanceIds(o)) {
+      const values: InstanceValues = {};
+      for (const [r, res] of store.instance(o, i)!) values[r] = 'single' in res ? res.single : Object.fromEntries(res.instances);
+      instances.set(i, values);
+    }
+    saved.set(o, instances);
+  }
+  return saved;
+}
+
+/** The factory objects, with the configuration objects taken from `saved` when given. */
+export function buildObjects(identity: DeviceIdentity, saved?: SavedConfiguration): ObjectStore {
+  const store = buildFactoryObjects(identity);
+  if (!saved) return store;
+  for (const o of configurationObjectIds) {
+    for (const i of store.instanceIds(o)) store.deleteInstance(o, i);
+    for (const [i, values] of saved.get(o) ?? []) store.putInstance(o, i, values);
+  }
+  return store;
+}
+
+function buildFactoryObjects(identity: DeviceIdentity): ObjectStore {
   const store = new ObjectStore(coreModel());
   store.addObject(0);
   store.addObject(1);

@@ -58,6 +58,9 @@ export const clientFaults = {
   'accept-any-server-certificate': 'completes the DTLS handshake whatever certificate the server presents (no verification)',
   'ignore-server-name': 'does not check that the server certificate names the server it meant to reach',
   'nosec-fallback': 'when the DTLS handshake fails, registers over plain CoAP to the same address instead',
+  'bootstrap-security-ignored': 'talks plain CoAP to every server account, whatever Security Mode and credentials the bootstrap server wrote (/0/x/2, 3, 4, 5)',
+  'bootstrap-psk-identity-hex': 'sends the PSK identity written to /0/x/3 hex-encoded instead of as the bytes written',
+  'bootstrap-der-unsupported': 'takes only PEM certificates and keys, so the DER ones written to /0/x/3, 4, 5 leave it unable to connect',
   // Bootstrap
   'no-client-initiated-bootstrap': 'never sends a Bootstrap-Request on its own when it has no server account',
   'bootstrap-write-created': 'answers Bootstrap-Write with 2.01 Created instead of 2.04 Changed',
@@ -69,6 +72,10 @@ export const clientFaults = {
   'bootstrap-finish-unchecked': 'answers Bootstrap-Finish with 2.04 even without a usable server account',
   'bootstrap-trigger-ignored': 'answers Execute /1/x/9 (Bootstrap-Request Trigger) with 2.04 but never bootstraps',
   'bootstrap-lifetime-ignored': 'registers with its factory lifetime instead of the lifetime the bootstrap server wrote',
+  'bootstrap-at-every-boot': 'sends a Bootstrap-Request at every start, even with a usable server account',
+  'no-bootstrap-fallback': 'when registration to its server fails, keeps retrying it instead of falling back to bootstrap (/1/x/16 ignored)',
+  'bootstrap-pack-without-endpoint': 'sends its Bootstrap-Pack-Request (GET /bspack) without the endpoint name (ep)',
+  'bootstrap-pack-not-applied': 'asks for a Bootstrap-Pack but does not apply the configuration it gets, so it never registers',
 } as const;
 
 export type ClientFault = keyof typeof clientFaults;

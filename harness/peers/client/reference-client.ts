@@ -2,17 +2,19 @@
 // registers again after a 4.04 to an Update, and serves the Device Management and Information
 // Reporting interfaces over its object store (management.ts, observe-engine.ts, send.ts).
 // Fault switches make it misbehave on purpose.
-import { CoapEndpoint, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
+import type { CoapEndpoint, IncomingRequest, ResponseSpec } from '../../coap/endpoint.ts';
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import type { PathIds } from '../../lwm2m/path.ts';
-import { usableServer } from './accounts.ts';
+import { accountTransport, AccountLink } from './account-link.ts';
+import { bootstrapAccount, usableServer } from './accounts.ts';
 import { AttributeStore } from './attribute-store.ts';
 import { BootstrapClient } from './bootstrap-client.ts';
-import { buildObjects } from './device-objects.ts';
+import { buildObjects, saveConfiguration, type SavedConfiguration } from './device-objects.ts';
+import { afterFailedAttempt, retryPolicyOf } from './registration-retry.ts';
+import { rfc7252Defaults } from '../../coap/transmission.ts';
 import type { ClientFault } from './faults.ts';
-import { DtlsClientTransport } from '../../dtls/index.ts';
-import { dtlsClientOptions, parseServerLocation, type DeviceSecurity, type ServerLocation } from './client-security.ts';
+import { parseServerLocation, type DeviceSecurity } from './client-security.ts';
 import { Management } from './management.ts';
 import type { ObjectStore } from './object-store.ts';
 import { ObserveEngine } from './observe-engine.ts';
@@ -26,7 +28,9 @@ export interface ClientOptions {
   bootstrapUri?: string;
   /** Client Hold Off Time (/0/1/11) before a client-initiated bootstrap, seconds. */
   holdOffS?: number;
-  /** Credentials for a coaps:// server; each (re)start of the device redoes the handshake. */
+  /** Bootstrap with a Bootstrap-Pack-Request (GET /bspack?ep=…, LwM2M 1.2) instead of POST /bs. */
+  bootstrapPack?: boolean;
+  /** Credentials for a coaps:// factory server account; each (re)start of the device redoes the handshake. Bootstrapped accounts bring their own. */
   security?: DeviceSecurity;
   endpoint: string;
   lifetimeS?: number;
@@ -49,7 +53,6 @@ export interface ClientOptions {
 
 type State = 'stopped' | 'registering' | 'registered' | 'disabled';
 
-const retryDelaysMs = [1000, 2000, 4000, 8000, 16000, 30000];
 const shortServerId = 1;
 export const defaultSendPaths = ['/1/0/1', '/3/0/11/0'];
 
@@ -61,7 +64,11 @@ export class ReferenceClient {
   private state: State = 'stopped';
   private location: string | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** Failed Register attempts in the current communication sequence, and failed sequences. */
   private retry = 0;
+  private sequences = 0;
+  /** The configuration (Security, Server, ACL) the last accepted bootstrap gave; a reboot keeps it. */
+  private saved: SavedConfiguration | undefined;
   private objects: ObjectStore;
   private readonly attributes = new AttributeStore();
   private management: Management;
@@ -73,19 +80,27 @@ export class ReferenceClient {
   private server: PeerAddress;
   private readonly bootstrap: BootstrapClient;
   private generation = 0;
-  private coap!: CoapEndpoint;
-  private readonly serverAt: ServerLocation;
-  /** DTLS: the session to use was closed or is stale (reboot); the next message handshakes anew. */
-  private sessionStale = true;
-  private connecting: Promise<void> | undefined;
+  /** One connection per account: the bootstrap server's, and the LwM2M server's. */
+  private readonly bootstrapLink: AccountLink;
+  private readonly serverLink: AccountLink;
 
   private constructor(
     private readonly options: Required<Pick<ClientOptions, 'endpoint' | 'lifetimeS' | 'version' | 'binding' | 'updateFraction'>> & ClientOptions,
   ) {
     this.faults = new Set(options.faults ?? []);
-    this.serverAt = parseServerLocation(options.serverUri ?? options.bootstrapUri ?? '');
-    this.server = this.serverAt.peer;
-    if (this.serverAt.secure && !options.security) throw new Error(`${options.serverUri} needs DTLS credentials (PSK or certificate)`);
+    this.server = parseServerUri(options.serverUri ?? options.bootstrapUri ?? '');
+    if (options.serverUri && parseServerLocation(options.serverUri).secure && !options.security) throw new Error(`${options.serverUri} needs DTLS credentials (PSK or certificate)`);
+    if (options.bootstrapUri && parseServerLocation(options.bootstrapUri).secure) throw new Error(`${options.bootstrapUri}: the reference device reaches its bootstrap server over plain CoAP only`);
+    const link = (name: string) => new AccountLink(name, {
+      ...(options.bindAddress ? { bindAddress: options.bindAddress } : {}),
+      ...(options.params ? { params: options.params } : {}),
+      ...(options.trace ? { trace: options.trace } : {}),
+      has: (f) => this.has(f),
+      log: (line) => this.log(line),
+      handle: (req) => this.handle(req),
+    });
+    this.bootstrapLink = link('device (bootstrap account)');
+    this.serverLink = link('device');
     this.objects = this.freshObjects();
     this.observations = new ObserveEngine({
       coap: () => this.coap,
@@ -108,70 +123,34 @@ export class ReferenceClient {
     });
     this.sensors = new Sensors(() => this.objects);
     this.bootstrap = new BootstrapClient({
-      coap: () => this.coap,
+      coap: () => this.bootstrapLink.current!,
       store: () => this.objects,
       endpoint: options.endpoint,
       version: options.version,
+      ...(options.bootstrapPack ? { pack: true } : {}),
       parseUri: parseServerUri,
       has: (f) => this.has(f),
-      finished: () => this.bootstrapFinished(),
+      finished: () => {
+        // Committed as a device writes its configuration to flash.
+        this.saved = saveConfiguration(this.objects);
+        this.bootstrapFinished();
+      },
       log: (line) => this.log(line),
     });
   }
 
   static async create(options: ClientOptions): Promise<ReferenceClient> {
     const client = new ReferenceClient({ lifetimeS: 86400, version: '1.1', binding: 'U', updateFraction: 0.5, ...options });
-    // With DTLS the handshake happens when the device registers (and is retried like a Register).
-    if (!client.serverAt.secure) await client.connect();
+    // The bootstrap account's plain socket is bound once; the server account's link opens when the
+    // device registers (with DTLS, the handshake is retried like a Register).
+    const account = bootstrapAccount(client.objects);
+    if (account) await client.bootstrapLink.open(accountTransport(client.objects, account.instance, undefined, () => false));
     return client;
   }
 
-  /** Opens the device's CoAP endpoint towards the server: the one place a transport is chosen. */
-  private async connect(): Promise<void> {
-    const address = this.options.bindAddress ?? (this.server.address.includes(':') ? '::1' : '127.0.0.1');
-    let transport: DtlsClientTransport | undefined;
-    if (this.serverAt.secure) {
-      try {
-        transport = await DtlsClientTransport.connect(this.server, {
-          ...dtlsClientOptions(this.options.security!, this.serverAt, (f) => this.has(f), { address }),
-          ...(this.options.trace ? { trace: this.options.trace } : {}),
-        });
-      } catch (error) {
-        if (!this.has('nosec-fallback')) throw error;
-        this.log(`DTLS handshake failed (${(error as Error).message}); falling back to plain CoAP`);
-      }
-      if (transport) {
-        transport.onClose((why) => {
-          this.sessionStale = true;
-          this.log(`DTLS session closed: ${why}`);
-        });
-        this.sessionStale = false;
-      }
-    }
-    this.coap = await CoapEndpoint.bind({
-      address,
-      port: 0,
-      ...(transport ? { transport } : {}),
-      ...(this.options.params ? { params: this.options.params } : {}),
-      ...(this.options.trace ? { trace: this.options.trace } : {}),
-      name: 'device',
-    });
-    this.coap.onRequest((req) => this.handle(req));
-  }
-
-  /** DTLS: a fresh handshake before the next message when the session is gone or stale. */
-  private ensureSession(): Promise<void> {
-    if (!this.serverAt.secure || !this.sessionStale) return Promise.resolve();
-    this.connecting ??= (async () => {
-      try {
-        const old = this.coap as CoapEndpoint | undefined;
-        if (old) await old.close();
-        await this.connect();
-      } finally {
-        this.connecting = undefined;
-      }
-    })();
-    return this.connecting;
+  /** The endpoint towards the LwM2M server the device registers to. */
+  private get coap(): CoapEndpoint {
+    return this.serverLink.current!;
   }
 
   get registrationState(): State {
@@ -179,7 +158,7 @@ export class ReferenceClient {
   }
 
   get local(): PeerAddress {
-    return this.coap.local;
+    return (this.serverLink.current ?? this.bootstrapLink.current)!.local;
   }
 
   /** The device's values (for tests and the `set` command). */
@@ -191,27 +170,29 @@ export class ReferenceClient {
   start(): void {
     this.generation++;
     this.retry = 0;
+    this.sequences = 0;
     if (this.options.sendEverySeconds) this.sender.every(this.options.sendEverySeconds, this.options.sendPaths ?? defaultSendPaths);
     if (this.options.varyEverySeconds) this.sensors.every(this.options.varyEverySeconds);
     // Without a server account the device bootstraps first (Core §6.1.3), after its hold-off.
-    if (!usableServer(this.objects) && this.bootstrap.possible) {
+    if ((!usableServer(this.objects) || this.has('bootstrap-at-every-boot')) && this.bootstrap.possible) {
       if (!this.has('no-client-initiated-bootstrap')) this.bootstrap.begin();
       return;
     }
     void this.register();
   }
 
-  /** After an accepted Bootstrap-Finish: registers afresh, to the server it was given. */
+  /** After an accepted Bootstrap-Finish: registers afresh, to the server account it was given (register() opens its link). */
   private bootstrapFinished(): void {
-    const provisioned = usableServer(this.objects);
-    if (provisioned) this.server = parseServerUri(provisioned.uri);
     this.generation++;
     this.cancelTimer();
     this.retry = 0;
     void this.register();
   }
 
-  /** A reboot: forgets its registration, observations, attributes and values, then registers afresh. */
+  /**
+   * A reboot: keeps the configuration the last bootstrap gave (else the factory one), forgets its
+   * registration, observations, attributes and other values, then registers afresh.
+   */
   reboot(): void {
     this.cancelTimer();
     this.bootstrap.stop();
@@ -220,9 +201,16 @@ export class ReferenceClient {
     this.attributes.clear();
     this.objects = this.freshObjects();
     this.management = this.freshManagement();
-    this.sessionStale = true; // a rebooted device has lost its DTLS session
+    this.serverLink.lost(); // a rebooted device has lost its DTLS session
     this.log('reboot');
     this.start();
+  }
+
+  /** Back to the factory configuration (without a server account: ETS C.13), then a reboot. */
+  factoryReset(): void {
+    this.saved = undefined;
+    this.log('factory reset');
+    this.reboot();
   }
 
   async stop(): Promise<void> {
@@ -233,13 +221,14 @@ export class ReferenceClient {
     this.sender.stop();
     this.sensors.stop();
     this.state = 'stopped';
-    await this.connecting?.catch(() => undefined);
-    await (this.coap as CoapEndpoint | undefined)?.close();
+    await this.serverLink.close();
+    await this.bootstrapLink.close();
   }
 
   private freshObjects(): ObjectStore {
-    const store = buildObjects({ serverUri: this.options.serverUri, bootstrapUri: this.options.bootstrapUri, holdOffS: this.options.holdOffS, shortServerId, lifetimeS: this.options.lifetimeS, binding: this.options.binding });
-    if (this.options.serverUri) this.server = parseServerUri(this.options.serverUri);
+    const store = buildObjects({ serverUri: this.options.serverUri, bootstrapUri: this.options.bootstrapUri, holdOffS: this.options.holdOffS, shortServerId, lifetimeS: this.options.lifetimeS, binding: this.options.binding }, this.saved);
+    const account = usableServer(store);
+    if (account) this.server = parseServerUri(account.uri);
     store.onChange((paths) => this.observations?.changed(paths));
     return store;
   }
@@ -315,16 +304,19 @@ export class ReferenceClient {
     const generation = this.generation;
     this.state = 'registering';
     this.location = undefined;
-    if (!usableServer(this.objects)) {
+    const account = usableServer(this.objects);
+    if (!account) {
       this.log('no server account to register to');
       this.state = 'stopped';
       return;
     }
-    this.log(`register to ${usableServer(this.objects)!.uri}`);
+    this.log(`register to ${account.uri}`);
     try {
-      await this.ensureSession();
+      const transport = accountTransport(this.objects, account.securityInstance, this.options.security, (f) => this.has(f));
+      const coap = await this.serverLink.open(transport);
       if (generation !== this.generation) return;
-      const response = await this.coap.request(this.server, {
+      this.server = transport.location.peer;
+      const response = await coap.request(this.server, {
         method: 'POST',
         path: '/rd',
         query: this.registerQuery(),
@@ -336,6 +328,7 @@ export class ReferenceClient {
         this.location = response.locationPath;
         this.state = 'registered';
         this.retry = 0;
+        this.sequences = 0;
         this.log(`registered at ${this.location}`);
         this.scheduleUpdate();
         return;
@@ -345,8 +338,30 @@ export class ReferenceClient {
       if (generation !== this.generation) return;
       this.log(`register failed: ${(error as Error).message}`);
     }
-    const delay = retryDelaysMs[Math.min(this.retry++, retryDelaysMs.length - 1)]!;
-    this.schedule(delay, () => void this.register());
+    this.registrationFailed();
+  }
+
+  /** After a failed Register: the next attempt, or (all sequences failed) a bootstrap when /1/x/16 allows it. */
+  private registrationFailed(): void {
+    const account = usableServer(this.objects);
+    const policy = retryPolicyOf(this.objects, account?.serverInstance ?? 0, this.options.params?.ackTimeoutMs ?? rfc7252Defaults.ackTimeoutMs);
+    const tries = { attempts: this.retry, sequences: this.sequences };
+    const next = afterFailedAttempt(tries, policy);
+    this.retry = tries.attempts;
+    this.sequences = tries.sequences;
+    if (next !== 'failed') {
+      this.schedule(next.retryInMs, () => void this.register());
+      return;
+    }
+    if (policy.bootstrapOnFailure && this.bootstrap.possible && !this.has('no-bootstrap-fallback')) {
+      this.log('registration failed: falling back to bootstrap');
+      this.state = 'stopped';
+      this.bootstrap.begin();
+      return;
+    }
+    // Nothing else to try: a new round of sequences after the sequence delay.
+    this.log('registration failed');
+    this.schedule(policy.sequenceDelayMs, () => void this.register());
   }
 
   private scheduleUpdate(): void {

@@ -78,6 +78,8 @@ export interface ServerOptions {
   queueAwakeMs?: number;
   /** Listen with DTLS (PSK and/or a certificate) instead of plain UDP; the URI becomes coaps://. */
   security?: ServerSecurityOptions;
+  /** Where waits on clients are counted; shared with the session's other peers so parallel waits count once. */
+  clock?: WaitClock;
 }
 
 /** A management request's outcome: the response, or why none came. */
@@ -91,7 +93,7 @@ export class ReferenceServer {
   /** Event position when the current case began (set before the target is reset). */
   caseStart = 0;
   /** Time spent waiting for the target (its messages, its answers): the part of a run the target sets. */
-  readonly clock = new WaitClock();
+  readonly clock: WaitClock;
   private observationCount = 0;
   private readonly unsubscribers: (() => void)[] = [];
   /** How long a queue-mode client stays reachable after its last message, ms. */
@@ -107,7 +109,9 @@ export class ReferenceServer {
     readonly endpoint: CoapEndpoint,
     private readonly versions: readonly string[],
     private readonly faults: ReadonlySet<ServerFault> = new Set(),
+    clock = new WaitClock(),
   ) {
+    this.clock = clock;
     this.registrations = new RegistrationTable(
       (r) => this.events.append({ kind: 'expired', atMs: performance.now(), endpoint: r.endpoint, location: r.location }),
       0,
@@ -132,7 +136,7 @@ export class ReferenceServer {
       name: 'server',
     });
     const faults = new Set(options.faults ?? []);
-    const server = new ReferenceServer(endpoint, options.versions ?? supportedByDefault, faults);
+    const server = new ReferenceServer(endpoint, options.versions ?? supportedByDefault, faults, options.clock);
     server.queueAwakeMs = options.queueAwakeMs ?? maxTransmitWaitMs(endpoint.params);
     for (const [pid, list] of Object.entries(options.profileIds ?? {})) {
       const read = readObjectList(Buffer.from(list));

@@ -10,6 +10,7 @@ export default defineCase({
   since: '1.1',
   config: 'C.13',
   requires: ['bootstrap:client-initiated'],
+  reset: 'factory',
   ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-4; OMA-TS-LightweightM2M_Core §5.2.7.5',
   purpose:
     'After a bootstrap that wrote a server account, the bootstrap server deletes /0 and /1: the deletes must ' +

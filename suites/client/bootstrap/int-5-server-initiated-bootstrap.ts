@@ -9,6 +9,7 @@ export default defineCase({
   since: '1.1',
   config: 'C.13',
   requires: ['bootstrap:client-initiated', 'bootstrap:server-initiated'],
+  reset: 'factory',
   ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-5; OMA-TS-LightweightM2M_Core §5.2.7.1, §6.1.4',
   purpose:
     'With the client registered, the LwM2M server executes the Bootstrap-Request Trigger /1/0/9: the client ' +

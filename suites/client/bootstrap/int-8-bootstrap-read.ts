@@ -11,6 +11,7 @@ export default defineCase({
   since: '1.1',
   config: 'C.13',
   requires: ['bootstrap:client-initiated', 'object:2'],
+  reset: 'factory',
   ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-8; OMA-TS-LightweightM2M_Core §5.2.7.2',
   purpose:
     'The bootstrap server writes /0, /1 and the ACL /2/0, then reads /1 and /2: both reads must be answered ' +

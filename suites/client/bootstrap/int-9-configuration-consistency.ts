@@ -9,6 +9,7 @@ export default defineCase({
   since: '1.1',
   config: 'C.13',
   requires: ['bootstrap:client-initiated'],
+  reset: 'factory',
   ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-9; OMA-TS-LightweightM2M_Core §5.2.7.6, §6.1.7.6',
   purpose:
     'The bootstrap server writes only /1/0/5 and finishes: without a server account the configuration is ' +

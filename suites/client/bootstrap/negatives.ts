@@ -4,7 +4,7 @@ import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
 import { at, bootstrapAccountLinks, bootstrapRequested, codeOf, discoverRoot, registersAfter, restore, serverAccountInstances, writeServerAccount } from './steps.ts';
 
-const common = { interface: 'bootstrap', tests: 'client', since: '1.0', config: 'C.13', requires: ['bootstrap:client-initiated'] } as const;
+const common = { interface: 'bootstrap', tests: 'client', since: '1.0', config: 'C.13', requires: ['bootstrap:client-initiated'], reset: 'factory' } as const;
 
 export const deleteKeepsBootstrapAccount = defineCase({
   ...common,

@@ -1,5 +1,5 @@
-// ETS bootstrap cases whose features no bundled peer offers (smartcard, EST, OSCORE, MQTT,
-// Bootstrap-Pack). They are not-applicable unless a profile claims the feature; a profile that
+// ETS bootstrap cases whose features no bundled peer offers (smartcard, EST, OSCORE, MQTT).
+// They are not-applicable unless a profile claims the feature; a profile that
 // does gets an inconclusive verdict saying the harness cannot drive the case yet.
 import { defineCase, type CaseDefinition } from '../../../harness/run/case.ts';
 

@@ -5,6 +5,7 @@ import type { CaseContext } from '../../../harness/run/context.ts';
 import type { BootstrapEvent, BootstrapOutcome } from '../../../harness/peers/bootstrap/bootstrap-server.ts';
 import { c13Configuration, type ProvisionedInstance } from '../../../harness/peers/bootstrap/configurations.ts';
 import type { ServerEvent } from '../../../harness/peers/server/reference-server.ts';
+import { firstOf } from '../../../harness/run/wait.ts';
 
 export const s = (ms: number) => Math.round(ms) / 1000;
 
@@ -14,9 +15,15 @@ export const codeOf = (outcome: BootstrapOutcome | { response?: { code: string }
 export const at = (outcome: { seq?: number | undefined }) => (outcome.seq !== undefined ? { at: outcome.seq } : {});
 
 /** Requires the client's Bootstrap-Request after the case's reset (check `id`). */
-export async function bootstrapRequested(ctx: CaseContext, id: string, since = ctx.bootstrap.caseStart, within = ctx.target.timing.registerWithinMs): Promise<BootstrapEvent> {
+export async function bootstrapRequested(
+  ctx: CaseContext,
+  id: string,
+  since = ctx.bootstrap.caseStart,
+  within = ctx.target.timing.registerWithinMs,
+  description = 'The client sends a Bootstrap-Request (POST /bs?ep=…)',
+): Promise<BootstrapEvent> {
   const event = await ctx.bootstrap.waitFor('request', { since, within, signal: ctx.signal });
-  return ctx.arrived(id, 'MUST', 'The client sends a Bootstrap-Request (POST /bs?ep=…)', event, within, (e) => `POST /bs?${(e.query ?? []).join('&')}`);
+  return ctx.arrived(id, 'MUST', description, event, within, (e) => `POST /bs?${(e.query ?? []).join('&')}`);
 }
 
 /** The C.13 result: the server account (Security /0/0, Server /1/0, SSID 1) on the reference server. */
@@ -96,4 +103,28 @@ export async function discoverRoot(ctx: CaseContext): Promise<{ outcome: Bootstr
   const outcome = await ctx.bootstrap.discover(ctx.target.endpoint, '/');
   if (outcome.response?.code !== '2.05') return { outcome };
   return { outcome, answer: readDiscover(outcome.response.payload.toString('utf8')) };
+}
+
+/** What a client sent first after a point: a Register to the reference server, or a Bootstrap-Request (or Pack-Request). */
+export type FirstMessage = ({ kind: 'register'; event: ServerEvent } | { kind: 'bootstrap'; event: BootstrapEvent }) & { seq?: number };
+
+export function firstMessageAfter(ctx: CaseContext, since: { server: number; bootstrap: number }, within: number): Promise<FirstMessage | undefined> {
+  const endpoint = ctx.target.endpoint;
+  const at = (e: { seq?: number }) => (e.seq !== undefined ? { seq: e.seq } : {});
+  return firstOf<FirstMessage>(ctx.signal, [
+    async (signal) => {
+      const event = await ctx.server.waitFor('register', { since: since.server, within, endpoint, signal });
+      return event && { kind: 'register', event, ...at(event) };
+    },
+    async (signal) => {
+      const event = await ctx.bootstrap.events.waitFor({ since: since.bootstrap, within, signal, where: (e) => (e.kind === 'request' || e.kind === 'pack-request') && e.endpoint === endpoint });
+      return event && { kind: 'bootstrap', event, ...at(event) };
+    },
+  ]);
+}
+
+/** A first message as a check shows it. */
+export function describeFirst(first: FirstMessage): string {
+  if (first.kind === 'register') return `Register POST ${first.event.path}?${first.event.params?.query.join('&') ?? ''}`;
+  return `Bootstrap-Request ${first.event.kind === 'pack-request' ? 'GET /bspack' : 'POST /bs'}?${(first.event.query ?? []).join('&')}`;
 }
