@@ -7,6 +7,6 @@ import { registrationCases } from './client/registration/index.ts';
 import { reportingCases } from './client/reporting/index.ts';
 import { securityCases } from './client/security/index.ts';
 import { serverCases } from './server/index.ts';
-import { bootstrapServerCases } from './bootstrap-server/provisioning.ts';
+import { bootstrapServerCases } from './bootstrap-server/index.ts';
 
 export const allCases: readonly CaseDefinition[] = [...bootstrapCases, ...registrationCases, ...managementCases, ...reportingCases, ...securityCases, ...objectCases, ...serverCases, ...bootstrapServerCases];

@@ -64,5 +64,3 @@ export const unknownEndpoint = defineCase({
     ctx.check('A', 'MUST', 'The Bootstrap-Request is answered 4.00 Bad Request', request.response?.code ?? `no response (${request.error})`, '4.00');
   },
 });
-
-export const bootstrapServerCases = [provisioning, unknownEndpoint];

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bootstrapServerCases } from '../../suites/bootstrap-server/provisioning.ts';
+import { bootstrapServerCases } from '../../suites/bootstrap-server/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
 import type { CaseResult } from '../../harness/run/result.ts';
 import { parseProfile, type Profile } from '../../harness/targets/profile.ts';
@@ -31,6 +31,8 @@ const faultTable: { id: string; fault: string; check: string }[] = [
   { id: 'LWM2MC-BSS-001', fault: 'server-without-security', check: 'G' },
   { id: 'LWM2MC-BSS-001', fault: 'ssid-mismatch', check: 'G' },
   { id: 'LWM2MC-BSS-002', fault: 'unknown-endpoint-accepted', check: 'A' },
+  { id: 'LightweightM2M-1.2-int-12', fault: 'pack-answered-changed', check: 'A' },
+  { id: 'LightweightM2M-1.2-int-12', fault: 'server-without-security', check: 'C' },
 ];
 
 const explain = (r: CaseResult) =>

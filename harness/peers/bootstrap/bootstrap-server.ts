@@ -258,7 +258,12 @@ export class ReferenceBootstrapServer {
       this.events.append({ kind: 'pack-request', ...base, responseCode: '4.00', rejection: ep ? `no bootstrap configuration for "${ep}"` : 'no endpoint name (ep)' });
       return { code: '4.00' };
     }
-    const nodes = configuration.instances.flatMap(instanceNodes);
+    if (this.faults.has('pack-answered-changed')) {
+      this.events.append({ kind: 'pack-request', ...base, responseCode: '2.04' });
+      return { code: '2.04' };
+    }
+    // A pack client's bootstrap account is not known (no Discover first): the account faults still apply.
+    const nodes = this.adjust(configuration.instances, undefined).flatMap(instanceNodes);
     this.events.append({ kind: 'pack-request', ...base, responseCode: '2.05' });
     return { code: '2.05', payload: Buffer.from(contentFormat(112)!.encode(nodes, { model: coreModel() })), contentFormat: 112 };
   }

@@ -11,6 +11,7 @@ export const bootstrapFaults = {
   'discover-without-accept': 'sends its Bootstrap-Discover without Accept: application/link-format',
   'delete-resource-path': 'sends Bootstrap-Delete for a resource path (/0/x/0) instead of /, /o or /o/i',
   'no-finish': 'never sends Bootstrap-Finish',
+  'pack-answered-changed': 'answers a Bootstrap-Pack-Request with 2.04 and no payload, as the ETS text of int-12 has it, instead of 2.05 Content',
 } as const;
 
 export type BootstrapFault = keyof typeof bootstrapFaults;

@@ -14,6 +14,7 @@ import { parseServerUri } from '../client/reference-client.ts';
 import { EventLog } from '../event-log.ts';
 import { WaitClock } from '../wait-clock.ts';
 import type { Exchange, ServerRequest } from './simulated-client.ts';
+import { applyBootstrapPack } from '../client/bootstrap-pack.ts';
 
 export class SimulatedBootstrapClient {
   readonly received = new EventLog<ServerRequest>();
@@ -63,6 +64,17 @@ export class SimulatedBootstrapClient {
   /** Bootstrap-Request: POST /bs?ep=NAME to the target. */
   request(ep: string = this.name): Promise<Exchange> {
     return this.exchange(this.target, { method: 'POST', path: '/bs', query: [`ep=${ep}`] });
+  }
+
+  /**
+   * Bootstrap-Pack-Request (1.2): GET /bspack?ep=NAME; a 2.05 answer is applied to the client's
+   * objects, and `problem` says why it could not be (undecodable, unsupported format, inconsistent).
+   */
+  async packRequest(ep: string = this.name): Promise<Exchange & { problem?: string }> {
+    const result = await this.exchange(this.target, { method: 'GET', path: '/bspack', query: [`ep=${ep}`] });
+    if (result.response?.code !== '2.05') return result;
+    const problem = applyBootstrapPack(this.store, this.handler, result.response.payload, result.response.contentFormat);
+    return problem ? { ...result, problem } : result;
   }
 
   /** Waits for the next request from the target after `since`. */
