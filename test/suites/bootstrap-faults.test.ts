@@ -5,7 +5,7 @@ import { bootstrapCases } from '../../suites/client/bootstrap/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
 import type { CaseResult } from '../../harness/run/result.ts';
 import type { Profile } from '../../harness/targets/profile.ts';
-import { referenceDeviceProfile, secureBootstrapProfile } from '../support/reference-profile.ts';
+import { pskBootstrapProfile, referenceDeviceProfile, secureBootstrapProfile } from '../support/reference-profile.ts';
 import { dtlsUnavailableReason } from '../../harness/dtls/index.ts';
 
 // The bundled device claims LwM2M 1.1; 1.2-int-12 is proven against the same device started as a
@@ -98,6 +98,12 @@ const secureCases = bootstrapCases.filter((c) => secureTable.some((f) => f.id ==
 describe.skipIf(dtlsMissing)(`bootstrap cases with a secured server account${dtlsMissing ? ` (skipped: ${dtlsMissing})` : ''}`, () => {
   it('int-1 and int-2 pass against the faithful device', async () => {
     const results = await runCases(secureCases, secureBootstrapProfile());
+    for (const r of results) expect(r.verdict, explain(r)).toBe('pass');
+  }, 60_000);
+
+  it('in a DTLS-PSK session, the bootstrap cases write the PSK account the session\'s server accepts', async () => {
+    const ids = ['LightweightM2M-1.1-int-0', 'LWM2MC-BS-005'];
+    const results = await runCases(bootstrapCases.filter((c) => ids.includes(c.id)), pskBootstrapProfile());
     for (const r of results) expect(r.verdict, explain(r)).toBe('pass');
   }, 60_000);
 

@@ -37,3 +37,15 @@ export function secureBootstrapProfile(faults: readonly string[] = []): Profile 
   const profile = referenceDeviceProfile(faults);
   return { ...profile, features: { ...profile.features, security: ['psk', 'x509'] } };
 }
+
+/**
+ * The bundled device over DTLS-PSK that bootstraps (no factory server account): the session's
+ * reference server listens on coaps://, so every case's bootstrap must give it the PSK account.
+ */
+export function pskBootstrapProfile(): Profile {
+  const file = join(projectRoot, 'fixtures', 'profiles', 'reference-device-dtls-psk.yaml');
+  const profile = parseProfile(readFileSync(file, 'utf8'), file);
+  const base = referenceDeviceProfile();
+  if (base.launch.kind !== 'process') throw new Error('the reference profile launches a process');
+  return { ...profile, features: { ...profile.features, bootstrap: base.features.bootstrap }, launch: base.launch, drivers: base.drivers };
+}

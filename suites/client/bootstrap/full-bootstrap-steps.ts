@@ -10,7 +10,7 @@ import type { SecureAccount } from '../../../harness/run/secure-accounts.ts';
 import { summarize } from '../../../harness/run/trace-entries.ts';
 import { CF, on } from '../dm-steps.ts';
 import { handshakeOf, noteHandshake } from '../security/steps.ts';
-import { at, bootstrapAccountLinks, bootstrapRequested, codeOf, discoverRoot, s } from './steps.ts';
+import { at, bootstrapAccountLinks, bootstrapRequested, codeOf, discoverRoot, s, serverAccountInstances, splitAccount } from './steps.ts';
 
 /** The server account the bootstrap server writes, and the server it names. */
 export interface ProvisionedAccount {
@@ -29,9 +29,10 @@ export async function bootstrapFull(ctx: CaseContext, account: ProvisionedAccoun
   const request = await bootstrapRequested(ctx, 'A');
   ctx.check('B', 'MUST', 'The Bootstrap-Request carries the endpoint client name (ep)', request.endpoint ?? null, ep, at(request));
   const since = account.server.events.position();
-  const instances = c13Configuration(account.uri, 86400, account.security).instances;
-  const security = await ctx.bootstrap.write(ep, '/0', instances.filter((i) => i.object === 0));
-  const server = await ctx.bootstrap.write(ep, '/1', instances.filter((i) => i.object === 1));
+  // The session's own server gets the account the session provisions (PSK when it runs DTLS-PSK).
+  const instances = account.server === ctx.server ? serverAccountInstances(ctx) : splitAccount(c13Configuration(account.uri, 86400, account.security).instances);
+  const security = await ctx.bootstrap.write(ep, '/0', instances.security);
+  const server = await ctx.bootstrap.write(ep, '/1', instances.server);
   const mode = account.security ? ` (${account.security.mode === 'psk' ? 'PSK' : 'certificate'} account)` : '';
   ctx.check('C', 'MUST', `Bootstrap-Write of /0${mode} is answered 2.04 Changed`, codeOf(security), '2.04', at(security));
   ctx.check('D', 'MUST', 'Bootstrap-Write of /1 is answered 2.04 Changed', codeOf(server), '2.04', at(server));

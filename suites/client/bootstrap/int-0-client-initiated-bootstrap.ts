@@ -17,7 +17,8 @@ export default defineCase({
     'The client starts with only a bootstrap account and must ask the harness\'s bootstrap server for a ' +
     'configuration; the server writes /0 and /1, discovers / and finishes, and the client then registers.',
   notes:
-    'The server account is NoSec on the harness\'s reference server (C.1 uses PSK: see int-1 and int-2). The bootstrap ' +
+    'The server account is on the harness\'s reference server, secured as the session is: NoSec, or PSK when the ' +
+    'profile runs DTLS-PSK (C.1 uses PSK: see int-1 and int-2, which provision secured accounts on their own). The bootstrap ' +
     'server\'s own answers (2.04 to the request) are the harness\'s and not recorded as checks of the client.',
   async run(ctx) {
     const since = await bootstrapFull(ctx, { server: ctx.server, uri: ctx.server.uri });

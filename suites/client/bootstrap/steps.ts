@@ -26,9 +26,17 @@ export async function bootstrapRequested(
   return ctx.arrived(id, 'MUST', description, event, within, (e) => `POST /bs?${(e.query ?? []).join('&')}`);
 }
 
-/** The C.13 result: the server account (Security /0/0, Server /1/0, SSID 1) on the reference server. */
+/**
+ * The C.13 result: the server account (Security /0/0, Server /1/0, SSID 1) on the reference
+ * server, secured as the session provisions it (a PSK account when the session runs DTLS-PSK).
+ */
 export function serverAccountInstances(ctx: CaseContext, lifetimeS = 86400): { security: ProvisionedInstance[]; server: ProvisionedInstance[] } {
-  const instances = c13Configuration(ctx.server.uri, lifetimeS).instances;
+  const configured = ctx.bootstrap.configurationOf(ctx.target.endpoint)?.instances ?? c13Configuration(ctx.server.uri).instances;
+  return splitAccount(configured.map((i) => (i.object === 1 ? { ...i, values: { ...i.values, 1: lifetimeS } } : i)));
+}
+
+/** A server account's instances, as the Bootstrap-Writes of /0 and /1 carry them. */
+export function splitAccount(instances: readonly ProvisionedInstance[]): { security: ProvisionedInstance[]; server: ProvisionedInstance[] } {
   return { security: instances.filter((i) => i.object === 0), server: instances.filter((i) => i.object === 1) };
 }
 
