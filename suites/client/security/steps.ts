@@ -62,12 +62,10 @@ export async function handshakeUnder(
     const reboot = await ctx.server.execute(ctx.target.endpoint, '/3/0/4');
     ctx.precondition(reboot.response?.code === '2.04', `Execute /3/0/4 (Reboot), used to make the device handshake again, gave ${reboot.response?.code ?? reboot.error}`);
     const hello = ctx.precondition(
-      await trace(ctx).waitForEvent((e) => e.role === 'server' && e.kind === 'client-hello' && e.remote.address === reg.peer!.address, within, since).catch(() => undefined),
+      await onTarget(ctx, trace(ctx).waitForEvent((e) => e.role === 'server' && e.kind === 'client-hello' && e.remote.address === reg.peer!.address, within, since)),
       `the device started no new DTLS handshake within ${s(within)} s of its reboot`,
     );
-    const ended = await trace(ctx)
-      .waitForEvent((e) => e.role === 'server' && samePeer(e, hello.remote) && (e.kind === 'handshake-done' || e.kind === 'handshake-failed'), within, hello.seq)
-      .catch(() => undefined);
+    const ended = await onTarget(ctx, trace(ctx).waitForEvent((e) => e.role === 'server' && samePeer(e, hello.remote) && (e.kind === 'handshake-done' || e.kind === 'handshake-failed'), within, hello.seq));
     const outcome: HandshakeOutcome = !ended
       ? { kind: 'not completed', withinMs: within }
       : ended.kind === 'handshake-done'
@@ -82,7 +80,15 @@ export async function handshakeUnder(
 
 /** Plain CoAP that reached the DTLS port from the device's address since `since`, within `withinMs`. */
 export async function unprotectedFrom(ctx: CaseContext, address: string, since: number, withinMs: number) {
-  return trace(ctx)
-    .waitFor((r) => r.direction === 'in' && r.security === undefined && r.dropped === true && r.endpoint === 'server' && r.remote.address === address, withinMs, since)
-    .catch(() => undefined);
+  return onTarget(ctx, trace(ctx).waitFor((r) => r.direction === 'in' && r.security === undefined && r.dropped === true && r.endpoint === 'server' && r.remote.address === address, withinMs, since));
+}
+
+/** A wait on the trace, counted as time spent on the target; undefined when the deadline passed. */
+async function onTarget<T>(ctx: CaseContext, wait: Promise<T>): Promise<T | undefined> {
+  ctx.server.clock.begin();
+  try {
+    return await wait.catch(() => undefined);
+  } finally {
+    ctx.server.clock.end();
+  }
 }
