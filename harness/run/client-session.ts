@@ -65,7 +65,7 @@ export class ClientSession implements CaseEnvironment {
     private readonly security: SessionSecurity,
   ) {
     this.target = targetViewOf(profile);
-    this.secureAccounts = new SecureAccounts(profile, trace, server.clock);
+    this.secureAccounts = new SecureAccounts(profile, trace, server.clock, security.account);
     this.caseDeadlineMs = profile.timing.caseDeadline * 1000;
   }
 

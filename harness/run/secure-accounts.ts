@@ -14,7 +14,6 @@ import type { WaitClock } from '../peers/wait-clock.ts';
 import { secretOf, type AccountSecurity } from '../peers/bootstrap/configurations.ts';
 import { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { ServerSecurityOptions } from '../peers/server/server-security.ts';
-import { readSecret } from '../targets/credentials.ts';
 import type { Profile } from '../targets/profile.ts';
 
 export type SecureMode = 'psk' | 'x509';
@@ -46,6 +45,8 @@ export class SecureAccounts {
     private readonly trace: TraceRecorder,
     /** The session's wait clock, so that waits on the listeners count. */
     private readonly clock: WaitClock,
+    /** The PSK account the session itself provisions (the profile's credentials), when it runs DTLS-PSK. */
+    private readonly sessionAccount?: AccountSecurity,
   ) {}
 
   /** Why the harness cannot provision this mode to the target, or undefined when it can. */
@@ -88,11 +89,9 @@ export class SecureAccounts {
   }
 
   private psk(): { security: AccountSecurity; listener: ServerSecurityOptions; identity: string } {
-    const sec = this.profile.target.security;
-    const own = sec.mode === 'psk' && sec.identity && sec.key;
-    const identity = own ? readSecret(sec.identity!, 'target.security.identity', this.profile.file) : fixture('psk-identity.txt').trim();
-    const hex = (own ? readSecret(sec.key!, 'target.security.key', this.profile.file) : fixture('psk-key.hex')).replace(/\s+/g, '');
-    const key = Buffer.from(hex, 'hex');
+    const own = this.sessionAccount?.mode === 'psk' ? this.sessionAccount : undefined;
+    const identity = own ? own.identity : fixture('psk-identity.txt').trim();
+    const key = own ? Buffer.from(own.key) : Buffer.from(fixture('psk-key.hex').replace(/\s+/g, ''), 'hex');
     return {
       security: { mode: 'psk', identity, key: new Uint8Array(key) },
       listener: { psk: [{ identity, key, endpoint: this.profile.target.endpoint }] },

@@ -228,6 +228,11 @@ export function parseProfile(text: string, file: string): Profile {
     drivers[name as DriverName] = toDriver(spec, at, `drivers.${name}`, launch.kind === 'process');
   }
   const security = toSecurity(raw.target.security, file, at);
+  // A target the harness reaches as a client: coaps:// and credentials go together.
+  const secureUri = /^coaps:/.test(raw.target.uri ?? '');
+  if (role === 'bootstrap-server' && secureUri) throw new ConfigError(at('target.uri'), 'the bootstrap-server suite reaches its target over coap:// only (no DTLS yet)');
+  if (role === 'server' && secureUri && security.mode === 'nosec') throw new ConfigError(at('target.uri'), 'a coaps:// server needs target.security (mode psk or x509, with the credentials the simulated clients present)');
+  if (role === 'server' && !secureUri && security.mode !== 'nosec') throw new ConfigError(at('target.security'), `security mode ${security.mode} needs a coaps:// target.uri`);
 
   return {
     file,

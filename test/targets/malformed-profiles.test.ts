@@ -51,6 +51,8 @@ const rows: { name: string; yaml: string; line: number; field: string; says: Reg
   { name: 'misspelt role', yaml: replace(3, '  role: clint'), line: 3, field: 'target.role', says: /did you mean "client"/ },
   { name: 'bootstrap-server without uri', yaml: replace(3, '  role: bootstrap-server'), line: 3, field: 'target', says: /a bootstrap-server target needs "uri"/ },
   { name: 'server without uri', yaml: replace(3, '  role: server'), line: 3, field: 'target', says: /a server target needs "uri"/ },
+  { name: 'coaps server without credentials', yaml: replace(3, '  role: server\n  uri: coaps://127.0.0.1:5684'), line: 4, field: 'target.uri', says: /a coaps:\/\/ server needs target.security/ },
+  { name: 'coaps bootstrap server', yaml: replace(3, '  role: bootstrap-server\n  uri: coaps://127.0.0.1:5784'), line: 4, field: 'target.uri', says: /over coap:\/\/ only/ },
   { name: 'server uri not coap', yaml: replace(3, '  role: server\n  uri: http://x'), line: 4, field: 'target.uri', says: /a coap:\/\/ or coaps:\/\/ URI/ },
   { name: 'version as a number', yaml: replace(4, '  lwm2mVersion: 1.3'), line: 4, field: 'target.lwm2mVersion', says: /expected one of 1\.0, 1\.1, 1\.2/ },
   { name: 'endpoint with a space', yaml: replace(5, '  endpoint: dev 1'), line: 5, field: 'target.endpoint', says: /an endpoint name without spaces/ },

@@ -11,7 +11,7 @@ import { bootstrapAccount, usableServer } from './accounts.ts';
 import { AttributeStore } from './attribute-store.ts';
 import { BootstrapClient } from './bootstrap-client.ts';
 import { buildObjects, saveConfiguration, type SavedConfiguration } from './device-objects.ts';
-import { afterFailedAttempt, retryPolicyOf } from './registration-retry.ts';
+import { afterFailedAttempt, retryPolicyOf, type RetryState } from './registration-retry.ts';
 import { rfc7252Defaults } from '../../coap/transmission.ts';
 import type { ClientFault } from './faults.ts';
 import { parseServerLocation, type DeviceSecurity } from './client-security.ts';
@@ -65,8 +65,7 @@ export class ReferenceClient {
   private location: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   /** Failed Register attempts in the current communication sequence, and failed sequences. */
-  private retry = 0;
-  private sequences = 0;
+  private tries: RetryState = { attempts: 0, sequences: 0 };
   /** The configuration (Security, Server, ACL) the last accepted bootstrap gave; a reboot keeps it. */
   private saved: SavedConfiguration | undefined;
   private objects: ObjectStore;
@@ -169,8 +168,7 @@ export class ReferenceClient {
   /** Powers on: registers to the server, and starts its periodic Send and varying values. */
   start(): void {
     this.generation++;
-    this.retry = 0;
-    this.sequences = 0;
+    this.tries = { attempts: 0, sequences: 0 };
     if (this.options.sendEverySeconds) this.sender.every(this.options.sendEverySeconds, this.options.sendPaths ?? defaultSendPaths);
     if (this.options.varyEverySeconds) this.sensors.every(this.options.varyEverySeconds);
     // Without a server account the device bootstraps first (Core §6.1.3), after its hold-off.
@@ -185,7 +183,7 @@ export class ReferenceClient {
   private bootstrapFinished(): void {
     this.generation++;
     this.cancelTimer();
-    this.retry = 0;
+    this.tries = { attempts: 0, sequences: 0 };
     void this.register();
   }
 
@@ -327,8 +325,7 @@ export class ReferenceClient {
       if (response.code === '2.01' && response.locationPath) {
         this.location = response.locationPath;
         this.state = 'registered';
-        this.retry = 0;
-        this.sequences = 0;
+        this.tries = { attempts: 0, sequences: 0 };
         this.log(`registered at ${this.location}`);
         this.scheduleUpdate();
         return;
@@ -345,10 +342,7 @@ export class ReferenceClient {
   private registrationFailed(): void {
     const account = usableServer(this.objects);
     const policy = retryPolicyOf(this.objects, account?.serverInstance ?? 0, this.options.params?.ackTimeoutMs ?? rfc7252Defaults.ackTimeoutMs);
-    const tries = { attempts: this.retry, sequences: this.sequences };
-    const next = afterFailedAttempt(tries, policy);
-    this.retry = tries.attempts;
-    this.sequences = tries.sequences;
+    const next = afterFailedAttempt(this.tries, policy);
     if (next !== 'failed') {
       this.schedule(next.retryInMs, () => void this.register());
       return;
