@@ -1,7 +1,8 @@
 // The `lwm2m-conformance` command: dispatches to a subcommand and maps failures to exit codes.
 // Bad usage or configuration prints one clear line and exits 3; anything unexpected exits 2.
 // Commands load lazily: the device process must not pay for the runner's imports at boot.
-import { ExitCode, UsageError, processIO, type CommandIO } from './commands/io.ts';
+import { processIO, type CommandIO } from './commands/io.ts';
+import { ExitCode, UsageError } from './errors.ts';
 
 type Command = (args: string[], io: CommandIO) => Promise<number>;
 

@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { ReferenceBootstrapServer, TLV } from '../peers/bootstrap/bootstrap-server.ts';
 import { c13Configuration, c14Configuration, type BootstrapConfiguration } from '../peers/bootstrap/configurations.ts';
 import { bootstrapFaults, isBootstrapFault, type BootstrapFault } from '../peers/bootstrap/faults.ts';
-import { ExitCode, UsageError, type CommandIO } from './io.ts';
+import { type CommandIO } from './io.ts';
+import { ExitCode, UsageError } from '../errors.ts';
 
 export const bootstrapServeUsage = `usage: lwm2m-conformance bootstrap-serve --server-uri coap://HOST:PORT [--client NAME]...
          [--address A] [--port P] [--config c13|c14] [--second-server-uri URI] [--format tlv|senml-json|senml-cbor] [--fault NAME]...

@@ -7,7 +7,8 @@ import { notApplicableReason } from '../run/applicability.ts';
 import { targetViewOf } from '../run/client-session.ts';
 import { describeSecretRef } from '../targets/credentials.ts';
 import { loadProfile } from '../targets/profile.ts';
-import { ExitCode, UsageError, type CommandIO } from './io.ts';
+import { type CommandIO } from './io.ts';
+import { ExitCode, UsageError } from '../errors.ts';
 
 export const checkProfileUsage = 'usage: lwm2m-conformance check-profile FILE';
 

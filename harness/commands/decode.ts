@@ -12,7 +12,8 @@ import type { ObjectModel, ValueType } from '../lwm2m/model/types.ts';
 import { toVectorNode } from '../lwm2m/node.ts';
 import { parsePath } from '../lwm2m/path.ts';
 import { isValueType } from '../lwm2m/value.ts';
-import { ExitCode, UsageError, type CommandIO } from './io.ts';
+import { type CommandIO } from './io.ts';
+import { ExitCode, UsageError } from '../errors.ts';
 
 export const DECODE_USAGE =
   'usage: decode --format <number|name> (--hex HEX | --file FILE) [--path /o/i/r] [--objects DIR] [--type TYPE]';

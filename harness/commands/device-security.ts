@@ -3,7 +3,7 @@
 // into the reference device's security options.
 import { readFileSync } from 'node:fs';
 import type { DeviceSecurity } from '../peers/client/client-security.ts';
-import { UsageError } from './io.ts';
+import { UsageError } from '../errors.ts';
 
 export const deviceSecurityFlags = {
   'psk-identity': { type: 'string' },

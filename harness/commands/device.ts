@@ -5,7 +5,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ReferenceClient, defaultSendPaths, parseServerUri } from '../peers/client/reference-client.ts';
 import { clientFaults, isClientFault, type ClientFault } from '../peers/client/faults.ts';
-import { ExitCode, UsageError, type CommandIO } from './io.ts';
+import { type CommandIO } from './io.ts';
+import { ExitCode, UsageError } from '../errors.ts';
 import { deviceSecurityFlags, deviceSecurityOf, deviceSecurityUsage } from './device-security.ts';
 import { parseServerLocation } from '../peers/client/client-security.ts';
 

@@ -10,7 +10,8 @@ import { encodeLinkFormat, type Link } from '../lwm2m/formats/link-format.ts';
 import { ENCODER_PROFILES, type EncoderProfileName } from '../lwm2m/formats/profiles.ts';
 import { fromVectorNodes } from '../lwm2m/node.ts';
 import { parsePath } from '../lwm2m/path.ts';
-import { ExitCode, UsageError, processIO, type CommandIO } from './io.ts';
+import { processIO, type CommandIO } from './io.ts';
+import { ExitCode, UsageError } from '../errors.ts';
 
 export const ENCODE_USAGE =
   'usage: encode --format <number|name> [--path /o/i/r] (--json JSON | --file FILE) [--hex] [--profile default|zephyr|leshan] [--float-width shortest|single|double]';

@@ -7,7 +7,8 @@ import { targetViewOf } from '../run/client-session.ts';
 import { selectCases } from '../run/selection.ts';
 import { loadProfile } from '../targets/profile.ts';
 import { selectionFlags, selectionFrom } from './selection-flags.ts';
-import { ExitCode, type CommandIO } from './io.ts';
+import { type CommandIO } from './io.ts';
+import { ExitCode } from '../errors.ts';
 
 export const listUsage = 'usage: lwm2m-conformance list [--profile FILE] [--case GLOB]... [--interface NAME]... [--tag TAG]...';
 

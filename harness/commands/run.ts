@@ -25,7 +25,8 @@ import { writeReports } from '../report/write-reports.ts';
 import { selectCases } from '../run/selection.ts';
 import { loadProfile } from '../targets/profile.ts';
 import { selectionFlags, selectionFrom } from './selection-flags.ts';
-import { ExitCode, UsageError, type CommandIO } from './io.ts';
+import { type CommandIO } from './io.ts';
+import { ExitCode, UsageError } from '../errors.ts';
 
 const toolVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

@@ -3,7 +3,7 @@
 // coaps:// instead of coap://.
 import type { ServerSecurityOptions } from '../peers/server/server-security.ts';
 import { readFlagFile, readPskKeyFile } from './device-security.ts';
-import { UsageError } from './io.ts';
+import { UsageError } from '../errors.ts';
 
 export const serveSecurityFlags = {
   'psk-identity': { type: 'string' },

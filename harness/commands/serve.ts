@@ -6,7 +6,8 @@ import { ReferenceServer } from '../peers/server/reference-server.ts';
 import { serveSecurityFlags, serveSecurityOf, serveSecurityUsage } from './serve-security.ts';
 import { readObjectList } from '../peers/server/registration-request.ts';
 import { isServerFault, serverFaults, type ServerFault } from '../peers/server/faults.ts';
-import { ExitCode, UsageError, type CommandIO } from './io.ts';
+import { type CommandIO } from './io.ts';
+import { ExitCode, UsageError } from '../errors.ts';
 
 export const serveUsage = `usage: lwm2m-conformance serve [--address A] [--port P] [--http-port H] [--profile-id PID=LINKS]... [--fault NAME]...
   --address    where the CoAP server listens (default 127.0.0.1)

@@ -1,7 +1,7 @@
 // Chooses the cases of a run: by id glob, interface and tag. Each kind of criterion narrows
 // the list; several values of one kind widen it.
 import type { CaseDefinition } from './case.ts';
-import { UsageError } from '../commands/io.ts';
+import { UsageError } from '../errors.ts';
 
 export interface Selection {
   /** Id globs: `*` any run of characters, `?` one character. */

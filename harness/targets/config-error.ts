@@ -1,6 +1,6 @@
 // A user's configuration is wrong: the message names the file, line, column and field, and the
 // CLI exits with code 3. Never a stack trace.
-import { UsageError } from '../commands/io.ts';
+import { UsageError } from '../errors.ts';
 
 export interface ConfigLocation {
   file: string;

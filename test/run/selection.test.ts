@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectCases, globToRegExp } from '../../harness/run/selection.ts';
 import { allCases } from '../../suites/index.ts';
-import { UsageError } from '../../harness/commands/io.ts';
+import { UsageError } from '../../harness/errors.ts';
 
 describe('case selection', () => {
   it('matches ids by glob, case-insensitively', () => {
