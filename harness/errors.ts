@@ -1,5 +1,5 @@
-// Usage and configuration errors and the exit codes: the suite's contract with CI systems
-// (README "Exit codes"). A leaf every layer may import.
+// Errors every layer may raise, and the exit codes (the suite's contract with CI systems, README
+// "Exit codes"). A leaf: it imports nothing of ours.
 
 export const ExitCode = {
   /** All cases pass or are not applicable; a command succeeded. */
@@ -17,4 +17,23 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 /** Bad user input: reported as a one-line message naming what is wrong, exit code 3. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+// Signals that end a case early. Each maps to a verdict without blaming the wrong party: a
+// stopped case keeps the verdict of its checks, an unmet precondition is inconclusive, and
+// anything else thrown is the harness's own error.
+
+/** A required check failed; later steps cannot run. The verdict comes from the checks. */
+export class CaseStopped extends Error {
+  override readonly name = 'CaseStopped';
+}
+
+/** The target could not be brought into the state the case needs (e.g. it never registered). */
+export class Inconclusive extends Error {
+  override readonly name = 'Inconclusive';
+}
+
+/** The harness or its environment broke (socket, launcher, missing peer). Never the target's fault. */
+export class HarnessError extends Error {
+  override readonly name = 'HarnessError';
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allCases } from '../../suites/index.ts';
 import { notApplicableReason } from '../run/applicability.ts';
-import { targetViewOf } from '../run/client-session.ts';
+import { targetViewOf } from '../sessions/client-session.ts';
 import { describeSecretRef } from '../targets/credentials.ts';
 import { loadProfile } from '../targets/profile.ts';
 import { type CommandIO } from './io.ts';

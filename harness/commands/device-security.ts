@@ -2,7 +2,7 @@
 // the command line, so it shows in no process list or log), or certificate files. Turns them
 // into the reference device's security options.
 import { readFileSync } from 'node:fs';
-import type { DeviceSecurity } from '../peers/client/client-security.ts';
+import type { DeviceSecurity } from '../peers/device/client-security.ts';
 import { UsageError } from '../errors.ts';
 
 export const deviceSecurityFlags = {

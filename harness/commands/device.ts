@@ -3,12 +3,12 @@
 // it, and logs to stderr.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { ReferenceClient, defaultSendPaths, parseServerUri } from '../peers/client/reference-client.ts';
-import { clientFaults, isClientFault, type ClientFault } from '../peers/client/faults.ts';
+import { ReferenceClient, defaultSendPaths, parseServerUri } from '../peers/device/reference-client.ts';
+import { clientFaults, isClientFault, type ClientFault } from '../peers/device/faults.ts';
 import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 import { deviceSecurityFlags, deviceSecurityOf, deviceSecurityUsage } from './device-security.ts';
-import { parseServerLocation } from '../peers/client/client-security.ts';
+import { parseServerLocation } from '../peers/device/client-security.ts';
 
 export const deviceUsage = `usage: lwm2m-conformance device --server coap[s]://HOST:PORT --endpoint NAME
          [--lifetime SECONDS] [--lwm2m 1.0|1.1|1.2] [--update-fraction F]

@@ -92,7 +92,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
 
   if (!quiet) io.err(`lwm2m-conformance ${toolVersion}: ${cases.length} case(s) against "${profile.name}" (${profile.target.role}, LwM2M ${profile.target.lwm2mVersion})`);
   // vitest loads only now, so that usage and profile errors are reported at once.
-  const { runUnderVitest } = await import('../run/vitest-runner.ts');
+  const { runUnderVitest } = await import('../runner/vitest-runner.ts');
   const t0 = performance.now();
   let done = 0;
   let outcome: Awaited<ReturnType<typeof runUnderVitest>>;

@@ -1,7 +1,8 @@
 // Whether a case applies to a target: its role, its LwM2M version and its claimed features.
 // A case that does not apply is not-applicable with the reason, never a fail.
-import { compareVersions, type CaseDefinition } from './case.ts';
-import type { TargetView } from './target-view.ts';
+import type { CaseDefinition } from './case.ts';
+import { compareVersions } from '../targets/target-view.ts';
+import type { TargetView } from '../targets/target-view.ts';
 
 /** The reason the case does not apply, or undefined when it does. */
 export function notApplicableReason(def: CaseDefinition, target: TargetView): string | undefined {

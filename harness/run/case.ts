@@ -1,6 +1,9 @@
 // The case definition API: a case is data (what it tests, per which ETS clause, under which
 // configuration and features) plus one async function that drives the target and records checks.
 import type { CaseContext } from './context.ts';
+import type { LwM2MVersion, TargetRole } from '../targets/target-view.ts';
+
+export type { LwM2MVersion, TargetRole };
 
 /** LwM2M interfaces and object groups, as the ETS groups its cases. */
 export type Interface =
@@ -11,11 +14,6 @@ export type Interface =
   | 'security'
   | 'objects'
   | 'firmware';
-
-/** What kind of implementation a case tests. */
-export type TargetRole = 'client' | 'server' | 'bootstrap-server';
-
-export type LwM2MVersion = '1.0' | '1.1' | '1.2';
 
 export interface CaseDefinition {
   /** ETS id (`LightweightM2M-1.1-int-101`) or our own (`LWM2MC-REG-001`). */
@@ -51,14 +49,4 @@ export interface CaseDefinition {
 
 export function defineCase(definition: CaseDefinition): CaseDefinition {
   return Object.freeze({ ...definition });
-}
-
-const versionOrder: Record<LwM2MVersion, number> = { '1.0': 0, '1.1': 1, '1.2': 2 };
-
-export function compareVersions(a: LwM2MVersion, b: LwM2MVersion): number {
-  return versionOrder[a] - versionOrder[b];
-}
-
-export function isVersion(value: unknown): value is LwM2MVersion {
-  return value === '1.0' || value === '1.1' || value === '1.2';
 }

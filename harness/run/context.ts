@@ -1,14 +1,14 @@
 // The API a case body sees: record checks, require what later steps depend on, declare
 // preconditions, and reach the harness peers and the target's profile.
 import { describeExpectation, expect, satisfies, type Expectation } from './expectation.ts';
-import { CaseStopped, HarnessError, Inconclusive } from './outcome.ts';
+import { CaseStopped, HarnessError, Inconclusive } from '../errors.ts';
 import type { CheckResult } from './result.ts';
 import type { Level } from './verdict.ts';
 import type { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
-import type { SecureAccounts } from './secure-accounts.ts';
-import type { TargetView } from './target-view.ts';
-import type { DeviceFactory } from './server-session.ts';
+import type { SecureAccounts } from '../sessions/secure-accounts.ts';
+import type { TargetView } from '../targets/target-view.ts';
+import type { DeviceFactory } from '../sessions/server-session.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
 
 export interface CheckOptions {

@@ -3,35 +3,14 @@
 import type { CaseDefinition } from './case.ts';
 import { notApplicableReason } from './applicability.ts';
 import { createCaseContext } from './context.ts';
-import { CaseStopped, HarnessError, Inconclusive } from './outcome.ts';
+import { CaseStopped, HarnessError, Inconclusive } from '../errors.ts';
 import type { CaseResult } from './result.ts';
-import type { TargetView } from './target-view.ts';
+import type { TargetView } from '../targets/target-view.ts';
 import { caseVerdictOf, worstVerdict, type Verdict } from './verdict.ts';
 import { toTraceEntries } from './trace-entries.ts';
-import type { TraceRecorder } from '../coap/trace.ts';
-import type { ReferenceServer } from '../peers/server/reference-server.ts';
-import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
-import type { SecureAccounts } from './secure-accounts.ts';
-import type { DeviceFactory } from './server-session.ts';
+import type { CaseEnvironment } from '../sessions/session.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
 
-export interface CaseEnvironment {
-  readonly target: TargetView;
-  readonly trace: TraceRecorder;
-  readonly server?: ReferenceServer;
-  readonly bootstrap?: ReferenceBootstrapServer;
-  readonly secureAccounts?: SecureAccounts;
-  /** Simulated clients, when the target is a server. */
-  readonly deviceFactory?: DeviceFactory;
-  /** Runs one of the profile's drivers on the target under test, when the run can. */
-  drive?(name: DriverName): Promise<void>;
-  /** Brings the target into the case's starting state (e.g. rebooted, about to register). */
-  prepare(def: CaseDefinition, signal: AbortSignal): Promise<void>;
-  /** Overall deadline of one case body, ms. */
-  readonly caseDeadlineMs: number;
-  /** Running total of the time spent waiting for the target, ms. */
-  waitedMs(): number;
-}
 
 export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget): Promise<CaseResult> {
   const startedAt = new Date().toISOString();

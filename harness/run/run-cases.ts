@@ -3,11 +3,11 @@
 // own tests.
 import type { CaseDefinition } from './case.ts';
 import { executeCase } from './execute.ts';
-import { ClientSession, targetViewOf } from './client-session.ts';
-import { ServerSession } from './server-session.ts';
+import { ClientSession, targetViewOf } from '../sessions/client-session.ts';
+import { ServerSession } from '../sessions/server-session.ts';
 import { notApplicableReason } from './applicability.ts';
 import type { CaseResult } from './result.ts';
-import type { TargetView } from './target-view.ts';
+import type { TargetView } from '../targets/target-view.ts';
 import type { Profile } from '../targets/profile.ts';
 
 const maxOutputLines = 200;

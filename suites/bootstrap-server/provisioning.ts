@@ -4,7 +4,7 @@
 // register with it.
 import { defineCase } from '../../harness/run/case.ts';
 import { expect } from '../../harness/run/expectation.ts';
-import { consistencyProblem } from '../../harness/peers/client/accounts.ts';
+import { consistencyProblem } from '../../harness/peers/device/accounts.ts';
 import { parsePath } from '../../harness/lwm2m/path.ts';
 
 export const provisioning = defineCase({

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LaunchedProcess } from '../../harness/targets/process-launcher.ts';
-import { until } from '../../harness/run/wait.ts';
+import { until } from '../../harness/peers/wait.ts';
 import { projectRoot } from '../support/shared.ts';
 
 const bin = join(projectRoot, 'bin', 'lwm2m-conformance.js');

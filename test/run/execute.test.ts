@@ -2,9 +2,10 @@
 // missing checks, deadlines and applicability.
 import { describe, expect, it } from 'vitest';
 import { defineCase, type CaseDefinition } from '../../harness/run/case.ts';
-import { executeCase, type CaseEnvironment } from '../../harness/run/execute.ts';
+import { executeCase } from '../../harness/run/execute.ts';
+import type { CaseEnvironment } from '../../harness/sessions/session.ts';
 import { expect as matchers } from '../../harness/run/expectation.ts';
-import type { TargetView } from '../../harness/run/target-view.ts';
+import type { TargetView } from '../../harness/targets/target-view.ts';
 import { worstVerdict } from '../../harness/run/verdict.ts';
 import { TraceRecorder } from '../../harness/coap/trace.ts';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { serverCases } from '../../suites/server/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import { ServerSession } from '../../harness/run/server-session.ts';
+import { ServerSession } from '../../harness/sessions/server-session.ts';
 import { parseProfile, type Profile } from '../../harness/targets/profile.ts';
 import { projectRoot } from '../support/shared.ts';
 

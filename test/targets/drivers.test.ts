@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDriver } from '../../harness/targets/run-driver.ts';
 import { LaunchError, LaunchedProcess } from '../../harness/targets/process-launcher.ts';
-import { until } from '../../harness/run/wait.ts';
+import { until } from '../../harness/peers/wait.ts';
 
 const context = { profileFile: 'p.yaml', placeholders: { endpoint: 'dev-1', path: '/3/0/1' } };
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LaunchError, LaunchedProcess } from '../../harness/targets/process-launcher.ts';
 import { TargetControl } from '../../harness/targets/target-control.ts';
-import { until } from '../../harness/run/wait.ts';
+import { until } from '../../harness/peers/wait.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
 import { registrationCases } from '../../suites/client/registration/index.ts';
 import { referenceDeviceProfile } from '../support/reference-profile.ts';

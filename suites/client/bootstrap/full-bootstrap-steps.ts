@@ -6,7 +6,7 @@ import type { CaseContext } from '../../../harness/run/context.ts';
 import { expect } from '../../../harness/run/expectation.ts';
 import { c13Configuration, type AccountSecurity } from '../../../harness/peers/bootstrap/configurations.ts';
 import type { ReferenceServer, ServerEvent } from '../../../harness/peers/server/reference-server.ts';
-import type { SecureAccount } from '../../../harness/run/secure-accounts.ts';
+import type { SecureAccount } from '../../../harness/sessions/secure-accounts.ts';
 import { summarize } from '../../../harness/run/trace-entries.ts';
 import { CF, on } from '../dm-steps.ts';
 import { handshakeOf, noteHandshake } from '../security/steps.ts';

@@ -5,7 +5,7 @@ import type { CaseContext } from '../../../harness/run/context.ts';
 import type { BootstrapEvent, BootstrapOutcome } from '../../../harness/peers/bootstrap/bootstrap-server.ts';
 import { c13Configuration, type ProvisionedInstance } from '../../../harness/peers/bootstrap/configurations.ts';
 import type { ServerEvent } from '../../../harness/peers/server/reference-server.ts';
-import { firstOf } from '../../../harness/run/wait.ts';
+import { firstOf } from '../../../harness/peers/wait.ts';
 
 export const s = (ms: number) => Math.round(ms) / 1000;
 

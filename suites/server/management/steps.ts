@@ -1,8 +1,8 @@
 // Steps the server-driven cases share: make the server under test act through its driver, and
 // catch the request it then sends to a registered simulated client.
 import type { CaseContext } from '../../../harness/run/context.ts';
-import type { ServerRequest, SimulatedClient } from '../../../harness/peers/probe/simulated-client.ts';
-import { HarnessError } from '../../../harness/run/outcome.ts';
+import type { ServerRequest, SimulatedClient } from '../../../harness/peers/clients/simulated-client.ts';
+import { HarnessError } from '../../../harness/errors.ts';
 import { registeredClient } from '../registration/steps.ts';
 
 export type ServerDriver = 'read' | 'write' | 'execute' | 'observe' | 'cancel-observe' | 'discover' | 'create' | 'delete';

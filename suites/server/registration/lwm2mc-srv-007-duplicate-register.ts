@@ -1,8 +1,8 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { encodeMessage, type CoapMessage } from '../../../harness/coap/message.ts';
 import { OptionNumber, encodeUint } from '../../../harness/coap/options.ts';
-import { until } from '../../../harness/run/wait.ts';
-import { c1ObjectList } from '../../../harness/peers/probe/simulated-client.ts';
+import { until } from '../../../harness/peers/wait.ts';
+import { c1ObjectList } from '../../../harness/peers/clients/simulated-client.ts';
 import { codeOf } from './steps.ts';
 
 export default defineCase({

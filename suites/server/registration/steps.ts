@@ -2,7 +2,7 @@
 // what the server answered.
 import type { CaseContext } from '../../../harness/run/context.ts';
 import { decodeLinkFormat } from '../../../harness/lwm2m/formats/link-format.ts';
-import type { Exchange, RegisterSpec, SimulatedClient } from '../../../harness/peers/probe/simulated-client.ts';
+import type { Exchange, RegisterSpec, SimulatedClient } from '../../../harness/peers/clients/simulated-client.ts';
 
 /** Where the judged response sits in the trace. */
 export const at = (exchange: Exchange) => (exchange.seq !== undefined ? { at: exchange.seq } : {});

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { until } from '../../../harness/run/wait.ts';
+import { until } from '../../../harness/peers/wait.ts';
 import { registeredClient } from '../management/steps.ts';
 
 export default defineCase({

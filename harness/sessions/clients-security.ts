@@ -3,7 +3,7 @@
 // identity and key, or a client certificate with the root that verifies the server), and the
 // same placeholders a client session offers for launching the target ({psk.identity},
 // {psk.key.file}).
-import type { ProbeDtls } from '../peers/probe/simulated-client.ts';
+import type { ProbeDtls } from '../peers/clients/simulated-client.ts';
 import { ConfigError } from '../targets/config-error.ts';
 import type { Profile } from '../targets/profile.ts';
 import { sessionSecurityOf } from './session-security.ts';

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import type { Reporter, TestCase } from 'vitest/node';
 import AllureVitestReporter from 'allure-vitest/reporter';
-import type { CaseResult } from './result.ts';
+import type { CaseResult } from '../run/result.ts';
 import type { RunRequest } from './vitest-entry.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -55,7 +55,7 @@ export async function runUnderVitest(
     {
       config: false,
       root: projectRoot,
-      include: ['harness/run/vitest-entry.ts'],
+      include: ['harness/runner/vitest-entry.ts'],
       watch: false,
       reporters: hooks.allureResultsDir ? [reporter, new AllureVitestReporter({ resultsDir: hooks.allureResultsDir })] : [reporter],
       provide: {

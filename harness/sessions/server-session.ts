@@ -5,8 +5,8 @@ import { createServer } from 'node:net';
 import { createSocket } from 'node:dgram';
 import { fileURLToPath } from 'node:url';
 import { TraceRecorder } from '../coap/trace.ts';
-import { SimulatedClient } from '../peers/probe/simulated-client.ts';
-import { SimulatedBootstrapClient } from '../peers/probe/simulated-bootstrap-client.ts';
+import { SimulatedClient } from '../peers/clients/simulated-client.ts';
+import { SimulatedBootstrapClient } from '../peers/clients/simulated-bootstrap-client.ts';
 import { ReferenceServer } from '../peers/server/reference-server.ts';
 import { WaitClock } from '../peers/wait-clock.ts';
 import { featureStrings } from '../targets/features.ts';
@@ -14,15 +14,14 @@ import { expandPlaceholders } from '../targets/placeholders.ts';
 import { LaunchError } from '../targets/process-launcher.ts';
 import type { Profile } from '../targets/profile.ts';
 import { TargetControl } from '../targets/target-control.ts';
-import type { CaseDefinition } from './case.ts';
-import type { CaseEnvironment } from './execute.ts';
-import { HarnessError } from './outcome.ts';
-import type { TargetView } from './target-view.ts';
-import { until } from './wait.ts';
+import type { CaseEnvironment, CaseStart } from './session.ts';
+import { HarnessError } from '../errors.ts';
+import type { TargetView } from '../targets/target-view.ts';
+import { until } from '../peers/wait.ts';
 import { targetViewOf } from './client-session.ts';
-import { probeSecurityOf, type ProbeSecurity } from './probe-security.ts';
+import { probeSecurityOf, type ProbeSecurity } from './clients-security.ts';
 import { DtlsClientTransport, DtlsHandshakeError } from '../dtls/index.ts';
-import { Inconclusive } from './outcome.ts';
+import { Inconclusive } from '../errors.ts';
 
 const harnessBin = fileURLToPath(new URL('../../bin/lwm2m-conformance.js', import.meta.url));
 
@@ -175,7 +174,7 @@ export class ServerSession implements CaseEnvironment {
     }
   }
 
-  async prepare(_def: CaseDefinition): Promise<void> {
+  async prepare(_def: CaseStart): Promise<void> {
     await this.closeDevices();
     if (this.server) this.server.caseStart = this.server.events.position();
     this.caseCount++;

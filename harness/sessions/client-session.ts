@@ -12,10 +12,9 @@ import { TargetControl } from '../targets/target-control.ts';
 import { featureStrings } from '../targets/features.ts';
 import { sessionSecurityOf, type SessionSecurity } from './session-security.ts';
 import { LaunchError } from '../targets/process-launcher.ts';
-import type { CaseDefinition } from './case.ts';
-import type { CaseEnvironment } from './execute.ts';
-import type { TargetView } from './target-view.ts';
-import { firstOf } from './wait.ts';
+import type { CaseEnvironment, CaseStart } from './session.ts';
+import type { TargetView } from '../targets/target-view.ts';
+import { firstOf } from '../peers/wait.ts';
 import { maxTransmitWaitMs, rfc7252Defaults } from '../coap/transmission.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
 
@@ -110,7 +109,7 @@ export class ClientSession implements CaseEnvironment {
     return Object.assign(new ClientSession(profile, trace, server, control, security), { bootstrap });
   }
 
-  async prepare(def: CaseDefinition, signal: AbortSignal): Promise<void> {
+  async prepare(def: CaseStart, signal: AbortSignal): Promise<void> {
     // After a bootstrap case, the next case starts from a factory reset too, so that the bootstrap
     // server provisions the usual account again: what a case wrote (a lifetime, another server)
     // would otherwise outlive the reboot.

@@ -2,9 +2,9 @@
 // against one session. The case's result travels to the main process in the test's meta.
 import { afterAll, beforeAll, inject, test } from 'vitest';
 import { loadProfile } from '../targets/profile.ts';
-import type { CaseDefinition } from './case.ts';
-import type { CaseResult } from './result.ts';
-import { CaseRun } from './run-cases.ts';
+import type { CaseDefinition } from '../run/case.ts';
+import type { CaseResult } from '../run/result.ts';
+import { CaseRun } from '../run/run-cases.ts';
 import { recordForAllure } from '../report/allure-case.ts';
 
 export interface RunRequest {

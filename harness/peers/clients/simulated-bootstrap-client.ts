@@ -7,14 +7,14 @@ import { CoapEndpoint, type IncomingRequest, type ResponseSpec } from '../../coa
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import { coreModel } from '../../lwm2m/model/index.ts';
-import { usableServer } from '../client/accounts.ts';
-import { BootstrapHandler } from '../client/bootstrap-handler.ts';
-import { ObjectStore } from '../client/object-store.ts';
-import { parseServerUri } from '../client/reference-client.ts';
+import { usableServer } from '../device/accounts.ts';
+import { BootstrapHandler } from '../device/bootstrap-handler.ts';
+import { ObjectStore } from '../device/object-store.ts';
+import { parseServerUri } from '../device/reference-client.ts';
 import { EventLog } from '../event-log.ts';
 import { WaitClock } from '../wait-clock.ts';
 import type { Exchange, ServerRequest } from './simulated-client.ts';
-import { applyBootstrapPack } from '../client/bootstrap-pack.ts';
+import { applyBootstrapPack } from '../device/bootstrap-pack.ts';
 
 export class SimulatedBootstrapClient {
   readonly received = new EventLog<ServerRequest>();

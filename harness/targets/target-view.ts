@@ -1,6 +1,10 @@
 // The target as cases see it: identity, version, claimed features and the timing to use.
 // Built from the profile; cases never read the profile file themselves.
-import type { LwM2MVersion, TargetRole } from './case.ts';
+
+/** What kind of implementation a target is, and so what a case tests. */
+export type TargetRole = 'client' | 'server' | 'bootstrap-server';
+
+export type LwM2MVersion = '1.0' | '1.1' | '1.2';
 
 export interface Timing {
   /** Deadline for the target's first message after a (re)start, ms. */
@@ -36,4 +40,14 @@ export interface TargetView {
   /** Profile IDs a server target resolves (LwM2M 1.2 `pid`), each to its object list. */
   readonly profileIds?: Readonly<Record<string, string>>;
   readonly timing: Timing;
+}
+
+const versionOrder: Record<LwM2MVersion, number> = { '1.0': 0, '1.1': 1, '1.2': 2 };
+
+export function compareVersions(a: LwM2MVersion, b: LwM2MVersion): number {
+  return versionOrder[a] - versionOrder[b];
+}
+
+export function isVersion(value: unknown): value is LwM2MVersion {
+  return value === '1.0' || value === '1.1' || value === '1.2';
 }
