@@ -1,6 +1,7 @@
 // One CoAP endpoint per harness peer: owns one datagram transport (a UDP socket, or a DTLS layer
-// over one) and carries requests and responses in both directions over it (RFC 7252 message layer with retransmission, deduplication, separate
-// responses; RFC 7641 Observe; RFC 7959 block-wise), recording every datagram in a trace.
+// over one, as its security options say) and carries requests and responses in both directions
+// over it (RFC 7252 message layer with retransmission, deduplication, separate responses;
+// RFC 7641 Observe; RFC 7959 block-wise), recording every datagram in a trace.
 import { randomBytes } from 'node:crypto';
 import { Block1Assembler, sliceBlock } from './blockwise.ts';
 import { ExpiringMap } from './dedup.ts';
@@ -36,17 +37,18 @@ import { Observation, ObserveRelation, nextObserveNumber } from './observe.ts';
 import type { ObservationTransport, RelationTransport } from './observe.ts';
 import { OptionNumber, decodeBlock, encodeBlock, encodeUint, isCritical, sizeOfSzx, szxOfSize } from './options.ts';
 import { TraceRecorder } from './trace.ts';
-import type { PeerAddress } from './trace.ts';
+import type { DatagramRecord, PeerAddress } from './trace.ts';
 import { initialTimeoutMs, resolveParams } from './transmission.ts';
 import type { TransmissionParams } from './transmission.ts';
-import { UdpTransport } from './transport.ts';
-import type { DatagramTransport } from './transport.ts';
+import { DtlsClientTransport, DtlsServerTransport, openTransport } from './transport.ts';
+import type { DatagramTransport, EndpointSecurity } from './transport.ts';
 import type { CoapResponse, IncomingRequest, NotifyOutcome, RequestSpec, ResponseSpec } from './types.ts';
 
 export { rfc7252Defaults } from './transmission.ts';
 export type { TransmissionParams } from './transmission.ts';
 export type { PeerAddress } from './trace.ts';
 export type { CoapResponse, IncomingRequest, RequestSpec, ResponseSpec } from './types.ts';
+export type { EndpointSecurity } from './transport.ts';
 
 export type RequestHandler = (req: IncomingRequest) => ResponseSpec | Promise<ResponseSpec>;
 
@@ -89,8 +91,16 @@ export interface BindOptions {
   understoodOptions?: number[];
   dropOutgoing?: DatagramFilter;
   dropIncoming?: DatagramFilter;
-  /** Carry datagrams over this transport (e.g. a DTLS one) instead of binding a UDP socket; the endpoint owns it and closes it. */
+  /** DTLS instead of plain UDP: a client session with one server (handshake done in bind()), or a server taking sessions. */
+  security?: EndpointSecurity;
+  /** A transport built elsewhere (tests that drive a DTLS transport directly); the endpoint owns it and closes it. */
   transport?: DatagramTransport;
+}
+
+/** A received message with the trace sequence number of its datagram. */
+interface Received {
+  message: CoapMessage;
+  seq: number;
 }
 
 /** Critical options a request may carry without being refused with 4.02. */
@@ -111,14 +121,14 @@ interface OutgoingCon {
   timeoutMs: number;
   startedAt: number;
   timer?: NodeJS.Timeout;
-  resolve(ack: CoapMessage | 'superseded'): void;
+  resolve(ack: Received | 'superseded'): void;
   reject(err: Error): void;
 }
 
 interface PendingRequest {
   describe: string;
   settled: boolean;
-  complete(response: CoapMessage): void;
+  complete(response: Received): void;
   fail(err: Error): void;
 }
 
@@ -164,6 +174,8 @@ export class CoapEndpoint {
   private readonly pending = new Map<string, PendingRequest>(); // peer#token
   private readonly observations = new Map<string, Observation>(); // peer#token
   private readonly relations = new Map<string, ObserveRelation>(); // peer#token
+  /** Observations someone watches on the wire, by token alone (their messages from any address). */
+  private readonly watched = new Map<string, Observation>(); // token
   private readonly dedup: ExpiringMap<DedupEntry>;
   /** NON messages sent that a RST may answer (matched by MID). */
   private readonly nonSent: ExpiringMap<() => void>;
@@ -176,11 +188,12 @@ export class CoapEndpoint {
   private readonly dropOutgoing?: DatagramFilter;
   private readonly dropIncoming?: DatagramFilter;
 
-  private constructor(private readonly transport: DatagramTransport, opts: BindOptions) {
+  private constructor(private readonly transport: DatagramTransport, opts: BindOptions & { trace: TraceRecorder }) {
     this.local = { ...transport.local };
     this.name = opts.name ?? `coap@${this.local.address}:${this.local.port}`;
-    this.trace = opts.trace ?? new TraceRecorder();
+    this.trace = opts.trace;
     transport.useTrace?.(this.trace, this.name);
+    transport.onUnprotected?.((bytes, peer) => this.recordUnprotected(bytes, peer));
     this.params = resolveParams(opts.params);
     this.limits = { ...defaultLimits, ...opts.limits };
     this.dedup = new ExpiringMap<DedupEntry>(this.limits.maxDedupEntries);
@@ -201,12 +214,24 @@ export class CoapEndpoint {
     transport.onError((err) => this.reportError(err));
   }
 
+  /**
+   * Binds the endpoint's transport: UDP, or DTLS when `security` is given (a client completes its
+   * handshake first and rejects with DtlsHandshakeError when it fails).
+   */
   static async bind(opts: BindOptions = {}): Promise<CoapEndpoint> {
-    const transport = opts.transport ?? (await UdpTransport.bind({
-      ...(opts.address !== undefined ? { address: opts.address } : {}),
-      ...(opts.port !== undefined ? { port: opts.port } : {}),
-    }));
-    return new CoapEndpoint(transport, opts);
+    const trace = opts.trace ?? new TraceRecorder();
+    const transport = opts.transport ?? (await openTransport(opts, trace));
+    return new CoapEndpoint(transport, { ...opts, trace });
+  }
+
+  /** The DTLS server layer (sessions, credentials) when bound with server security. */
+  get dtlsServer(): DtlsServerTransport | undefined {
+    return this.transport instanceof DtlsServerTransport ? this.transport : undefined;
+  }
+
+  /** The DTLS client session when bound with client security. */
+  get dtlsClient(): DtlsClientTransport | undefined {
+    return this.transport instanceof DtlsClientTransport ? this.transport : undefined;
   }
 
   /** The single request handler; without one every request gets 4.04. */
@@ -301,6 +326,7 @@ export class CoapEndpoint {
     this.slots.clear();
     for (const obs of [...this.observations.values()]) obs.end('closed');
     for (const rel of [...this.relations.values()]) rel.end('closed');
+    this.watched.clear();
     this.dedup.clear();
     this.nonSent.clear();
     this.block1.clear();
@@ -327,8 +353,8 @@ export class CoapEndpoint {
     };
   }
 
-  private toResponse(peer: PeerAddress, msg: CoapMessage, payload: Buffer): CoapResponse {
-    const r: CoapResponse = { peer, message: msg, code: msg.code, payload, locationPath: locationPathOf(msg) };
+  private toResponse(peer: PeerAddress, msg: CoapMessage, payload: Buffer, seq: number): CoapResponse {
+    const r: CoapResponse = { peer, message: msg, seq, code: msg.code, payload, locationPath: locationPathOf(msg) };
     const cf = contentFormatOf(msg);
     if (cf !== undefined) r.contentFormat = cf;
     const obs = observeOf(msg);
@@ -337,10 +363,10 @@ export class CoapEndpoint {
   }
 
   /** Follows Block2 when the response is the first of several blocks. */
-  private async completeResponse(peer: PeerAddress, spec: RequestSpec, first: CoapMessage, describe: string): Promise<CoapResponse> {
-    const b = block2Of(first);
-    if (spec.noBlockwise || !b || !b.more) return this.toResponse(peer, first, first.payload);
-    return this.toResponse(peer, first, await this.followBlock2(peer, spec, first, describe));
+  private async completeResponse(peer: PeerAddress, spec: RequestSpec, first: Received, describe: string): Promise<CoapResponse> {
+    const b = block2Of(first.message);
+    if (spec.noBlockwise || !b || !b.more) return this.toResponse(peer, first.message, first.message.payload, first.seq);
+    return this.toResponse(peer, first.message, await this.followBlock2(peer, spec, first.message, describe), first.seq);
   }
 
   private async followBlock2(peer: PeerAddress, spec: RequestSpec, first: CoapMessage, describe: string): Promise<Buffer> {
@@ -360,7 +386,7 @@ export class CoapEndpoint {
       const msg = this.buildRequest(followSpec, this.newToken(), followPayload, [
         { number: OptionNumber.Block2, value: encodeBlock({ num, more: false, szx: b.szx }) },
       ]);
-      const r = await this.exchange(peer, msg, `${describe} (Block2 #${num})`);
+      const { message: r } = await this.exchange(peer, msg, `${describe} (Block2 #${num})`);
       if (!r.code.startsWith('2.')) throw new CoapBlockwiseError(describe, `Block2 #${num} answered ${r.code}`);
       const rb = block2Of(r);
       if (!rb) throw new CoapBlockwiseError(describe, `Block2 #${num} answered without a Block2 option`);
@@ -385,7 +411,8 @@ export class CoapEndpoint {
       const more = offset + chunk.length < payload.length;
       const extra: CoapOption[] = [{ number: OptionNumber.Block1, value: encodeBlock({ num, more, szx }) }];
       if (num === 0) extra.push({ number: OptionNumber.Size1, value: encodeUint(payload.length) });
-      const r = await this.exchange(peer, this.buildRequest(spec, token, chunk, extra), `${describe} (Block1 #${num})`);
+      const received = await this.exchange(peer, this.buildRequest(spec, token, chunk, extra), `${describe} (Block1 #${num})`);
+      const r = received.message;
       const rb = block1Of(r);
       if (r.code === '2.31' && more) {
         if (rb && rb.szx < szx) szx = rb.szx; // the server asks for smaller blocks from now on
@@ -397,7 +424,7 @@ export class CoapEndpoint {
         offset = 0;
         continue;
       }
-      return this.completeResponse(peer, spec, r, describe);
+      return this.completeResponse(peer, spec, received, describe);
     }
   }
 
@@ -433,7 +460,7 @@ export class CoapEndpoint {
   }
 
   /** One request/response exchange (no block-wise): NSTART pacing, CON reliability, token matching. */
-  private async exchange(peer: PeerAddress, msg: CoapMessage, describe: string): Promise<CoapMessage> {
+  private async exchange(peer: PeerAddress, msg: CoapMessage, describe: string): Promise<Received> {
     await this.acquireSlot(peer);
     if (this.closed) {
       this.releaseSlot(peer);
@@ -444,7 +471,7 @@ export class CoapEndpoint {
       this.releaseSlot(peer);
       throw new Error(`${describe}: token ${msg.token.toString('hex')} already in use with this peer`);
     }
-    return new Promise<CoapMessage>((resolve, reject) => {
+    return new Promise<Received>((resolve, reject) => {
       let slotHeld = true;
       let timer: NodeJS.Timeout | undefined;
       const releaseSlot = (): void => {
@@ -484,7 +511,7 @@ export class CoapEndpoint {
           (ack) => {
             if (ack === 'superseded' || pending.settled) return;
             releaseSlot();
-            if (ack.code !== '0.00') pending.complete(ack);
+            if (ack.message.code !== '0.00') pending.complete(ack);
             else awaitResponse(); // empty ACK: a separate response follows
           },
           (err: Error) => pending.fail(err),
@@ -498,7 +525,7 @@ export class CoapEndpoint {
   }
 
   /** Sends a CON and retransmits with exponential back-off until ACK/RST or MAX_RETRANSMIT. */
-  private sendConfirmable(peer: PeerAddress, msg: CoapMessage, describe: string): Promise<CoapMessage | 'superseded'> {
+  private sendConfirmable(peer: PeerAddress, msg: CoapMessage, describe: string): Promise<Received | 'superseded'> {
     if (this.closed) return Promise.reject(new CoapClosedError(describe));
     const key = `${peerKey(peer)}|${msg.messageId}`;
     const bytes = encodeMessage(msg);
@@ -544,6 +571,11 @@ export class CoapEndpoint {
       const key = this.tokenKey(obs.peer, obs.token);
       if (this.observations.get(key) === obs) this.observations.delete(key);
     },
+    watch: (obs, on) => {
+      const key = obs.token.toString('hex');
+      if (on) this.watched.set(key, obs);
+      else if (this.watched.get(key) === obs) this.watched.delete(key);
+    },
   };
 
   // ---- datagram intake -----------------------------------------------------------------------
@@ -559,6 +591,7 @@ export class CoapEndpoint {
       ...(dropped ? { dropped: true } : {}),
       ...(this.transport.security ? { security: this.transport.security } : {}),
     });
+    if (message) this.showWatchers(peer, message, record);
     if (dropped) return;
     if (!decoded.ok) {
       // RFC 7252 §4.2: a CON with a format error is rejected with RST when its MID is readable.
@@ -570,8 +603,31 @@ export class CoapEndpoint {
     this.dispatch(peer, decoded.message, record.seq);
   }
 
+  /**
+   * A watched observation sees every message with its token that is not an ACK or RST and has a
+   * response code, as received: before deduplication and freshness, and after it ended.
+   */
+  private showWatchers(peer: PeerAddress, msg: CoapMessage, record: DatagramRecord): void {
+    if (this.watched.size === 0 || msg.type === 'ACK' || msg.type === 'RST') return;
+    const cls = codeClass(msg.code);
+    if (cls !== 2 && cls !== 4 && cls !== 5) return;
+    const obs = this.watched.get(msg.token.toString('hex'));
+    if (!obs || msg === obs.first?.message) return;
+    obs.received(this.toResponse(peer, msg, msg.payload, record.seq), record.atMs);
+  }
+
+  /** Plain CoAP that reached a DTLS server from a peer without a session: traced as dropped, never processed. */
+  private recordUnprotected(bytes: Buffer, peer: PeerAddress): void {
+    const decoded = decodeMessage(bytes);
+    this.trace.record({
+      direction: 'in', endpoint: this.name, local: this.local, remote: peer, bytes,
+      ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
+      dropped: true,
+    });
+  }
+
   private dispatch(peer: PeerAddress, msg: CoapMessage, seq: number): void {
-    if (msg.type === 'ACK') return this.onAck(peer, msg);
+    if (msg.type === 'ACK') return this.onAck(peer, msg, seq);
     if (msg.type === 'RST') return this.onReset(peer, msg);
     if (msg.code === '0.00') {
       if (msg.type === 'CON') this.sendReset(peer, msg.messageId); // CoAP ping
@@ -588,13 +644,13 @@ export class CoapEndpoint {
     if (cls === 0) {
       this.handleRequest(peer, msg, dedupKey, seq).catch((err) => this.reportError(err));
     } else if (cls === 2 || cls === 4 || cls === 5) {
-      this.handleResponse(peer, msg, dedupKey);
+      this.handleResponse(peer, msg, dedupKey, seq);
     } else if (msg.type === 'CON') {
       this.dedup.update(dedupKey, { reply: this.sendReset(peer, msg.messageId) }); // reserved class
     }
   }
 
-  private onAck(peer: PeerAddress, msg: CoapMessage): void {
+  private onAck(peer: PeerAddress, msg: CoapMessage, seq: number): void {
     if (codeClass(msg.code) === 0 && msg.code !== '0.00') return; // an ACK cannot carry a request
     const key = `${peerKey(peer)}|${msg.messageId}`;
     const o = this.outgoing.get(key);
@@ -602,7 +658,7 @@ export class CoapEndpoint {
     if (msg.code !== '0.00' && !msg.token.equals(o.token)) return; // piggybacked response for another token
     this.outgoing.delete(key);
     if (o.timer) this.clearTimer(o.timer);
-    o.resolve(msg);
+    o.resolve({ message: msg, seq });
   }
 
   private onReset(peer: PeerAddress, msg: CoapMessage): void {
@@ -622,7 +678,7 @@ export class CoapEndpoint {
     }
   }
 
-  private handleResponse(peer: PeerAddress, msg: CoapMessage, dedupKey: string): void {
+  private handleResponse(peer: PeerAddress, msg: CoapMessage, dedupKey: string, seq: number): void {
     const key = this.tokenKey(peer, msg.token);
     const ackIfCon = (): void => {
       if (msg.type === 'CON') this.dedup.update(dedupKey, { reply: this.sendEmptyAck(peer, msg.messageId) });
@@ -630,35 +686,35 @@ export class CoapEndpoint {
     const pending = this.pending.get(key);
     if (pending) {
       ackIfCon();
-      pending.complete(msg);
+      pending.complete({ message: msg, seq });
       return;
     }
     const obs = this.observations.get(key);
     if (obs) {
       ackIfCon();
-      this.onNotification(obs, peer, msg);
+      this.onNotification(obs, peer, msg, seq);
       return;
     }
     // Nobody expects it (late, cancelled observation, unknown token): reject it.
     this.dedup.update(dedupKey, { reply: this.sendReset(peer, msg.messageId) });
   }
 
-  private onNotification(obs: Observation, peer: PeerAddress, msg: CoapMessage): void {
+  private onNotification(obs: Observation, peer: PeerAddress, msg: CoapMessage, seq: number): void {
     const now = performance.now();
-    const seq = observeOf(msg);
-    if (seq !== undefined && !obs.isFresh(seq, now)) {
+    const observeNumber = observeOf(msg);
+    if (observeNumber !== undefined && !obs.isFresh(observeNumber, now)) {
       obs.staleDropped++;
       return;
     }
     const b = block2Of(msg);
     if (!b || !b.more) {
-      obs.deliver(this.toResponse(peer, msg, msg.payload), now);
+      obs.deliver(this.toResponse(peer, msg, msg.payload, seq), now);
       return;
     }
     // A large notification: fetch the rest with plain GETs (RFC 7959 §3.4), then deliver.
     const spec: RequestSpec = { ...obs.request, method: 'GET' };
     this.followBlock2(peer, spec, msg, `Block2 of notification on ${obs.request.path}`).then(
-      (body) => obs.deliver(this.toResponse(peer, msg, body), performance.now()),
+      (body) => obs.deliver(this.toResponse(peer, msg, body, seq), performance.now()),
       (err) => this.reportError(err),
     );
   }

@@ -25,6 +25,8 @@ export interface ObservationTransport {
   deregister(obs: Observation): Promise<CoapResponse>;
   /** Stop routing notifications to this observation: the next one will be answered with RST. */
   forget(obs: Observation): void;
+  /** Start or stop showing the observation every message with its token as it arrives. */
+  watch(obs: Observation, on: boolean): void;
 }
 
 export type ObservationEndReason = 'cancelled' | 'not-established' | 'error-response' | 'no-observe-option' | 'closed';
@@ -40,6 +42,7 @@ export class Observation implements AsyncIterable<CoapResponse> {
   private readonly queue: CoapResponse[] = [];
   private readonly waiters: Array<(r: CoapResponse | undefined) => void> = [];
   private readonly notificationListeners = new Set<(r: CoapResponse) => void>();
+  private readonly receivedListeners = new Set<(r: CoapResponse, atMs: number) => void>();
   private readonly endListeners = new Set<(reason: ObservationEndReason) => void>();
   /** Notifications dropped as stale (older Observe number than one already delivered). */
   staleDropped = 0;
@@ -123,6 +126,30 @@ export class Observation implements AsyncIterable<CoapResponse> {
   onNotification(cb: (r: CoapResponse) => void): () => void {
     this.notificationListeners.add(cb);
     return () => this.notificationListeners.delete(cb);
+  }
+
+  /**
+   * Every message with this observation's token after the first response, as the datagram
+   * arrived (atMs: when it was traced): duplicates, stale ones, and those after the end that the
+   * endpoint answers with RST, which a server must judge too. Returns an unsubscribe function.
+   */
+  onReceived(cb: (r: CoapResponse, atMs: number) => void): () => void {
+    this.receivedListeners.add(cb);
+    if (this.receivedListeners.size === 1) this.transport.watch(this, true);
+    return () => {
+      if (this.receivedListeners.delete(cb) && this.receivedListeners.size === 0) this.transport.watch(this, false);
+    };
+  }
+
+  /** Called by the endpoint for each message onReceived() listeners see. */
+  received(message: CoapResponse, atMs: number): void {
+    for (const cb of [...this.receivedListeners]) {
+      try {
+        cb(message, atMs);
+      } catch {
+        // listener faults stay with the listener
+      }
+    }
   }
 
   onEnd(cb: (reason: ObservationEndReason) => void): () => void {

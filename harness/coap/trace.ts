@@ -1,13 +1,13 @@
 // Datagram trace: every datagram an endpoint sends or receives, with a monotonic timestamp,
 // addresses, raw bytes and its decoded form. Shared by several endpoints when they are given
 // the same recorder; tests wait on it for what they expect to see on the wire. Security layers
-// (DTLS) add their handshake events alongside, numbered in the same sequence.
+// (DTLS) report their handshake events into it, numbered in the same sequence.
+import type { DtlsEvent } from '../transport/security-events.ts';
+import type { PeerAddress } from '../transport/udp.ts';
 import type { CoapMessage } from './message.ts';
 
-export interface PeerAddress {
-  address: string;
-  port: number;
-}
+export type { PeerAddress } from '../transport/udp.ts';
+export type { SecurityAlert, SecurityEventKind } from '../transport/security-events.ts';
 
 export interface DatagramRecord {
   seq: number;
@@ -29,49 +29,15 @@ export interface DatagramRecord {
   security?: 'dtls';
 }
 
-export type SecurityEventKind =
-  | 'client-hello' // a ClientHello was received (server) or sent (client)
-  | 'hello-verify' // the server answered with a HelloVerifyRequest (cookie exchange)
-  | 'handshake-done'
-  | 'handshake-failed'
-  | 'alert' // an alert sent or received
-  | 'session-renewed' // a new handshake from a known address replaced the session
-  | 'session-closed'; // close_notify, idle timeout, eviction or local close
-
-export interface SecurityAlert {
-  level: 'warning' | 'fatal' | 'unknown';
-  /** Alert number (RFC 5246 §7.2); undefined when the alert was encrypted and not readable. */
-  description?: number;
-  /** e.g. 'unknown_psk_identity'. */
-  name: string;
-}
-
-/** A handshake or session event of a security layer. Never carries keys or secrets. */
-export interface SecurityEvent {
+/** A handshake or session event of a security layer, numbered in the trace. Never carries keys or secrets. */
+export interface SecurityEvent extends Omit<DtlsEvent, 'atMs' | 'wallTime'> {
   seq: number;
   atMs: number;
   wallTime: string;
-  protocol: 'dtls';
-  kind: SecurityEventKind;
-  /** Name of the endpoint (or transport) the session belongs to. */
-  endpoint: string;
-  role: 'client' | 'server';
-  local: PeerAddress;
-  remote: PeerAddress;
-  direction?: 'in' | 'out';
-  /** One line for humans, e.g. 'cipher TLS_PSK_WITH_AES_128_CCM_8, identity "dev1"'. */
-  detail: string;
-  offeredCipherSuites?: string[];
-  cipherSuite?: string;
-  /** PSK identity as text when printable, else hex. */
-  identity?: string;
-  peerCertificate?: { subject?: string; issuer?: string };
-  alert?: SecurityAlert;
-  /** Why a handshake failed or a session closed. */
-  reason?: string;
 }
 
-export type NewSecurityEvent = Omit<SecurityEvent, 'seq' | 'atMs' | 'wallTime'> & Partial<Pick<SecurityEvent, 'atMs' | 'wallTime'>>;
+/** An event as the DTLS layer reports it (harness/transport/security-events.ts). */
+export type NewSecurityEvent = DtlsEvent;
 
 export type NewDatagramRecord = Omit<DatagramRecord, 'seq' | 'atMs' | 'wallTime'> &
   Partial<Pick<DatagramRecord, 'atMs' | 'wallTime'>>;

@@ -1,87 +1,47 @@
-// The datagram transport under a CoAP endpoint: plain UDP by default, or a security layer
-// (harness/dtls) that hands the endpoint decrypted datagrams and encrypts what it sends.
-import dgram from 'node:dgram';
-import { isIPv6 } from 'node:net';
-import type { PeerAddress, TraceRecorder } from './trace.ts';
+// The datagram transport under a CoAP endpoint, chosen in one place: plain UDP without
+// security, else a DTLS client session with one server or a DTLS server taking sessions
+// (harness/dtls), which hands the endpoint decrypted datagrams and reports its handshake events
+// into the endpoint's trace.
+import { DtlsClientTransport, DtlsServerTransport } from '../dtls/index.ts';
+import type { DtlsClientOptions, DtlsServerOptions } from '../dtls/index.ts';
+import { UdpTransport, type DatagramTransport, type PeerAddress } from '../transport/udp.ts';
+import type { SecurityEventSink } from '../transport/security-events.ts';
 
-export interface DatagramTransport {
-  readonly local: PeerAddress;
-  /** Set when datagrams travel inside a security session; trace records are marked with it. */
-  readonly security?: 'dtls';
-  /** Sends one datagram to the peer; rejects when it cannot (socket error, no session). */
-  send(bytes: Buffer, peer: PeerAddress): Promise<void>;
-  /** The single receiver of incoming datagrams (plaintext for a security layer). */
-  onDatagram(cb: (bytes: Buffer, peer: PeerAddress) => void): void;
-  onError(cb: (err: unknown) => void): void;
-  /** Offered by the endpoint so a security layer records its events in the endpoint's trace. */
-  useTrace?(trace: TraceRecorder, endpointName: string): void;
-  close(): Promise<void>;
-}
+export { DtlsClientTransport, DtlsHandshakeError, DtlsServerTransport, identityText } from '../dtls/index.ts';
+export type { KeyMaterial, SessionInfo } from '../dtls/index.ts';
+export { UdpTransport } from '../transport/udp.ts';
+export type { DatagramTransport, UdpBindOptions } from '../transport/udp.ts';
 
-export interface UdpBindOptions {
-  /** Default '127.0.0.1'; IPv6 addresses such as '::1' bind a udp6 socket. */
+/** DTLS client: the server to hold a session with; the handshake completes before the endpoint exists. */
+export type ClientEndpointSecurity = { role: 'client'; server: PeerAddress } & Omit<DtlsClientOptions, 'address' | 'port' | 'trace'>;
+/** DTLS server: sessions are taken from any client whose handshake succeeds. */
+export type ServerEndpointSecurity = { role: 'server' } & Omit<DtlsServerOptions, 'address' | 'port' | 'trace'>;
+export type EndpointSecurity = ClientEndpointSecurity | ServerEndpointSecurity;
+
+export interface TransportOptions {
+  /** Local address; default '127.0.0.1' ('::1' for a DTLS client of an IPv6 server). */
   address?: string;
   /** Default 0 (ephemeral). */
   port?: number;
+  /** The endpoint's name: a DTLS client reports its handshake under it (unless the security options name another). */
+  name?: string;
+  security?: EndpointSecurity;
 }
 
-/** One bound UDP socket. */
-export class UdpTransport implements DatagramTransport {
-  readonly local: PeerAddress;
-  private receiver?: (bytes: Buffer, peer: PeerAddress) => void;
-  private readonly errorListeners = new Set<(err: unknown) => void>();
-  private closed = false;
-
-  private constructor(private readonly socket: dgram.Socket) {
-    const addr = socket.address();
-    this.local = { address: addr.address, port: addr.port };
-    socket.on('message', (bytes, rinfo) => this.receiver?.(bytes, { address: rinfo.address, port: rinfo.port }));
-    socket.on('error', (err) => {
-      for (const cb of [...this.errorListeners]) cb(err);
-    });
+/**
+ * Binds the transport an endpoint runs over. A DTLS client with a name reports its handshake
+ * to `trace` as it happens; other DTLS events reach the trace when the endpoint hands it over.
+ * Rejects with DtlsHandshakeError, DtlsConfigError or DtlsUnavailableError.
+ */
+export async function openTransport(opts: TransportOptions, trace: SecurityEventSink): Promise<DatagramTransport> {
+  const at = { ...(opts.address !== undefined ? { address: opts.address } : {}), ...(opts.port !== undefined ? { port: opts.port } : {}) };
+  const security = opts.security;
+  if (!security) return UdpTransport.bind(at);
+  if (security.role === 'server') {
+    const { role: _role, ...dtls } = security;
+    return DtlsServerTransport.bind({ ...dtls, ...at });
   }
-
-  static async bind(opts: UdpBindOptions = {}): Promise<UdpTransport> {
-    const address = opts.address ?? '127.0.0.1';
-    const socket = dgram.createSocket({ type: isIPv6(address) ? 'udp6' : 'udp4' });
-    await new Promise<void>((resolve, reject) => {
-      const onError = (err: Error): void => {
-        socket.close();
-        reject(err);
-      };
-      socket.once('error', onError);
-      socket.bind(opts.port ?? 0, address, () => {
-        socket.off('error', onError);
-        resolve();
-      });
-    });
-    return new UdpTransport(socket);
-  }
-
-  send(bytes: Buffer, peer: PeerAddress): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('UDP socket closed'));
-    return new Promise((resolve, reject) => {
-      this.socket.send(bytes, peer.port, peer.address, (err) => (err ? reject(err) : resolve()));
-    });
-  }
-
-  onDatagram(cb: (bytes: Buffer, peer: PeerAddress) => void): void {
-    this.receiver = cb;
-  }
-
-  onError(cb: (err: unknown) => void): void {
-    this.errorListeners.add(cb);
-  }
-
-  close(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    this.closed = true;
-    return new Promise<void>((resolve) => {
-      try {
-        this.socket.close(() => resolve());
-      } catch {
-        resolve();
-      }
-    });
-  }
+  const { role: _role, server, ...dtls } = security;
+  const name = dtls.name ?? opts.name;
+  return DtlsClientTransport.connect(server, { ...dtls, ...at, ...(name !== undefined ? { name, trace } : {}) });
 }

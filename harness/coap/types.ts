@@ -65,6 +65,8 @@ export interface CoapResponse {
   peer: PeerAddress;
   /** The response message as received (for Block2: the first block). */
   message: CoapMessage;
+  /** Trace sequence number of that message's datagram. */
+  seq: number;
   code: string;
   /** Whole body, reassembled when the response came block-wise. */
   payload: Buffer;

@@ -4,9 +4,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allCases } from '../../suites/index.ts';
 import { notApplicableReason } from '../run/applicability.ts';
-import { targetViewOf } from '../sessions/client-session.ts';
 import { describeSecretRef } from '../targets/credentials.ts';
-import { loadProfile } from '../targets/profile.ts';
+import { resolveTarget } from '../targets/resolve.ts';
 import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 
@@ -19,8 +18,8 @@ export async function checkProfileCommand(args: string[], io: CommandIO): Promis
     return ExitCode.ok;
   }
   if (positionals.length !== 1) throw new UsageError(`check-profile: give one profile file\n${checkProfileUsage}`);
-  const profile = await loadProfile(resolve(positionals[0]!));
-  const target = targetViewOf(profile);
+  // Resolving reads the credentials too, so that an unset variable or a malformed key shows here.
+  const { profile, view: target } = await resolveTarget(resolve(positionals[0]!));
   const security = profile.target.security;
   const credentials = (['identity', 'key', 'certificate', 'privateKey', 'ca'] as const)
     .filter((k) => security[k])

@@ -7,14 +7,14 @@ import { fromUtf8, toHex, utf8 } from '../lwm2m/bytes.ts';
 import { EncodeError, type EncodeOptions } from '../lwm2m/formats/codec.ts';
 import { contentFormat, contentFormatNames } from '../lwm2m/formats/index.ts';
 import { encodeLinkFormat, type Link } from '../lwm2m/formats/link-format.ts';
-import { ENCODER_PROFILES, type EncoderProfileName } from '../lwm2m/formats/profiles.ts';
+import { ENCODER_DIALECTS, type EncoderDialect } from '../lwm2m/formats/dialects.ts';
 import { fromVectorNodes } from '../lwm2m/node.ts';
 import { parsePath } from '../lwm2m/path.ts';
 import { processIO, type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 
 export const ENCODE_USAGE =
-  'usage: encode --format <number|name> [--path /o/i/r] (--json JSON | --file FILE) [--hex] [--profile default|zephyr|leshan] [--float-width shortest|single|double]';
+  'usage: encode --format <number|name> [--path /o/i/r] (--json JSON | --file FILE) [--hex] [--dialect default|zephyr|leshan] [--float-width shortest|single|double]';
 
 const TEXT_FORMATS = new Set([0, 40, 110, 11543]);
 
@@ -30,7 +30,7 @@ function parse(args: string[]) {
         json: { type: 'string' },
         file: { type: 'string' },
         hex: { type: 'boolean' },
-        profile: { type: 'string' },
+        dialect: { type: 'string' },
         'float-width': { type: 'string' },
       },
     }).values;
@@ -75,8 +75,8 @@ export async function encodeCommand(args: string[], io: CommandIO): Promise<numb
     const codec = contentFormat(flags.format);
     if (!codec) throw new UsageError(`unknown content format '${flags.format}' (known: ${contentFormatNames().join(', ')})`);
     if (flags.path !== undefined && !parsePath(flags.path, { allowRelative: false }).ok) throw new UsageError(`--path '${flags.path}' is not an LwM2M path like /3/0/1`);
-    const profileName = (flags.profile ?? 'default') as EncoderProfileName;
-    if (!(profileName in ENCODER_PROFILES)) throw new UsageError(`--profile must be one of ${Object.keys(ENCODER_PROFILES).join(', ')}`);
+    const dialect = (flags.dialect ?? 'default') as EncoderDialect;
+    if (!(dialect in ENCODER_DIALECTS)) throw new UsageError(`--dialect must be one of ${Object.keys(ENCODER_DIALECTS).join(', ')}`);
     const width = flags['float-width'];
     if (width !== undefined && width !== 'shortest' && width !== 'single' && width !== 'double') throw new UsageError('--float-width must be shortest, single or double');
     const input = readJson(flags.json, flags.file);
@@ -87,7 +87,7 @@ export async function encodeCommand(args: string[], io: CommandIO): Promise<numb
       const nodes = fromVectorNodes(input);
       if (!nodes.ok) throw new UsageError(`input nodes: ${nodes.reason}`);
       const options: EncodeOptions = {
-        ...ENCODER_PROFILES[profileName],
+        ...ENCODER_DIALECTS[dialect],
         ...(flags.path !== undefined ? { path: flags.path } : {}),
         ...(width !== undefined ? { floatWidth: width } : {}),
       };

@@ -3,9 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allCases } from '../../suites/index.ts';
 import { notApplicableReason } from '../run/applicability.ts';
-import { targetViewOf } from '../sessions/client-session.ts';
 import { selectCases } from '../run/selection.ts';
-import { loadProfile } from '../targets/profile.ts';
+import { resolveTarget } from '../targets/resolve.ts';
 import { selectionFlags, selectionFrom } from './selection-flags.ts';
 import { type CommandIO } from './io.ts';
 import { ExitCode } from '../errors.ts';
@@ -26,7 +25,7 @@ export async function listCommand(args: string[], io: CommandIO): Promise<number
     io.out(listUsage);
     return ExitCode.ok;
   }
-  const target = values.profile ? targetViewOf(await loadProfile(resolve(values.profile))) : undefined;
+  const target = values.profile ? (await resolveTarget(resolve(values.profile))).view : undefined;
   // With a profile, the cases for its target's role; without, every case of every role.
   const cases = selectCases(target ? allCases.filter((c) => c.tests === target.role) : allCases, selectionFrom(values));
   for (const c of cases) {

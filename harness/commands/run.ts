@@ -23,7 +23,7 @@ import { Progress } from '../report/progress.ts';
 import { resultsSchemaVersion, summarize, type RunReport } from '../report/run-report.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { selectCases } from '../run/selection.ts';
-import { loadProfile } from '../targets/profile.ts';
+import { resolveTarget } from '../targets/resolve.ts';
 import { selectionFlags, selectionFrom } from './selection-flags.ts';
 import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
@@ -71,7 +71,9 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   if (values.quiet && values.verbose) throw new UsageError('run: --quiet and --verbose exclude each other');
   if (values['update-baseline'] && !values.baseline) throw new UsageError('run: --update-baseline needs --baseline FILE');
   const profileFile = resolve(values.profile);
-  const profile = await loadProfile(profileFile);
+  // The profile is read and resolved here, once: the case worker gets the result.
+  const target = await resolveTarget(profileFile);
+  const { profile } = target;
   // A run tests one target: only the cases written for its role (client, server) take part.
   const cases = selectCases(allCases.filter((c) => c.tests === profile.target.role), selectionFrom(values));
   const baselineFile = values.baseline ? resolve(values.baseline) : undefined;
@@ -98,7 +100,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   let outcome: Awaited<ReturnType<typeof runUnderVitest>>;
   try {
     outcome = await runUnderVitest(
-      { profileFile, caseIds: cases.map((c) => c.id) },
+      { target, caseIds: cases.map((c) => c.id) },
       (result) => {
         done++;
         progress.caseDone();

@@ -1,5 +1,6 @@
 // Typed errors of the DTLS layer. Messages name peers, alerts and causes, never key material.
-import type { PeerAddress, SecurityAlert } from '../coap/trace.ts';
+import type { SecurityAlert } from '../transport/security-events.ts';
+import type { PeerAddress } from '../transport/udp.ts';
 
 export class DtlsError extends Error {
   override name = 'DtlsError';

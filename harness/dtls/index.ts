@@ -1,5 +1,5 @@
-// Public surface of the DTLS layer: server and client transports for CoapEndpoint, their
-// security options, session information and typed errors.
+// Public surface of the DTLS layer: server and client transports for CoapEndpoint (over the UDP
+// socket of harness/transport), their security options, session information and typed errors.
 export { DtlsServerTransport } from './server.ts';
 export type { DtlsServerOptions, ServerSessionEvent } from './server.ts';
 export { DtlsClientTransport } from './client.ts';

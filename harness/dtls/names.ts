@@ -1,6 +1,6 @@
 // Names for what appears on a DTLS wire: alert descriptions (RFC 5246 §7.2, RFC 4279) and the
 // cipher suites LwM2M deployments meet, by IANA code point; plus mbedTLS's spelling of them.
-import type { SecurityAlert } from '../coap/trace.ts';
+import type { SecurityAlert } from '../transport/security-events.ts';
 
 const alertNames: Record<number, string> = {
   0: 'close_notify', 10: 'unexpected_message', 20: 'bad_record_mac', 21: 'decryption_failed',

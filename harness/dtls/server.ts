@@ -1,10 +1,6 @@
 // DTLS server transport: one UDP socket, one session per peer address (created on a ClientHello,
 // with HelloVerifyRequest cookies), handshake deadline, idle timeout, least-recently-active
 // eviction and close_notify. CoapEndpoint runs over it unchanged and sees plaintext datagrams.
-import type { NewSecurityEvent, PeerAddress } from '../coap/trace.ts';
-import { TraceRecorder } from '../coap/trace.ts';
-import { UdpTransport } from '../coap/transport.ts';
-import type { DatagramTransport } from '../coap/transport.ts';
 import { DtlsNoSessionError } from './errors.ts';
 import type { DtlsHandshakeError } from './errors.ts';
 import { dtlsNative } from './native.ts';
@@ -13,9 +9,13 @@ import { createNativeConfig, serverConfigOptions } from './options.ts';
 import type { ServerSecurity } from './options.ts';
 import { clientHelloOf, parseRecords } from './records.ts';
 import { DtlsSession } from './session.ts';
-import type { SessionEventInput, SessionInfo } from './session.ts';
+import type { SessionInfo } from './session.ts';
+import { DtlsTransportBase } from './transport-base.ts';
+import type { EventOptions } from './transport-base.ts';
+import { UdpTransport } from '../transport/udp.ts';
+import type { PeerAddress } from '../transport/udp.ts';
 
-export interface DtlsServerOptions extends ServerSecurity {
+export interface DtlsServerOptions extends ServerSecurity, EventOptions {
   /** Default '127.0.0.1'. */
   address?: string;
   /** Default 0 (ephemeral). */
@@ -28,9 +28,6 @@ export interface DtlsServerOptions extends ServerSecurity {
   maxSessions?: number;
   /** Path MTU for handshake fragmentation. Default: mbedTLS's (no fragmentation). */
   mtu?: number;
-  /** Default: the trace of the CoapEndpoint it is given to, else a recorder of its own. */
-  trace?: TraceRecorder;
-  name?: string;
 }
 
 export type ServerSessionEvent =
@@ -42,34 +39,21 @@ function keyOf(p: PeerAddress): string {
   return `${p.address}|${p.port}`;
 }
 
-export class DtlsServerTransport implements DatagramTransport {
-  readonly security = 'dtls' as const;
-  readonly local: PeerAddress;
-  trace: TraceRecorder;
-  name: string;
-
+export class DtlsServerTransport extends DtlsTransportBase {
   private readonly sessions = new Map<string, DtlsSession>();
-  private receiver?: (bytes: Buffer, peer: PeerAddress) => void;
-  private readonly errorListeners = new Set<(err: unknown) => void>();
   private readonly sessionListeners = new Set<(e: ServerSessionEvent) => void>();
   private readonly unprotectedListeners = new Set<(bytes: Buffer, peer: PeerAddress) => void>();
   private readonly idleSweep?: NodeJS.Timeout;
-  private readonly traceGiven: boolean;
-  private readonly sending = new Set<Promise<void>>();
   private closed = false;
 
   private constructor(
-    private readonly udp: UdpTransport,
+    udp: UdpTransport,
     private readonly native: DtlsNative,
     private config: NativeConfig,
     private readonly opts: DtlsServerOptions,
   ) {
-    this.local = udp.local;
-    this.traceGiven = opts.trace !== undefined;
-    this.trace = opts.trace ?? new TraceRecorder();
-    this.name = opts.name ?? `dtls-server@${this.local.address}:${this.local.port}`;
+    super(udp, 'server', opts);
     udp.onDatagram((bytes, peer) => this.onRecordDatagram(bytes, peer));
-    udp.onError((err) => this.reportError(err));
     if (opts.idleTimeoutMs !== undefined) {
       const idle = opts.idleTimeoutMs;
       this.idleSweep = setInterval(() => this.sweepIdle(idle), Math.max(10, Math.min(idle / 4, 1000)));
@@ -77,8 +61,11 @@ export class DtlsServerTransport implements DatagramTransport {
     }
   }
 
-  /** Binds the UDP socket; throws DtlsUnavailableError without the addon, DtlsConfigError on bad credentials. */
-  static async bind(opts: DtlsServerOptions): Promise<DtlsServerTransport> {
+  /**
+   * Binds the UDP socket; throws DtlsUnavailableError without the addon, DtlsConfigError on bad
+   * credentials. (`override`: a class's static bind() shadows Function.prototype.bind.)
+   */
+  static override async bind(opts: DtlsServerOptions): Promise<DtlsServerTransport> {
     const native = dtlsNative();
     const config = createNativeConfig(native, serverConfigOptions(opts));
     const udp = await UdpTransport.bind({
@@ -86,12 +73,6 @@ export class DtlsServerTransport implements DatagramTransport {
       ...(opts.port !== undefined ? { port: opts.port } : {}),
     });
     return new DtlsServerTransport(udp, native, config, opts);
-  }
-
-  useTrace(trace: TraceRecorder, endpointName: string): void {
-    if (this.traceGiven) return;
-    this.trace = trace;
-    if (!this.opts.name) this.name = endpointName;
   }
 
   /** Encrypts and sends a datagram to a peer with an open session. */
@@ -104,14 +85,6 @@ export class DtlsServerTransport implements DatagramTransport {
     } catch (err) {
       return Promise.reject(err);
     }
-  }
-
-  onDatagram(cb: (bytes: Buffer, peer: PeerAddress) => void): void {
-    this.receiver = cb;
-  }
-
-  onError(cb: (err: unknown) => void): void {
-    this.errorListeners.add(cb);
   }
 
   /** Sessions established, renewed, failed or closed; returns an unsubscribe. */
@@ -157,14 +130,8 @@ export class DtlsServerTransport implements DatagramTransport {
     for (const s of [...this.sessions.values()]) s.close('server closed');
     this.closed = true;
     if (this.idleSweep) clearInterval(this.idleSweep);
-    await Promise.allSettled([...this.sending]); // let the close_notify records leave
+    await this.drain(); // let the close_notify records leave
     await this.udp.close();
-  }
-
-  private sendRecords(datagram: Buffer, remote: PeerAddress): void {
-    const p = this.udp.send(datagram, remote).catch((err) => this.reportError(err));
-    this.sending.add(p);
-    void p.finally(() => this.sending.delete(p));
   }
 
   private onRecordDatagram(bytes: Buffer, peer: PeerAddress): void {
@@ -231,27 +198,12 @@ export class DtlsServerTransport implements DatagramTransport {
     for (const s of [...this.sessions.values()]) if (s.isOpen && now - s.lastActivity >= idleMs) s.close(`idle for ${idleMs} ms`);
   }
 
-  private record(e: SessionEventInput, remote: PeerAddress): void {
-    const full: NewSecurityEvent = { protocol: 'dtls', endpoint: this.name, role: 'server', local: this.local, remote: { ...remote }, ...e };
-    this.trace.recordEvent(full);
-  }
-
   private notify(e: ServerSessionEvent): void {
     for (const cb of [...this.sessionListeners]) {
       try {
         cb(e);
       } catch (err) {
         this.reportError(err);
-      }
-    }
-  }
-
-  private reportError(err: unknown): void {
-    for (const cb of [...this.errorListeners]) {
-      try {
-        cb(err);
-      } catch {
-        // a faulty listener must not take the transport down
       }
     }
   }

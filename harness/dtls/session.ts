@@ -1,13 +1,14 @@
 // One DTLS session with one peer, for either role: feeds received datagrams to the addon, sends
 // the records it produces, drives its retransmission timer, enforces the handshake deadline and
 // turns what happens into security events and typed errors.
-import type { NewSecurityEvent, PeerAddress, SecurityAlert } from '../coap/trace.ts';
 import { DtlsHandshakeError, DtlsNoSessionError } from './errors.ts';
 import type { HandshakeFailureDetails } from './errors.ts';
+import type { DtlsEvent, SecurityAlert } from '../transport/security-events.ts';
 import type { DtlsNative, NativeConfig, NativeError, NativeResult, NativeSession, NativeSessionOptions } from './native.ts';
 import { cipherSuiteName, describeAlert, formatAlert, fromMbedtlsSuite, identityText } from './names.ts';
 import { alertOf, clientHelloOf, parseRecords } from './records.ts';
 import type { ClientHello } from './records.ts';
+import type { PeerAddress } from '../transport/udp.ts';
 
 const ERR_SSL_TIMEOUT = -0x6800;
 const ERR_SSL_UNKNOWN_IDENTITY = -0x6c80;
@@ -31,7 +32,7 @@ export type SessionEnd =
   | { kind: 'closed'; reason: string; byPeer: boolean };
 
 /** An event as a session reports it; the transport adds addresses and names. */
-export type SessionEventInput = Pick<NewSecurityEvent, 'kind' | 'detail'> & Partial<NewSecurityEvent>;
+export type SessionEventInput = Pick<DtlsEvent, 'kind' | 'detail'> & Partial<DtlsEvent>;
 
 export interface SessionHooks {
   role: 'client' | 'server';

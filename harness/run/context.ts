@@ -1,5 +1,6 @@
 // The API a case body sees: record checks, require what later steps depend on, declare
-// preconditions, and reach the harness peers and the target's profile.
+// preconditions, and reach the harness's peers (through facades scoped to the case), the wire
+// trace, the target's profile and the device's configuration.
 import { describeExpectation, expect, satisfies, type Expectation } from './expectation.ts';
 import { CaseStopped, HarnessError, Inconclusive } from '../errors.ts';
 import type { CheckResult } from './result.ts';
@@ -8,8 +9,17 @@ import type { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
 import type { SecureAccounts } from '../sessions/secure-accounts.ts';
 import type { TargetView } from '../targets/target-view.ts';
-import type { DeviceFactory } from '../sessions/server-session.ts';
+import type { SimulatedClients } from '../sessions/session.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
+import type { TraceRecorder } from '../coap/trace.ts';
+import { caseServer, type CaseServer } from './case-server.ts';
+import { caseBootstrap, type CaseBootstrap } from './case-bootstrap.ts';
+import { caseSecureAccounts, type CaseSecureAccounts } from './case-secure-accounts.ts';
+import { caseClients, type CaseClients } from './case-clients.ts';
+import { caseTrace, type CaseTrace } from './case-trace.ts';
+import { deviceConfigurationOf, type DeviceConfiguration } from './case-device.ts';
+
+export type { DriverName } from '../targets/driver-spec.ts';
 
 export interface CheckOptions {
   /** Specification clause the check enforces, when it differs from the case's. */
@@ -21,14 +31,18 @@ export interface CheckOptions {
 export interface CaseContext {
   /** The target as the profile describes it: endpoint, version, timing, features. */
   readonly target: TargetView;
-  /** The harness's reference LwM2M server (cases that test a client). */
-  readonly server: ReferenceServer;
+  /** The device under test as cases address it: its server account and claimed formats (cases that test a client). */
+  readonly device: DeviceConfiguration;
+  /** The harness's reference LwM2M server (cases that test a client; a bootstrap server's provisioned server). */
+  readonly server: CaseServer;
   /** The harness's reference bootstrap server (cases that test a client's bootstrap). */
-  readonly bootstrap: ReferenceBootstrapServer;
+  readonly bootstrap: CaseBootstrap;
   /** Secured server accounts (DTLS listeners and their credentials) the bootstrap server can provision (int-1, int-2). */
-  readonly secureAccounts: SecureAccounts;
+  readonly secureAccounts: CaseSecureAccounts;
   /** Simulated LwM2M clients of the target (cases that test a server). */
-  readonly devices: DeviceFactory;
+  readonly clients: CaseClients;
+  /** The wire trace of the case's peers: datagrams and DTLS events. */
+  readonly trace: CaseTrace;
   /** Aborted when the case's overall deadline passes; long waits should honour it. */
   readonly signal: AbortSignal;
   /** Records a check; returns whether it held. */
@@ -46,10 +60,11 @@ export interface CaseContext {
    */
   precondition<T>(value: T, description: string): Exclude<T, false | null | undefined | 0 | ''>;
   /**
-   * Runs one of the profile's drivers on the target under test (e.g. 'reboot'); the case names
-   * it in `requires` ('driver:reboot'). A driver that fails is the harness's error.
+   * Runs one of the profile's drivers on the target under test (e.g. 'reboot' on a device,
+   * 'read' with {endpoint, path} on a server) and returns its output; the case names it in
+   * `requires` ('driver:reboot'). A driver that fails is the harness's error.
    */
-  drive(name: DriverName): Promise<void>;
+  drive(name: DriverName, values?: Record<string, string>): Promise<string>;
   /** A line for the report: what the harness did or saw. */
   note(text: string): void;
   /** Milliseconds since the case started. */
@@ -59,6 +74,8 @@ export interface CaseContext {
 export interface RecordedContext extends CaseContext {
   readonly checks: CheckResult[];
   readonly notes: string[];
+  /** Marks the case's start on the peers' events (the session calls it before it resets the target): waits without `since` look from here. */
+  markStart(): void;
 }
 
 export function createCaseContext(deps: {
@@ -66,14 +83,21 @@ export function createCaseContext(deps: {
   server?: ReferenceServer;
   bootstrap?: ReferenceBootstrapServer;
   secureAccounts?: SecureAccounts;
-  devices?: DeviceFactory;
-  drive?: (name: DriverName) => Promise<void>;
+  clients?: SimulatedClients;
+  trace?: TraceRecorder;
+  drive?: (name: DriverName, values?: Record<string, string>) => Promise<string>;
   signal: AbortSignal;
   startedAt: number;
 }): RecordedContext {
   const checks: CheckResult[] = [];
   const notes: string[] = [];
   const elapsedMs = () => Math.round(performance.now() - deps.startedAt);
+  const server = deps.server && caseServer(deps.server, deps.signal);
+  const bootstrap = deps.bootstrap && caseBootstrap(deps.bootstrap, deps.signal);
+  const secureAccounts = deps.secureAccounts && caseSecureAccounts(deps.secureAccounts, deps.signal);
+  const clients = deps.clients && caseClients(deps.clients, deps.signal);
+  // Waits on the trace count as time spent on the target, as the server's own waits do.
+  const trace = deps.trace && caseTrace(deps.trace, deps.server?.clock);
 
   const check: CaseContext['check'] = (id, level, description, actual, expected, options = {}) => {
     const held = satisfies(actual, expected);
@@ -93,25 +117,29 @@ export function createCaseContext(deps: {
 
   return {
     target: deps.target,
-    get server(): ReferenceServer {
-      if (!deps.server) throw new HarnessError('this case needs the reference LwM2M server, which this run does not provide');
-      return deps.server;
+    device: deviceConfigurationOf(deps.target),
+    get server(): CaseServer {
+      return needed(server, 'the reference LwM2M server, which this run does not provide');
     },
-    get bootstrap(): ReferenceBootstrapServer {
-      if (!deps.bootstrap) throw new HarnessError('this case needs the reference bootstrap server, which this run does not provide');
-      return deps.bootstrap;
+    get bootstrap(): CaseBootstrap {
+      return needed(bootstrap, 'the reference bootstrap server, which this run does not provide');
     },
-    get secureAccounts(): SecureAccounts {
-      if (!deps.secureAccounts) throw new HarnessError('this case needs secured server accounts, which only a run against a client provides');
-      return deps.secureAccounts;
+    get secureAccounts(): CaseSecureAccounts {
+      return needed(secureAccounts, 'secured server accounts, which only a run against a client provides');
     },
-    get devices(): DeviceFactory {
-      if (!deps.devices) throw new HarnessError('this case needs simulated clients, which only a run against a server provides');
-      return deps.devices;
+    get clients(): CaseClients {
+      return needed(clients, 'simulated clients, which only a run against a server provides');
+    },
+    get trace(): CaseTrace {
+      return needed(trace, 'the wire trace, which this run does not record');
     },
     signal: deps.signal,
     checks,
     notes,
+    markStart() {
+      server?.markStart();
+      bootstrap?.markStart();
+    },
     check,
     require(id, level, description, actual, expected, options) {
       if (!check(id, level, description, actual, expected, options) && level === 'MUST') {
@@ -133,13 +161,19 @@ export function createCaseContext(deps: {
       if (!value) throw new Inconclusive(description);
       return value as Exclude<T, false | null | undefined | 0 | ''>;
     },
-    async drive(name) {
+    async drive(name, values) {
       if (!deps.drive) throw new HarnessError(`this case drives the target ("${name}"), which this run cannot do`);
-      await deps.drive(name);
+      return deps.drive(name, values);
     },
     note(text) {
       notes.push(text);
     },
     elapsedMs,
   };
+}
+
+/** A part of the harness a case uses; without it the run cannot serve the case, which is the harness's error. */
+function needed<T>(part: T | undefined, what: string): T {
+  if (!part) throw new HarnessError(`this case needs ${what}`);
+  return part;
 }

@@ -38,8 +38,9 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
     ...(env.server ? { server: env.server } : {}),
     ...(env.bootstrap ? { bootstrap: env.bootstrap } : {}),
     ...(env.secureAccounts ? { secureAccounts: env.secureAccounts } : {}),
-    ...(env.deviceFactory ? { devices: env.deviceFactory } : {}),
-    ...(env.drive ? { drive: (name: DriverName) => env.drive!(name) } : {}),
+    ...(env.clients ? { clients: env.clients } : {}),
+    trace: env.trace,
+    ...(env.drive ? { drive: (name: DriverName, values?: Record<string, string>) => env.drive!(name, values) } : {}),
     signal: abort.signal,
     startedAt: t0,
   });
@@ -48,7 +49,7 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
   let timer: NodeJS.Timeout | undefined;
   try {
     const body = (async () => {
-      await env.prepare(def, abort.signal);
+      await env.prepare({ interface: def.interface, ...(def.reset ? { reset: def.reset } : {}), started: () => ctx.markStart() }, abort.signal);
       await def.run(ctx);
     })();
     const deadline = new Promise<never>((_, reject) => {

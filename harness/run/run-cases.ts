@@ -3,12 +3,13 @@
 // own tests.
 import type { CaseDefinition } from './case.ts';
 import { executeCase } from './execute.ts';
-import { ClientSession, targetViewOf } from '../sessions/client-session.ts';
+import { ClientSession } from '../sessions/client-session.ts';
 import { ServerSession } from '../sessions/server-session.ts';
 import { notApplicableReason } from './applicability.ts';
 import type { CaseResult } from './result.ts';
 import type { TargetView } from '../targets/target-view.ts';
 import type { Profile } from '../targets/profile.ts';
+import { resolveProfile, type ResolvedTarget } from '../targets/resolve.ts';
 
 const maxOutputLines = 200;
 
@@ -18,17 +19,17 @@ export class CaseRun {
   private openError: string | undefined;
 
   constructor(
-    readonly profile: Profile,
+    readonly resolved: ResolvedTarget,
     readonly cases: readonly CaseDefinition[],
   ) {
-    this.target = targetViewOf(profile);
+    this.target = resolved.view;
   }
 
   /** Opens the session only when some case applies; not-applicable cases never touch the target. */
   async open(): Promise<void> {
     if (!this.cases.some((c) => notApplicableReason(c, this.target) === undefined)) return;
     try {
-      this.session = this.profile.target.role !== 'client' ? await ServerSession.open(this.profile) : await ClientSession.open(this.profile);
+      this.session = this.target.role !== 'client' ? await ServerSession.open(this.resolved) : await ClientSession.open(this.resolved);
     } catch (error) {
       this.openError = `the harness could not start the session: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -66,12 +67,13 @@ export class CaseRun {
   }
 }
 
+/** Runs cases against a profile built in memory (the project's own tests). */
 export async function runCases(
   cases: readonly CaseDefinition[],
   profile: Profile,
   onCaseDone?: (result: CaseResult) => void,
 ): Promise<CaseResult[]> {
-  const run = new CaseRun(profile, cases);
+  const run = new CaseRun(resolveProfile(profile), cases);
   await run.open();
   const results: CaseResult[] = [];
   try {

@@ -1,14 +1,15 @@
 // The test file vitest runs for `lwm2m-conformance run`: one vitest test per case, in order,
 // against one session. The case's result travels to the main process in the test's meta.
 import { afterAll, beforeAll, inject, test } from 'vitest';
-import { loadProfile } from '../targets/profile.ts';
+import type { ResolvedTarget } from '../targets/resolve.ts';
 import type { CaseDefinition } from '../run/case.ts';
 import type { CaseResult } from '../run/result.ts';
 import { CaseRun } from '../run/run-cases.ts';
 import { recordForAllure } from '../report/allure-case.ts';
 
 export interface RunRequest {
-  profileFile: string;
+  /** The run's target, resolved once by the CLI (the worker never reads the profile). */
+  target: ResolvedTarget;
   /** Module exporting `allCases`. */
   casesModule: string;
   caseIds: string[];
@@ -27,14 +28,13 @@ declare module 'vitest' {
 
 const request = inject('lwm2mRun');
 const { allCases } = (await import(request.casesModule)) as { allCases: readonly CaseDefinition[] };
-const profile = await loadProfile(request.profileFile);
 // Ids are unique per role: an ETS case may exist for a client and for a server under test.
 const cases = request.caseIds.map((id) => {
-  const found = allCases.find((c) => c.id === id && c.tests === profile.target.role);
+  const found = allCases.find((c) => c.id === id && c.tests === request.target.view.role);
   if (!found) throw new Error(`unknown case ${id}`);
   return found;
 });
-const run = new CaseRun(profile, cases);
+const run = new CaseRun(request.target, cases);
 
 beforeAll(() => run.open());
 afterAll(() => run.close());

@@ -6,7 +6,7 @@ import type { TraceRecorder } from '../coap/trace.ts';
 import type { WaitClock } from '../peers/wait-clock.ts';
 import { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
 import { c13Configuration, secretOf, type AccountSecurity } from '../peers/bootstrap/configurations.ts';
-import type { Profile } from '../targets/profile.ts';
+import type { ResolvedTarget } from '../targets/resolve.ts';
 
 /** The write format a client claims: TLV (mandatory up to 1.1), else SenML CBOR, else SenML JSON. */
 export function bootstrapFormatOf(formats: readonly string[]): number {
@@ -16,12 +16,13 @@ export function bootstrapFormatOf(formats: readonly string[]): number {
   return 11542;
 }
 
-export function startBootstrapPeer(profile: Profile, trace: TraceRecorder, clock: WaitClock, serverUri: string, account?: AccountSecurity): Promise<ReferenceBootstrapServer> {
+export function startBootstrapPeer(target: ResolvedTarget, trace: TraceRecorder, clock: WaitClock, serverUri: string, account?: AccountSecurity): Promise<ReferenceBootstrapServer> {
   if (account) trace.conceal(secretOf(account));
+  const { profile } = target;
   return ReferenceBootstrapServer.start({
     address: profile.harness.address,
     port: 0,
-    params: { ackTimeoutMs: profile.timing.coap.ackTimeout * 1000, maxRetransmit: profile.timing.coap.maxRetransmit },
+    params: target.transmission,
     trace,
     clock,
     configurations: new Map([[profile.target.endpoint, c13Configuration(serverUri, 86400, account)]]),

@@ -8,41 +8,16 @@ import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-serv
 import { startBootstrapPeer } from './bootstrap-peer.ts';
 import { SecureAccounts } from './secure-accounts.ts';
 import type { Profile } from '../targets/profile.ts';
+import type { ResolvedTarget } from '../targets/resolve.ts';
 import { TargetControl } from '../targets/target-control.ts';
-import { featureStrings } from '../targets/features.ts';
 import { sessionSecurityOf, type SessionSecurity } from './session-security.ts';
 import { LaunchError } from '../targets/process-launcher.ts';
 import type { CaseEnvironment, CaseStart } from './session.ts';
 import type { TargetView } from '../targets/target-view.ts';
 import { firstOf } from '../peers/wait.ts';
-import { maxTransmitWaitMs, rfc7252Defaults } from '../coap/transmission.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
 
 const harnessBin = fileURLToPath(new URL('../../bin/lwm2m-conformance.js', import.meta.url));
-
-export function targetViewOf(profile: Profile): TargetView {
-  const t = profile.timing;
-  return {
-    name: profile.name,
-    role: profile.target.role,
-    version: profile.target.lwm2mVersion,
-    endpoint: profile.target.endpoint,
-    features: featureStrings(profile),
-    profileIds: profile.features.profileIds,
-    timing: {
-      registerWithinMs: t.registerWithin * 1000,
-      responseWithinMs: t.responseWithin * 1000,
-      shortLifetimeS: t.shortLifetime,
-      toleranceMs: t.tolerance * 1000,
-      reactionWithinMs: t.reactionWithin * 1000,
-      pminS: t.pmin,
-      pmaxS: t.pmax,
-      sendPeriodMs: t.sendPeriod * 1000,
-      queueAwakeMs: t.queueAwake * 1000,
-      maxTransmitWaitMs: maxTransmitWaitMs({ ...rfc7252Defaults, ackTimeoutMs: t.coap.ackTimeout * 1000, maxRetransmit: t.coap.maxRetransmit }),
-    },
-  };
-}
 
 export class ClientSession implements CaseEnvironment {
   readonly target: TargetView;
@@ -56,29 +31,33 @@ export class ClientSession implements CaseEnvironment {
   /** A bootstrap case gave the device a configuration of its own, which a reboot keeps. */
   private reconfigured = false;
 
+  readonly profile: Profile;
+
   private constructor(
-    readonly profile: Profile,
+    resolved: ResolvedTarget,
     readonly trace: TraceRecorder,
     readonly server: ReferenceServer,
     readonly control: TargetControl,
     private readonly security: SessionSecurity,
   ) {
-    this.target = targetViewOf(profile);
-    this.secureAccounts = new SecureAccounts(profile, trace, server.clock, security.account);
-    this.caseDeadlineMs = profile.timing.caseDeadline * 1000;
+    this.profile = resolved.profile;
+    this.target = resolved.view;
+    this.secureAccounts = new SecureAccounts(resolved, trace, server.clock, security.account);
+    this.caseDeadlineMs = resolved.view.timing.caseDeadlineMs;
   }
 
-  static async open(profile: Profile): Promise<ClientSession> {
+  static async open(resolved: ResolvedTarget): Promise<ClientSession> {
+    const { profile } = resolved;
     const trace = new TraceRecorder();
     // DTLS (psk, x509): credentials come from the profile; without the addon this throws
     // DtlsUnavailableError, and every case that would run gets `error` naming the package.
-    const security = sessionSecurityOf(profile);
+    const security = sessionSecurityOf(resolved);
     let server: ReferenceServer;
     try {
       server = await ReferenceServer.start({
         address: profile.harness.address,
         port: profile.harness.port,
-        params: { ackTimeoutMs: profile.timing.coap.ackTimeout * 1000, maxRetransmit: profile.timing.coap.maxRetransmit },
+        params: resolved.transmission,
         trace,
         ...(security.server ? { security: security.server } : {}),
       });
@@ -86,7 +65,7 @@ export class ClientSession implements CaseEnvironment {
       security.dispose();
       throw error;
     }
-    const bootstrap = await startBootstrapPeer(profile, trace, server.clock, server.uri, security.account);
+    const bootstrap = await startBootstrapPeer(resolved, trace, server.clock, server.uri, security.account);
     const control = new TargetControl(profile, {
       'server.uri': server.uri,
       'bootstrap.uri': bootstrap.uri,
@@ -106,7 +85,7 @@ export class ClientSession implements CaseEnvironment {
       security.dispose();
       throw error;
     }
-    return Object.assign(new ClientSession(profile, trace, server, control, security), { bootstrap });
+    return Object.assign(new ClientSession(resolved, trace, server, control, security), { bootstrap });
   }
 
   async prepare(def: CaseStart, signal: AbortSignal): Promise<void> {
@@ -125,9 +104,8 @@ export class ClientSession implements CaseEnvironment {
         this.failIfEnded('before it registered');
       }
     }
-    this.server.caseStart = this.server.events.position();
+    def.started?.();
     // Bootstrap cases drive the bootstrap server themselves; every other case gets the device provisioned.
-    this.bootstrap.caseStart = this.bootstrap.events.position();
     this.bootstrap.scripted = def.interface === 'bootstrap';
     if (this.control.processEnded) {
       // A target that died in an earlier case is started again, so one crash costs one case.
@@ -147,7 +125,7 @@ export class ClientSession implements CaseEnvironment {
    * case's reset does not cut into its provisioning. False when it sent nothing.
    */
   private async firstSignOfLife(signal: AbortSignal): Promise<boolean> {
-    const within = this.profile.timing.startWithin * 1000;
+    const within = this.target.timing.startWithinMs;
     const first = await firstOf<{ kind: string }>(signal, [
       (either) => this.server.waitFor('register', { since: 0, within, signal: either }),
       (either) => this.bootstrap.waitFor('request', { since: 0, within, signal: either }),
@@ -158,8 +136,8 @@ export class ClientSession implements CaseEnvironment {
     return true;
   }
 
-  drive(name: DriverName): Promise<void> {
-    return this.control.drive(name).then(() => undefined);
+  drive(name: DriverName, values?: Record<string, string>): Promise<string> {
+    return this.control.drive(name, values);
   }
 
   /** A launched target that has exited cannot be tested: an environment error, with its last words. */

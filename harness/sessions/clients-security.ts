@@ -5,7 +5,7 @@
 // {psk.key.file}).
 import type { ProbeDtls } from '../peers/clients/simulated-client.ts';
 import { ConfigError } from '../targets/config-error.ts';
-import type { Profile } from '../targets/profile.ts';
+import type { ResolvedTarget } from '../targets/resolve.ts';
 import { sessionSecurityOf } from './session-security.ts';
 
 export interface ProbeSecurity {
@@ -17,11 +17,12 @@ export interface ProbeSecurity {
 }
 
 /** `secure`: the target listens on coaps:// (the profile loader has checked that credentials come with it). */
-export function probeSecurityOf(profile: Profile, secure: boolean): ProbeSecurity {
+export function probeSecurityOf(target: ResolvedTarget, secure: boolean): ProbeSecurity {
+  const { profile } = target;
   const mode = profile.target.security.mode;
   if (!secure || mode === 'nosec') return { placeholders: {}, dispose: () => undefined };
   // The same reading of the credentials as a client session's: here they are the harness's own, as a client.
-  const session = sessionSecurityOf(profile);
+  const session = sessionSecurityOf(target);
   const psk = session.server?.psk?.[0];
   const certificate = session.server?.certificate;
   const dtls: ProbeDtls | undefined = psk

@@ -14,7 +14,7 @@ import type { WaitClock } from '../peers/wait-clock.ts';
 import { secretOf, type AccountSecurity } from '../peers/bootstrap/configurations.ts';
 import { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { ServerSecurityOptions } from '../peers/server/server-security.ts';
-import type { Profile } from '../targets/profile.ts';
+import type { ResolvedTarget } from '../targets/resolve.ts';
 
 export type SecureMode = 'psk' | 'x509';
 
@@ -40,14 +40,18 @@ const der = (pem: string) => new Uint8Array(new X509Certificate(pem).raw);
 export class SecureAccounts {
   private readonly started = new Map<SecureMode, Promise<SecureAccount>>();
 
+  private readonly profile: ResolvedTarget['profile'];
+
   constructor(
-    private readonly profile: Profile,
+    private readonly target: ResolvedTarget,
     private readonly trace: TraceRecorder,
     /** The session's wait clock, so that waits on the listeners count. */
     private readonly clock: WaitClock,
     /** The PSK account the session itself provisions (the profile's credentials), when it runs DTLS-PSK. */
     private readonly sessionAccount?: AccountSecurity,
-  ) {}
+  ) {
+    this.profile = target.profile;
+  }
 
   /** Why the harness cannot provision this mode to the target, or undefined when it can. */
   unavailable(mode: SecureMode): string | undefined {
@@ -76,11 +80,10 @@ export class SecureAccounts {
   private async start(mode: SecureMode): Promise<SecureAccount> {
     const { security, listener, identity } = mode === 'psk' ? this.psk() : this.certificates();
     this.trace.conceal(secretOf(security));
-    const t = this.profile.timing;
     const server = await ReferenceServer.start({
       address: this.profile.harness.address,
       port: 0,
-      params: { ackTimeoutMs: t.coap.ackTimeout * 1000, maxRetransmit: t.coap.maxRetransmit },
+      params: this.target.transmission,
       trace: this.trace,
       clock: this.clock,
       security: listener,

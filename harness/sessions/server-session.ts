@@ -9,38 +9,24 @@ import { SimulatedClient } from '../peers/clients/simulated-client.ts';
 import { SimulatedBootstrapClient } from '../peers/clients/simulated-bootstrap-client.ts';
 import { ReferenceServer } from '../peers/server/reference-server.ts';
 import { WaitClock } from '../peers/wait-clock.ts';
-import { featureStrings } from '../targets/features.ts';
 import { expandPlaceholders } from '../targets/placeholders.ts';
 import { LaunchError } from '../targets/process-launcher.ts';
 import type { Profile } from '../targets/profile.ts';
+import type { ResolvedTarget } from '../targets/resolve.ts';
 import { TargetControl } from '../targets/target-control.ts';
-import type { CaseEnvironment, CaseStart } from './session.ts';
+import type { CaseEnvironment, CaseStart, SimulatedClients } from './session.ts';
+import type { DriverName } from '../targets/driver-spec.ts';
 import { HarnessError } from '../errors.ts';
 import type { TargetView } from '../targets/target-view.ts';
 import { until } from '../peers/wait.ts';
-import { targetViewOf } from './client-session.ts';
 import { probeSecurityOf, type ProbeSecurity } from './clients-security.ts';
-import { DtlsClientTransport, DtlsHandshakeError } from '../dtls/index.ts';
+import { CoapEndpoint } from '../coap/endpoint.ts';
+import { DtlsHandshakeError } from '../coap/transport.ts';
+import { parseCoapUri } from '../coap/uri.ts';
 import { Inconclusive } from '../errors.ts';
 
 const harnessBin = fileURLToPath(new URL('../../bin/lwm2m-conformance.js', import.meta.url));
 
-/** Simulated clients a case creates; all closed when the case ends. */
-export interface DeviceFactory {
-  create(options?: { name?: string }): Promise<SimulatedClient>;
-  /** A client in ETS configuration C.13 that bootstraps from the target (bootstrap servers under test). */
-  bootstrapClient(options?: { name?: string }): Promise<SimulatedBootstrapClient>;
-  /**
-   * Runs one of the profile's server drivers (e.g. 'read' with {path}) and returns its output;
-   * 'registration' reports the server's record of an endpoint's registration.
-   */
-  drive(name: 'read' | 'write' | 'execute' | 'observe' | 'cancel-observe' | 'create' | 'delete' | 'write-attributes' | 'discover' | 'registration', values: Record<string, string>): Promise<string>;
-  /**
-   * Waits until a monotonic time (performance.now() scale): the lifetimes a server case must let
-   * pass, which nothing on the wire can end early. Counted as time spent on the target.
-   */
-  waitUntil(atMs: number, signal: AbortSignal): Promise<void>;
-}
 
 async function freePort(kind: 'udp' | 'tcp', address: string): Promise<number> {
   if (kind === 'tcp') {
@@ -57,14 +43,6 @@ async function freePort(kind: 'udp' | 'tcp', address: string): Promise<number> {
   return port;
 }
 
-function parseCoapUri(uri: string): { address: string; port: number; secure: boolean } {
-  const match = /^(coaps?):\/\/(\[[0-9a-fA-F:.]+\]|[^:/[\]]+)(?::(\d+))?\/?$/.exec(uri);
-  if (!match) throw new HarnessError(`not a coap:// URI: ${uri}`);
-  const secure = match[1] === 'coaps';
-  const host = match[2]!.replace(/^\[|\]$/g, '');
-  return { address: host === 'localhost' ? '127.0.0.1' : host, port: match[3] ? Number(match[3]) : secure ? 5684 : 5683, secure };
-}
-
 export class ServerSession implements CaseEnvironment {
   readonly caseDeadlineMs: number;
   private readonly devices: (SimulatedClient | SimulatedBootstrapClient)[] = [];
@@ -74,18 +52,25 @@ export class ServerSession implements CaseEnvironment {
   /** One clock for all simulated clients and lifetime pauses: parallel waits count once. */
   private readonly clock = new WaitClock();
 
+  readonly profile: Profile;
+  /** CoAP transmission parameters of the simulated clients and the harness's server. */
+  private readonly transmission: ResolvedTarget['transmission'];
+
   private constructor(
-    readonly profile: Profile,
+    resolved: ResolvedTarget,
     readonly target: TargetView,
     readonly trace: TraceRecorder,
     readonly control: TargetControl,
     /** DTLS credentials of the simulated clients when the target listens on coaps://. */
     private readonly security: ProbeSecurity,
   ) {
-    this.caseDeadlineMs = profile.timing.caseDeadline * 1000;
+    this.profile = resolved.profile;
+    this.transmission = resolved.transmission;
+    this.caseDeadlineMs = target.timing.caseDeadlineMs;
   }
 
-  static async open(profile: Profile): Promise<ServerSession> {
+  static async open(resolved: ResolvedTarget): Promise<ServerSession> {
+    const { profile } = resolved;
     const address = profile.harness.address === '0.0.0.0' ? '127.0.0.1' : profile.harness.address;
     const placeholders = {
       port: String(await freePort('udp', address)),
@@ -94,12 +79,14 @@ export class ServerSession implements CaseEnvironment {
       'harness.bin': harnessBin,
     };
     const uri = expandPlaceholders(profile.target.uri, placeholders, { file: profile.file, field: 'target.uri' });
-    const { secure, ...server } = parseCoapUri(uri);
-    const security = probeSecurityOf(profile, secure);
+    const parsed = parseCoapUri(uri);
+    if (!parsed) throw new HarnessError(`not a coap:// URI: ${uri}`);
+    const { peer: server, secure } = parsed;
+    const security = probeSecurityOf(resolved, secure);
     const trace = new TraceRecorder();
     // A bootstrap server under test provisions clients with the harness's own LwM2M server.
     const lwm2mServer = profile.target.role === 'bootstrap-server'
-      ? await ReferenceServer.start({ address, port: profile.harness.port, trace, params: { ackTimeoutMs: profile.timing.coap.ackTimeout * 1000, maxRetransmit: profile.timing.coap.maxRetransmit } })
+      ? await ReferenceServer.start({ address, port: profile.harness.port, trace, params: resolved.transmission })
       : undefined;
     const control = new TargetControl(profile, { ...placeholders, ...security.placeholders, 'target.uri': uri, endpoint: profile.target.endpoint, ...(lwm2mServer ? { 'server.uri': lwm2mServer.uri } : {}) });
     try {
@@ -109,11 +96,11 @@ export class ServerSession implements CaseEnvironment {
       security.dispose();
       throw error;
     }
-    const target: TargetView = { ...targetViewOf(profile), features: featureStrings(profile), server };
-    const session = new ServerSession(profile, target, trace, control, security);
+    const target: TargetView = { ...resolved.view, server };
+    const session = new ServerSession(resolved, target, trace, control, security);
     if (lwm2mServer) session.server = lwm2mServer;
     try {
-      await session.awaitReady(server, profile.timing.startWithin * 1000);
+      await session.awaitReady(server, target.timing.startWithinMs);
     } catch (error) {
       await control.stop();
       await lwm2mServer?.close();
@@ -130,8 +117,13 @@ export class ServerSession implements CaseEnvironment {
     while (performance.now() < deadline) {
       if (this.control.processEnded) throw new LaunchError(`the target process ended (${this.control.processEnded}) before it completed a DTLS handshake on ${server.address}:${server.port}`);
       try {
-        const transport = await DtlsClientTransport.connect(server, { ...this.security.dtls!, handshakeTimeoutMs: Math.max(500, Math.min(3000, deadline - performance.now())), name: 'readiness' });
-        await transport.close();
+        const probe = await CoapEndpoint.bind({
+          address: server.address.includes(':') ? '::1' : '127.0.0.1',
+          name: 'readiness',
+          trace: this.trace,
+          security: { ...this.security.dtls!, role: 'client', server, handshakeTimeoutMs: Math.max(500, Math.min(3000, deadline - performance.now())) },
+        });
+        await probe.close();
         return;
       } catch (error) {
         last = (error as Error).message;
@@ -147,15 +139,15 @@ export class ServerSession implements CaseEnvironment {
   /** The server is up when it answers anything to a confirmable GET / (a 4.04 will do). */
   private async awaitReady(server: { address: string; port: number }, withinMs: number): Promise<void> {
     if (this.security.dtls) return this.awaitHandshake(server, withinMs);
-    const probe = createSocket(server.address.includes(':') ? 'udp6' : 'udp4');
-    await new Promise<void>((resolve) => probe.bind(0, resolve));
+    // Any address, as the target may listen beyond loopback; socket errors (ICMP port unreachable
+    // while the server starts) only reach the endpoint's error listeners, and the pinging goes on.
+    const probe = await CoapEndpoint.bind({ address: server.address.includes(':') ? '::' : '0.0.0.0', name: 'readiness', trace: this.trace });
     let answered = false;
-    probe.on('message', () => (answered = true));
-    probe.on('error', () => {
-      // ICMP port unreachable while the server starts; keep pinging.
+    const stop = this.trace.onRecord((r) => {
+      if (r.endpoint === probe.name && r.direction === 'in') answered = true;
     });
     const ping = async (mid: number) => {
-      probe.send(Buffer.from([0x40, 0x01, mid >> 8, mid & 0xff]), server.port, server.address);
+      probe.sendRaw(server, Buffer.from([0x40, 0x01, mid >> 8, mid & 0xff])).catch(() => undefined);
       return (await until(() => answered, { within: 200 })) === true;
     };
     const deadline = performance.now() + withinMs;
@@ -170,18 +162,27 @@ export class ServerSession implements CaseEnvironment {
       }
       throw new LaunchError(`the server did not answer a CoAP GET at ${server.address}:${server.port} within ${withinMs / 1000} s`);
     } finally {
-      probe.close();
+      stop();
+      await probe.close();
     }
   }
 
-  async prepare(_def: CaseStart): Promise<void> {
+  async prepare(def: CaseStart): Promise<void> {
     await this.closeDevices();
-    if (this.server) this.server.caseStart = this.server.events.position();
+    def.started?.();
     this.caseCount++;
   }
 
+  /**
+   * Runs one of the profile's server drivers (e.g. 'read' with {endpoint, path}) and returns its
+   * output; 'registration' reports the server's record of an endpoint's registration.
+   */
+  drive(name: DriverName, values?: Record<string, string>): Promise<string> {
+    return this.control.drive(name, values);
+  }
+
   /** What a case uses to act as one or more LwM2M clients of the target. */
-  readonly deviceFactory: DeviceFactory = {
+  readonly clients: SimulatedClients = {
     create: async (options = {}) => {
       const server = this.target.server!;
       const dtls = this.security.dtls;
@@ -194,7 +195,7 @@ export class ServerSession implements CaseEnvironment {
           name,
           trace: this.trace,
           clock: this.clock,
-          params: { ackTimeoutMs: this.profile.timing.coap.ackTimeout * 1000, maxRetransmit: this.profile.timing.coap.maxRetransmit },
+          params: this.transmission,
           ...(dtls ? { dtls } : {}),
         });
       } catch (error) {
@@ -211,12 +212,11 @@ export class ServerSession implements CaseEnvironment {
         version: this.profile.target.lwm2mVersion,
         trace: this.trace,
         clock: this.clock,
-        params: { ackTimeoutMs: this.profile.timing.coap.ackTimeout * 1000, maxRetransmit: this.profile.timing.coap.maxRetransmit },
+        params: this.transmission,
       });
       this.devices.push(device);
       return device;
     },
-    drive: (name, values) => this.control.drive(name, values),
     waitUntil: async (atMs, signal) => {
       const left = atMs - performance.now();
       if (left <= 0) return;

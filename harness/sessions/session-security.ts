@@ -8,9 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccountSecurity } from '../peers/bootstrap/configurations.ts';
 import type { ServerCertificate, ServerSecurityOptions } from '../peers/server/server-security.ts';
-import { ConfigError } from '../targets/config-error.ts';
-import { readSecret, type SecretRef } from '../targets/credentials.ts';
-import type { Profile } from '../targets/profile.ts';
+import type { ResolvedTarget } from '../targets/resolve.ts';
 
 // Signed by a CA no device trusts (fixtures/credentials/README.md): the "unknown server certificate".
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/credentials/${name}`, import.meta.url));
@@ -29,16 +27,9 @@ export interface SessionSecurity {
   dispose(): void;
 }
 
-function pskKeyOf(ref: SecretRef, profile: Profile): Buffer {
-  const hex = readSecret(ref, 'target.security.key', profile.file).replace(/\s+/g, '');
-  // The message says where the key lives, never what it is.
-  if (!/^([0-9a-fA-F]{2})+$/.test(hex)) throw new ConfigError({ file: profile.file, field: 'target.security.key' }, 'the PSK key is not hex (an even number of 0-9, a-f)');
-  return Buffer.from(hex, 'hex');
-}
-
 /** A file holding the key in hex: the profile's own file, or a private temporary one. */
-function keyFile(ref: SecretRef, key: Buffer, cleanups: (() => void)[]): string {
-  if ('file' in ref) return ref.file;
+function keyFile(own: string | undefined, key: Buffer, cleanups: (() => void)[]): string {
+  if (own !== undefined) return own;
   const dir = mkdtempSync(join(tmpdir(), 'lwm2m-psk-'));
   const file = join(dir, 'psk-key.hex');
   writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600 });
@@ -46,42 +37,32 @@ function keyFile(ref: SecretRef, key: Buffer, cleanups: (() => void)[]): string 
   return file;
 }
 
-export function sessionSecurityOf(profile: Profile): SessionSecurity {
-  const sec = profile.target.security;
+export function sessionSecurityOf(target: ResolvedTarget): SessionSecurity {
+  const { psk, certificate, mismatch, identity } = target.credentials;
   const cleanups: (() => void)[] = [];
   const dispose = () => {
     for (const c of cleanups.splice(0)) c();
   };
-  const read = (ref: SecretRef, field: string) => readSecret(ref, `target.security.${field}`, profile.file);
-  if (sec.mode === 'psk') {
-    const identity = read(sec.identity!, 'identity');
-    const key = pskKeyOf(sec.key!, profile);
+  if (psk) {
+    const key = Buffer.from(psk.keyHex, 'hex');
     return {
-      server: { psk: [{ identity, key, endpoint: profile.target.endpoint }] },
-      account: { mode: 'psk', identity, key: new Uint8Array(key) },
-      placeholders: { 'psk.identity': identity, 'psk.key.file': keyFile(sec.key!, key, cleanups) },
+      server: { psk: [{ identity: psk.identity, key, endpoint: target.profile.target.endpoint }] },
+      account: { mode: 'psk', identity: psk.identity, key: new Uint8Array(key) },
+      placeholders: { 'psk.identity': psk.identity, 'psk.key.file': keyFile(psk.keyFile, key, cleanups) },
       dispose,
     };
   }
-  const identity: Record<string, string> = sec.identity ? { 'psk.identity': read(sec.identity, 'identity') } : {};
-  if (sec.mode === 'x509') {
-    const mismatch =
-      sec.mismatchCertificate && sec.mismatchPrivateKey
-        ? { mismatchedCertificate: { cert: read(sec.mismatchCertificate, 'mismatchCertificate'), key: read(sec.mismatchPrivateKey, 'mismatchPrivateKey') } }
-        : {};
+  const placeholders: Record<string, string> = identity !== undefined ? { 'psk.identity': identity } : {};
+  if (certificate) {
     return {
       server: {
-        ...mismatch,
+        ...(mismatch ? { mismatchedCertificate: mismatch } : {}),
         untrustedCertificate: untrustedCertificate(),
-        certificate: {
-          cert: read(sec.certificate!, 'certificate'),
-          key: read(sec.privateKey!, 'privateKey'),
-          ...(sec.ca ? { ca: read(sec.ca, 'ca') } : {}),
-        },
+        certificate,
       },
-      placeholders: identity,
+      placeholders,
       dispose,
     };
   }
-  return { placeholders: identity, dispose };
+  return { placeholders, dispose };
 }

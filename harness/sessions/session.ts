@@ -4,7 +4,8 @@ import type { TraceRecorder } from '../coap/trace.ts';
 import type { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
 import type { SecureAccounts } from './secure-accounts.ts';
-import type { DeviceFactory } from './server-session.ts';
+import type { SimulatedClient } from '../peers/clients/simulated-client.ts';
+import type { SimulatedBootstrapClient } from '../peers/clients/simulated-bootstrap-client.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
 import type { TargetView } from '../targets/target-view.ts';
 
@@ -13,6 +14,20 @@ export interface CaseStart {
   readonly interface: string;
   /** 'factory' brings back the un-provisioned state (ETS C.13); the default is a reboot. */
   readonly reset?: 'reboot' | 'factory';
+  /** Called at the moment the case starts, before the target is reset: what the peers see from then on is the case's. */
+  started?(): void;
+}
+
+/** Simulated clients a case creates; all closed when the case ends. */
+export interface SimulatedClients {
+  create(options?: { name?: string }): Promise<SimulatedClient>;
+  /** A client in ETS configuration C.13 that bootstraps from the target (bootstrap servers under test). */
+  bootstrapClient(options?: { name?: string }): Promise<SimulatedBootstrapClient>;
+  /**
+   * Waits until a monotonic time (performance.now() scale): the lifetimes a server case must let
+   * pass, which nothing on the wire can end early. Counted as time spent on the target.
+   */
+  waitUntil(atMs: number, signal: AbortSignal): Promise<void>;
 }
 
 export interface CaseEnvironment {
@@ -22,9 +37,9 @@ export interface CaseEnvironment {
   readonly bootstrap?: ReferenceBootstrapServer;
   readonly secureAccounts?: SecureAccounts;
   /** Simulated clients, when the target is a server. */
-  readonly deviceFactory?: DeviceFactory;
-  /** Runs one of the profile's drivers on the target under test, when the run can. */
-  drive?(name: DriverName): Promise<void>;
+  readonly clients?: SimulatedClients;
+  /** Runs one of the profile's drivers on the target under test, when the run can; returns its output. */
+  drive?(name: DriverName, values?: Record<string, string>): Promise<string>;
   /** Brings the target into the case's starting state (e.g. rebooted, about to register). */
   prepare(start: CaseStart, signal: AbortSignal): Promise<void>;
   /** Overall deadline of one case body, ms. */

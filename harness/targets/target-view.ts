@@ -1,5 +1,5 @@
 // The target as cases see it: identity, version, claimed features and the timing to use.
-// Built from the profile; cases never read the profile file themselves.
+// Built once per run by resolveTarget; cases never read the profile file themselves.
 
 /** What kind of implementation a target is, and so what a case tests. */
 export type TargetRole = 'client' | 'server' | 'bootstrap-server';
@@ -7,6 +7,8 @@ export type TargetRole = 'client' | 'server' | 'bootstrap-server';
 export type LwM2MVersion = '1.0' | '1.1' | '1.2';
 
 export interface Timing {
+  /** Deadline for a launched target's first message, ms. */
+  startWithinMs: number;
   /** Deadline for the target's first message after a (re)start, ms. */
   registerWithinMs: number;
   /** Deadline for a response to a harness request, ms. */
@@ -17,15 +19,17 @@ export interface Timing {
   toleranceMs: number;
   /** Deadline for a reaction the ETS calls immediate (Update after a lifetime write), ms. */
   reactionWithinMs: number;
-  /** pmin and pmax written where the ETS uses its own periods, in whole seconds (absent: 5 and 15). */
-  pminS?: number;
-  pmaxS?: number;
-  /** Period of the target's configured Send, ms (absent: 30 s). */
-  sendPeriodMs?: number;
-  /** How long a server under test keeps a queue-mode client reachable, ms (absent: 93 s). */
-  queueAwakeMs?: number;
-  /** MAX_TRANSMIT_WAIT of the profile's CoAP parameters, ms: how long an unanswered confirmable request lasts (absent: 93 s). */
-  maxTransmitWaitMs?: number;
+  /** Overall deadline of one case body, ms. */
+  caseDeadlineMs: number;
+  /** pmin and pmax written where the ETS uses its own periods, in whole seconds. */
+  pminS: number;
+  pmaxS: number;
+  /** Period of the target's configured Send, ms. */
+  sendPeriodMs: number;
+  /** How long a server under test keeps a queue-mode client reachable, ms. */
+  queueAwakeMs: number;
+  /** MAX_TRANSMIT_WAIT of the profile's CoAP parameters, ms: how long an unanswered confirmable request lasts. */
+  maxTransmitWaitMs: number;
 }
 
 export interface TargetView {

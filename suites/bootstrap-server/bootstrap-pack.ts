@@ -20,7 +20,7 @@ export const bootstrapPack = defineCase({
     'with its configuration in one SenML payload, which must give a consistent server account the client can register with.',
   notes: 'The ETS text expects 2.04 for the Pack-Request; the TS defines 2.05 Content with the pack as payload (errata), which is what is checked.',
   async run(ctx) {
-    const client = await ctx.devices.bootstrapClient();
+    const client = await ctx.clients.bootstrapClient();
     const pack = await client.packRequest();
     ctx.require('A', 'MUST', 'The Bootstrap-Pack-Request is answered 2.05 Content', pack.response?.code ?? `no response (${pack.error})`, '2.05');
     ctx.check('B', 'MUST', 'The pack is SenML JSON (110) or SenML CBOR (112)', pack.response!.contentFormat ?? 'no Content-Format', expect.oneOf(...packFormats));

@@ -2,7 +2,7 @@
 // registered state in an ETS configuration (Annex C; else inconclusive, saying what is missing),
 // reading what a response carried, and the content-format numbers the ETS names.
 import type { CaseContext } from '../../harness/run/context.ts';
-import type { Outcome, ServerEvent } from '../../harness/peers/server/reference-server.ts';
+import type { Outcome, ServerEvent } from '../../harness/run/case-server.ts';
 import { contentFormat } from '../../harness/lwm2m/formats/index.ts';
 import { decodeLinkFormat } from '../../harness/lwm2m/formats/link-format.ts';
 import { coreModel } from '../../harness/lwm2m/model/index.ts';
@@ -73,8 +73,8 @@ export function linkAttributes(links: Map<string, Record<string, string | true>>
 
 /** Timing the reporting cases use in place of the ETS's periods: the profile's pmin/pmax. */
 export function periods(ctx: CaseContext): { pmin: number; pmax: number; toleranceMs: number } {
-  const pmin = ctx.target.timing.pminS ?? 5;
-  return { pmin, pmax: Math.max(ctx.target.timing.pmaxS ?? 15, pmin + 1), toleranceMs: ctx.target.timing.toleranceMs };
+  const pmin = ctx.target.timing.pminS;
+  return { pmin, pmax: Math.max(ctx.target.timing.pmaxS, pmin + 1), toleranceMs: ctx.target.timing.toleranceMs };
 }
 
 /** What each ETS configuration (Annex C) sets, as text/plain values ('*': present, any value). */

@@ -60,6 +60,25 @@ describe('Observe', () => {
     expect(server.activeRelations()).toEqual([]);
   });
 
+  it('onReceived: every notification datagram with its trace record, also after a cancel', async () => {
+    const trace = new TraceRecorder();
+    const { server, client, relations } = await observedPair({ trace });
+    const obs = await client.observe(server.local, { path: '/3303/0/5700' });
+    expect(trace.all().find((r) => r.seq === obs.first.seq)?.message).toBe(obs.first.message);
+    const seen: Array<{ payload: string; seq: number; atMs: number }> = [];
+    const stop = obs.onReceived((n, atMs) => seen.push({ payload: n.payload.toString(), seq: n.seq, atMs }));
+    const rel = relations[0]!;
+    expect(await rel.notify({ code: '2.05', payload: '21' }, { confirmable: true })).toBe('acked');
+    await obs.cancel('rst');
+    expect(await rel.notify({ code: '2.05', payload: '22' }, { confirmable: true })).toBe('reset');
+    expect(seen.map((n) => n.payload)).toEqual(['21', '22']);
+    for (const n of seen) {
+      const record = trace.all().find((r) => r.seq === n.seq)!;
+      expect([record.direction, record.endpoint, record.atMs]).toEqual(['in', 'client', n.atMs]);
+    }
+    stop();
+  });
+
   it('cancel("rst") also ends the relation on a NON notification', async () => {
     const { server, client, relations } = await observedPair();
     const obs = await client.observe(server.local, { path: '/3303/0/5700' });

@@ -85,6 +85,18 @@ describe('encode command', () => {
     expect(await decodeCommand(['--format', 'lwm2m-cbor', '--path', '/3/0', '--hex', enc.stdout[0] ?? ''], dec)).toBe(0);
     expect(JSON.parse(dec.stdout.join(''))).toEqual(nodes);
   });
+  it('--dialect writes as a named implementation does; --profile is the target profile\'s flag, not the encoder\'s', async () => {
+    const float = ['--format', 'cbor', '--json', '{"path":"/3303/0/5700","type":"float","value":1.5}', '--hex'];
+    const shortest = capture();
+    const zephyr = capture();
+    expect(await encodeCommand(float, shortest)).toBe(0);
+    expect(await encodeCommand([...float, '--dialect', 'zephyr'], zephyr)).toBe(0);
+    expect(shortest.stdout).toEqual(['f93e00']);
+    expect(zephyr.stdout).toEqual(['fb3ff8000000000000']);
+    const old = capture();
+    expect(await encodeCommand([...float, '--profile', 'zephyr'], old)).toBe(3);
+    expect(await encodeCommand([...float, '--dialect', 'nope'], capture())).toBe(3);
+  });
   it('bad input gives exit 3', async () => {
     for (const args of [['--json', '[]'], ['--format', 'tlv', '--json', 'not json'], ['--format', 'tlv', '--json', '[{"path":"/3/0/9","type":"nope","value":1}]'], ['--format', 'text', '--json', '[{"path":"/3/0/6/0","type":"integer","value":1},{"path":"/3/0/6/1","type":"integer","value":2}]']]) {
       const io = capture();

@@ -4,7 +4,7 @@ import type { ObjectModel, ResourceDef, ValueType } from '../../harness/lwm2m/mo
 import { coreModel } from '../../harness/lwm2m/model/index.ts';
 import { fromHex, utf8 } from '../../harness/lwm2m/bytes.ts';
 import { parsePath } from '../../harness/lwm2m/path.ts';
-import { ENCODER_PROFILES } from '../../harness/lwm2m/formats/profiles.ts';
+import { ENCODER_DIALECTS } from '../../harness/lwm2m/formats/dialects.ts';
 import type { EncodeOptions } from '../../harness/lwm2m/formats/codec.ts';
 import type { Vector } from './vectors.ts';
 
@@ -52,9 +52,9 @@ export function modelFromNodes(nodes: readonly RawNode[]): ObjectModel {
 }
 
 export function profileOf(v: Vector): EncodeOptions {
-  if (v.source.startsWith('zephyr/')) return ENCODER_PROFILES.zephyr;
-  if (v.source.startsWith('leshan/')) return ENCODER_PROFILES.leshan;
-  return ENCODER_PROFILES.default;
+  if (v.source.startsWith('zephyr/')) return ENCODER_DIALECTS.zephyr;
+  if (v.source.startsWith('leshan/')) return ENCODER_DIALECTS.leshan;
+  return ENCODER_DIALECTS.default;
 }
 
 /** Comparable form of a vector node: numbers rounded where the vectors round (time, floats). */

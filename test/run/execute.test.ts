@@ -15,7 +15,20 @@ const target: TargetView = {
   version: '1.1',
   endpoint: 'ep',
   features: new Set(['binding:U']),
-  timing: { registerWithinMs: 100, responseWithinMs: 100, shortLifetimeS: 1, toleranceMs: 10, reactionWithinMs: 100 },
+  timing: {
+    startWithinMs: 100,
+    registerWithinMs: 100,
+    responseWithinMs: 100,
+    shortLifetimeS: 1,
+    toleranceMs: 10,
+    reactionWithinMs: 100,
+    caseDeadlineMs: 1000,
+    pminS: 1,
+    pmaxS: 2,
+    sendPeriodMs: 1000,
+    queueAwakeMs: 1000,
+    maxTransmitWaitMs: 1000,
+  },
 };
 
 function env(overrides: Partial<CaseEnvironment> = {}): CaseEnvironment {
@@ -108,7 +121,7 @@ describe('verdicts', () => {
 
   it('a case drives the target through the environment', async () => {
     const driven: string[] = [];
-    const r = await executeCase(aCase(async (ctx) => { await ctx.drive('reboot'); ctx.check('A', 'MUST', 'd', 1, 1); }), env({ drive: async (name) => { driven.push(name); } }));
+    const r = await executeCase(aCase(async (ctx) => { await ctx.drive('reboot'); ctx.check('A', 'MUST', 'd', 1, 1); }), env({ drive: async (name) => { driven.push(name); return ''; } }));
     expect(r.verdict).toBe('pass');
     expect(driven).toEqual(['reboot']);
     const cannot = await executeCase(aCase(async (ctx) => { await ctx.drive('reboot'); }), env());

@@ -8,6 +8,7 @@ import { serverCases } from '../../suites/server/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
 import { ServerSession } from '../../harness/sessions/server-session.ts';
 import { parseProfile, type Profile } from '../../harness/targets/profile.ts';
+import { resolveProfile } from '../../harness/targets/resolve.ts';
 import { projectRoot } from '../support/shared.ts';
 
 const file = join(projectRoot, 'fixtures', 'profiles', 'reference-server-dtls-psk.yaml');
@@ -26,9 +27,9 @@ describe('server cases over DTLS-PSK', () => {
   }, 90_000);
 
   it('the simulated clients register over DTLS, under the profile\'s endpoint name', async () => {
-    const session = await ServerSession.open(profile());
+    const session = await ServerSession.open(resolveProfile(profile()));
     try {
-      const client = await session.deviceFactory.create();
+      const client = await session.clients.create();
       const reg = await client.register();
       expect(reg.response?.code).toBe('2.01');
       expect(client.name).toBe('urn:dev:lwm2m-conformance:probe-0001');

@@ -4,7 +4,7 @@
 // configuration (Discover, Delete, Write of /0, /1, /2 in the client's format, Finish), unless a
 // case scripts the exchange itself (`scripted`), using write/read/discover/delete/finish.
 // Everything it sees is kept as events that cases wait on and judge.
-import { CoapEndpoint, type CoapResponse, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
+import { CoapEndpoint, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import { contentFormat } from '../../lwm2m/formats/index.ts';
@@ -15,6 +15,7 @@ import { EventLog } from '../event-log.ts';
 import { WaitClock } from '../wait-clock.ts';
 import type { BootstrapConfiguration, ProvisionedInstance, ResourceValues } from './configurations.ts';
 import type { BootstrapFault } from './faults.ts';
+import { answered, unanswered, type Outcome } from '../outcome.ts';
 
 export type BootstrapEventKind = 'request' | 'pack-request' | 'provisioned';
 
@@ -32,9 +33,6 @@ export interface BootstrapEvent {
   /** 'provisioned': the Finish outcome, or what stopped the provisioning. */
   readonly outcome?: string;
 }
-
-/** A request's outcome: the response, or why none came. */
-export type BootstrapOutcome = { response: CoapResponse; error?: undefined; seq?: number } | { response?: undefined; error: string; seq?: undefined };
 
 export interface BootstrapServerOptions {
   address?: string;
@@ -72,8 +70,6 @@ export function instanceNodes(item: ProvisionedInstance): LwM2mNode[] {
 
 export class ReferenceBootstrapServer {
   readonly events = new EventLog<BootstrapEvent>();
-  /** Event position when the current case began. */
-  caseStart = 0;
   /** When true, requests are answered and the case drives the exchange; else the server provisions on its own. */
   scripted = false;
   readonly clock: WaitClock;
@@ -109,15 +105,16 @@ export class ReferenceBootstrapServer {
     return this.options.configurations?.get(endpoint) ?? this.options.configurationFor?.(endpoint);
   }
 
-  /** Waits for the next event of a kind after `since`. */
-  async waitFor(kind: BootstrapEventKind, options: { since: number; within: number; endpoint?: string; signal?: AbortSignal }): Promise<BootstrapEvent | undefined> {
+  /** Waits for the next event of a kind (or of one of several kinds) after `since`. */
+  async waitFor(kind: BootstrapEventKind | readonly BootstrapEventKind[], options: { since: number; within: number; endpoint?: string; signal?: AbortSignal }): Promise<BootstrapEvent | undefined> {
+    const kinds: readonly BootstrapEventKind[] = typeof kind === 'string' ? [kind] : kind;
     this.clock.begin();
     try {
       return await this.events.waitFor({
         since: options.since,
         within: options.within,
         ...(options.signal ? { signal: options.signal } : {}),
-        where: (e) => e.kind === kind && (options.endpoint === undefined || e.endpoint === options.endpoint),
+        where: (e) => kinds.includes(e.kind) && (options.endpoint === undefined || e.endpoint === options.endpoint),
       });
     } finally {
       this.clock.end();
@@ -129,45 +126,44 @@ export class ReferenceBootstrapServer {
     return this.clients.get(endpoint)?.format ?? this.options.format ?? TLV;
   }
 
-  async request(endpoint: string, spec: Parameters<CoapEndpoint['request']>[1]): Promise<BootstrapOutcome> {
+  async request(endpoint: string, spec: Parameters<CoapEndpoint['request']>[1]): Promise<Outcome> {
     const client = this.clients.get(endpoint);
     if (!client) return { error: `"${endpoint}" has not sent a Bootstrap-Request` };
     this.clock.begin();
     try {
-      const response = await this.endpoint.request(client.peer, spec);
-      return { response, ...this.seqOf(response) };
+      return answered(await this.endpoint.request(client.peer, spec));
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
+      return unanswered(error);
     } finally {
       this.clock.end();
     }
   }
 
   /** Bootstrap-Write of instances (all of one object: /o, or one instance: /o/i) in the endpoint's format. */
-  write(endpoint: string, path: string, instances: readonly ProvisionedInstance[], format = this.formatFor(endpoint)): Promise<BootstrapOutcome> {
+  write(endpoint: string, path: string, instances: readonly ProvisionedInstance[], format = this.formatFor(endpoint)): Promise<Outcome> {
     const nodes = instances.flatMap(instanceNodes);
     const payload = Buffer.from(contentFormat(format)!.encode(nodes, { path, model: coreModel() }));
     return this.request(endpoint, { method: 'PUT', path, payload, contentFormat: format });
   }
 
   /** Bootstrap-Write of one resource in text/plain. */
-  writeText(endpoint: string, path: string, text: string): Promise<BootstrapOutcome> {
+  writeText(endpoint: string, path: string, text: string): Promise<Outcome> {
     return this.request(endpoint, { method: 'PUT', path, payload: text, contentFormat: 0 });
   }
 
-  discover(endpoint: string, path = '/'): Promise<BootstrapOutcome> {
+  discover(endpoint: string, path = '/'): Promise<Outcome> {
     return this.request(endpoint, { method: 'GET', path, ...(this.faults.has('discover-without-accept') ? {} : { accept: 40 }) });
   }
 
-  read(endpoint: string, path: string, accept?: number): Promise<BootstrapOutcome> {
+  read(endpoint: string, path: string, accept?: number): Promise<Outcome> {
     return this.request(endpoint, { method: 'GET', path, ...(accept !== undefined ? { accept } : {}) });
   }
 
-  delete(endpoint: string, path: string): Promise<BootstrapOutcome> {
+  delete(endpoint: string, path: string): Promise<Outcome> {
     return this.request(endpoint, { method: 'DELETE', path });
   }
 
-  finish(endpoint: string): Promise<BootstrapOutcome> {
+  finish(endpoint: string): Promise<Outcome> {
     return this.request(endpoint, { method: 'POST', path: '/bs' });
   }
 
@@ -266,14 +262,6 @@ export class ReferenceBootstrapServer {
     const nodes = this.adjust(configuration.instances, undefined).flatMap(instanceNodes);
     this.events.append({ kind: 'pack-request', ...base, responseCode: '2.05' });
     return { code: '2.05', payload: Buffer.from(contentFormat(112)!.encode(nodes, { model: coreModel() })), contentFormat: 112 };
-  }
-
-  private seqOf(response: CoapResponse): { seq?: number } {
-    const records = this.endpoint.trace.all();
-    for (let k = records.length - 1; k >= 0 && k >= records.length - 2000; k--) {
-      if (records[k]!.message === response.message) return { seq: records[k]!.seq };
-    }
-    return {};
   }
 }
 

@@ -61,12 +61,15 @@ export function serverAccount(options: { uri: string; ssid: number; securityInst
   ];
 }
 
+/** The numbering of the C.1 server account: Security /0/0, Server /1/0, Short Server ID 1. */
+export const c1ServerAccount = { securityInstance: 0, serverInstance: 0, ssid: 1 } as const;
+
 /** C.13: the client starts with only its bootstrap account (Security instance 1); it gets the C.1 server account, secured with `security` when given. */
 export function c13Configuration(serverUri: string, lifetimeS = 86400, security?: AccountSecurity): BootstrapConfiguration {
   return {
     name: 'C.13',
     deletes: ['/0', '/1'],
-    instances: serverAccount({ uri: serverUri, ssid: 1, securityInstance: 0, serverInstance: 0, lifetimeS, ...(security ? { security } : {}) }),
+    instances: serverAccount({ uri: serverUri, ...c1ServerAccount, lifetimeS, ...(security ? { security } : {}) }),
   };
 }
 
@@ -76,7 +79,7 @@ export function c14Configuration(serverUri: string, secondServerUri: string): Bo
     name: 'C.14',
     deletes: ['/0', '/1', '/2'],
     instances: [
-      ...serverAccount({ uri: serverUri, ssid: 1, securityInstance: 0, serverInstance: 0 }),
+      ...serverAccount({ uri: serverUri, ...c1ServerAccount }),
       ...serverAccount({ uri: secondServerUri, ssid: 2, securityInstance: 2, serverInstance: 1 }),
       { object: 2, instance: 0, values: { 0: 3, 1: 0, 2: { 1: 15, 2: 1 }, 3: 1 } },
     ],

@@ -13,7 +13,8 @@ import { ObjectStore } from '../device/object-store.ts';
 import { parseServerUri } from '../device/reference-client.ts';
 import { EventLog } from '../event-log.ts';
 import { WaitClock } from '../wait-clock.ts';
-import type { Exchange, ServerRequest } from './simulated-client.ts';
+import type { ServerRequest } from './simulated-client.ts';
+import { unanswered, type Outcome } from '../outcome.ts';
 import { applyBootstrapPack } from '../device/bootstrap-pack.ts';
 
 export class SimulatedBootstrapClient {
@@ -49,20 +50,20 @@ export class SimulatedBootstrapClient {
     return new SimulatedBootstrapClient(coap, options.target, options.name, options.clock ?? new WaitClock(), options.version);
   }
 
-  private async exchange(peer: PeerAddress, spec: Parameters<CoapEndpoint['request']>[1]): Promise<Exchange> {
+  private async exchange(peer: PeerAddress, spec: Parameters<CoapEndpoint['request']>[1]): Promise<Outcome> {
     this.clock.begin();
     try {
       const response = await this.coap.request(peer, spec);
       return { response };
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
+      return unanswered(error);
     } finally {
       this.clock.end();
     }
   }
 
   /** Bootstrap-Request: POST /bs?ep=NAME to the target. */
-  request(ep: string = this.name): Promise<Exchange> {
+  request(ep: string = this.name): Promise<Outcome> {
     return this.exchange(this.target, { method: 'POST', path: '/bs', query: [`ep=${ep}`] });
   }
 
@@ -70,7 +71,7 @@ export class SimulatedBootstrapClient {
    * Bootstrap-Pack-Request (1.2): GET /bspack?ep=NAME; a 2.05 answer is applied to the client's
    * objects, and `problem` says why it could not be (undecodable, unsupported format, inconsistent).
    */
-  async packRequest(ep: string = this.name): Promise<Exchange & { problem?: string }> {
+  async packRequest(ep: string = this.name): Promise<Outcome & { problem?: string }> {
     const result = await this.exchange(this.target, { method: 'GET', path: '/bspack', query: [`ep=${ep}`] });
     if (result.response?.code !== '2.05') return result;
     const problem = applyBootstrapPack(this.store, this.handler, result.response.payload, result.response.contentFormat);
@@ -88,7 +89,7 @@ export class SimulatedBootstrapClient {
   }
 
   /** Registers to the server account it was given; an error when it has none. */
-  async registerToProvisioned(): Promise<Exchange & { uri?: string }> {
+  async registerToProvisioned(): Promise<Outcome & { uri?: string }> {
     const account = usableServer(this.store);
     if (!account) return { error: 'no usable server account' };
     const lifetime = this.store.value(1, account.serverInstance, 1);

@@ -2,16 +2,18 @@
 // Update, De-register and Send the case asks for (well formed or deliberately not), answers
 // the server's requests from a small C.1 object set, and records every request the server
 // sends so the case can judge it.
-import { CoapEndpoint, type CoapResponse, type IncomingRequest, type RequestSpec, type ResponseSpec } from '../../coap/endpoint.ts';
+import { CoapEndpoint, type IncomingRequest, type RequestSpec, type ResponseSpec } from '../../coap/endpoint.ts';
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import { EventLog } from '../event-log.ts';
 import { WaitClock } from '../wait-clock.ts';
 import { OptionNumber, encodeUint } from '../../coap/options.ts';
-import { DtlsClientTransport, type DtlsClientOptions } from '../../dtls/index.ts';
+import { encodeMessage } from '../../coap/message.ts';
+import type { ClientEndpointSecurity } from '../../coap/transport.ts';
+import { answered, unanswered, type Outcome } from '../outcome.ts';
 
 /** DTLS credentials a simulated client presents to a coaps:// server (PSK or certificate). */
-export type ProbeDtls = Omit<DtlsClientOptions, 'address' | 'port' | 'trace' | 'name'>;
+export type ProbeDtls = Omit<ClientEndpointSecurity, 'role' | 'server' | 'name'>;
 
 /** A request the server under test sent to this client, and what the client answered. */
 export interface ServerRequest {
@@ -20,9 +22,6 @@ export interface ServerRequest {
   readonly request: IncomingRequest;
   readonly answer: string;
 }
-
-/** A request's outcome: the response, or why none came (timeout, reset). */
-export type Exchange = { response: CoapResponse; seq?: number; error?: undefined } | { response?: undefined; seq?: undefined; error: string };
 
 export interface RegisterSpec {
   /** Endpoint name; null leaves `ep` out. Default: the client's name. */
@@ -69,13 +68,10 @@ export class SimulatedClient {
   /** Binds a socket; with `dtls`, first completes a handshake with the server (rejects with DtlsHandshakeError). */
   static async create(options: { server: PeerAddress; name: string; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams>; address?: string; dtls?: ProbeDtls }): Promise<SimulatedClient> {
     const address = options.address ?? (options.server.address.includes(':') ? '::1' : '127.0.0.1');
-    const transport = options.dtls
-      ? await DtlsClientTransport.connect(options.server, { ...options.dtls, address, name: `client ${options.name}`, ...(options.trace ? { trace: options.trace } : {}) })
-      : undefined;
     const coap = await CoapEndpoint.bind({
       address,
       port: 0,
-      ...(transport ? { transport } : {}),
+      ...(options.dtls ? { security: { ...options.dtls, role: 'client' as const, server: options.server } } : {}),
       name: `client ${options.name}`,
       ...(options.trace ? { trace: options.trace } : {}),
       ...(options.params ? { params: options.params } : {}),
@@ -88,19 +84,51 @@ export class SimulatedClient {
   }
 
   /** Sends a request to the server and waits for its answer; never throws for a silent server. */
-  async send(spec: RequestSpec): Promise<Exchange> {
+  async send(spec: RequestSpec): Promise<Outcome> {
     this.clock.begin();
     try {
-      const response = await this.coap.request(this.server, spec);
-      return { response, ...this.seqOf(response) };
+      return answered(await this.coap.request(this.server, spec));
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
+      return unanswered(error);
     } finally {
       this.clock.end();
     }
   }
 
-  register(spec: RegisterSpec = {}): Promise<Exchange> {
+  register(spec: RegisterSpec = {}): Promise<Outcome> {
+    return this.send({
+      method: 'POST',
+      path: '/rd',
+      query: this.registerQuery(spec),
+      payload: spec.links ?? c1ObjectList,
+      ...(spec.contentFormat !== null ? { contentFormat: spec.contentFormat ?? 40 } : {}),
+      ...(spec.confirmable === false ? { confirmable: false } : {}),
+    });
+  }
+
+  /**
+   * A confirmable Register (with its content format and object list) as one datagram that
+   * `send` puts on the wire unchanged each time: same message id and token, as a client
+   * retransmits it after a lost ACK. The server's answers are found in the trace by message id.
+   */
+  registerDatagram(spec: Omit<RegisterSpec, 'contentFormat' | 'confirmable'> = {}): { messageId: number; send(): Promise<void> } {
+    const messageId = this.coap.allocateMessageId();
+    const bytes = encodeMessage({
+      type: 'CON',
+      code: '0.02',
+      messageId,
+      token: this.coap.newToken(),
+      options: [
+        { number: OptionNumber.UriPath, value: Buffer.from('rd') },
+        { number: OptionNumber.ContentFormat, value: encodeUint(40) },
+        ...this.registerQuery(spec).map((q) => ({ number: OptionNumber.UriQuery, value: Buffer.from(q) })),
+      ],
+      payload: Buffer.from(spec.links ?? c1ObjectList),
+    });
+    return { messageId, send: () => this.coap.sendRaw(this.server, bytes) };
+  }
+
+  private registerQuery(spec: RegisterSpec): string[] {
     const query: string[] = [];
     const ep = spec.ep === undefined ? this.name : spec.ep;
     if (ep !== null) query.push(`ep=${ep}`);
@@ -108,21 +136,14 @@ export class SimulatedClient {
     if (spec.lwm2m !== null) query.push(`lwm2m=${spec.lwm2m ?? '1.1'}`);
     if (spec.b !== null) query.push(`b=${spec.b ?? 'U'}`);
     query.push(...(spec.extra ?? []));
-    return this.send({
-      method: 'POST',
-      path: '/rd',
-      query,
-      payload: spec.links ?? c1ObjectList,
-      ...(spec.contentFormat !== null ? { contentFormat: spec.contentFormat ?? 40 } : {}),
-      ...(spec.confirmable === false ? { confirmable: false } : {}),
-    });
+    return query;
   }
 
-  update(location: string, query: string[] = [], links?: string): Promise<Exchange> {
+  update(location: string, query: string[] = [], links?: string): Promise<Outcome> {
     return this.send({ method: 'POST', path: location, query, ...(links !== undefined ? { payload: links, contentFormat: 40 } : {}) });
   }
 
-  deregister(location: string): Promise<Exchange> {
+  deregister(location: string): Promise<Outcome> {
     return this.send({ method: 'DELETE', path: location });
   }
 
@@ -173,13 +194,5 @@ export class SimulatedClient {
     else response = { code: value === undefined ? '4.04' : '4.05' };
     this.received.append({ atMs: performance.now(), seq: req.seq, request: req, answer: response.code });
     return response;
-  }
-
-  private seqOf(response: CoapResponse): { seq?: number } {
-    const records = this.coap.trace.all();
-    for (let k = records.length - 1; k >= 0 && k >= records.length - 2000; k--) {
-      if (records[k]!.message === response.message) return { seq: records[k]!.seq };
-    }
-    return {};
   }
 }

@@ -5,10 +5,9 @@
 // while its account's settings are unchanged, and opens anew when they change (a new
 // bootstrap) or its DTLS session ended (reboot, close_notify).
 import { createHash } from 'node:crypto';
-import { CoapEndpoint, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
+import { CoapEndpoint, type EndpointSecurity, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
-import { DtlsClientTransport } from '../../dtls/index.ts';
 import { dtlsClientOptions, parseServerLocation, type DeviceSecurity, type ServerLocation } from './client-security.ts';
 import type { ClientFault } from './faults.ts';
 import type { ObjectStore } from './object-store.ts';
@@ -125,34 +124,30 @@ export class AccountLink {
   private async connect(transport: AccountTransport): Promise<CoapEndpoint> {
     const peer: PeerAddress = transport.location.peer;
     const address = this.deps.bindAddress ?? (peer.address.includes(':') ? '::1' : '127.0.0.1');
-    let dtls: DtlsClientTransport | undefined;
-    if (transport.location.secure) {
-      try {
-        dtls = await DtlsClientTransport.connect(peer, {
-          ...dtlsClientOptions(transport.security!, transport.location, (f) => this.deps.has(f), { address }),
-          ...(this.deps.trace ? { trace: this.deps.trace } : {}),
-        });
-      } catch (error) {
-        if (!this.deps.has('nosec-fallback')) throw error;
-        this.deps.log(`DTLS handshake failed (${(error as Error).message}); falling back to plain CoAP`);
-      }
-      if (dtls) {
-        dtls.onClose((why) => {
-          this.stale = true;
-          this.deps.log(`DTLS session closed: ${why}`);
-        });
-      }
-    }
-    this.stale = false;
-    this.secure = dtls !== undefined;
-    const endpoint = await CoapEndpoint.bind({
+    const bind = (security?: EndpointSecurity) => CoapEndpoint.bind({
       address,
       port: 0,
-      ...(dtls ? { transport: dtls } : {}),
+      ...(security ? { security } : {}),
       ...(this.deps.params ? { params: this.deps.params } : {}),
       ...(this.deps.trace ? { trace: this.deps.trace } : {}),
       name: this.name,
     });
+    let endpoint: CoapEndpoint | undefined;
+    if (transport.location.secure) {
+      try {
+        endpoint = await bind(dtlsClientOptions(transport.security!, transport.location, (f) => this.deps.has(f)));
+      } catch (error) {
+        if (!this.deps.has('nosec-fallback')) throw error;
+        this.deps.log(`DTLS handshake failed (${(error as Error).message}); falling back to plain CoAP`);
+      }
+      endpoint?.dtlsClient?.onClose((why) => {
+        this.stale = true;
+        this.deps.log(`DTLS session closed: ${why}`);
+      });
+    }
+    this.stale = false;
+    this.secure = endpoint !== undefined;
+    endpoint ??= await bind();
     endpoint.onRequest((req) => this.deps.handle(req));
     return endpoint;
   }

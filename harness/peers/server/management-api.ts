@@ -3,7 +3,8 @@
 // It is also the driver the server suite uses when the reference server is the target.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Outcome, ReferenceServer, ServerObservation } from './reference-server.ts';
+import type { ReferenceServer, ServerObservation } from './reference-server.ts';
+import type { Outcome } from '../outcome.ts';
 import type { ServerFault } from './faults.ts';
 
 const maxBody = 1 << 20;

@@ -3,11 +3,10 @@
 // registered client (read/write/execute in a chosen format, create, delete, discover,
 // write-attributes, composite operations, observe and its cancellation) and Send on /dp.
 // Everything it sees is kept as events that cases wait on and judge.
-import { CoapEndpoint, type CoapResponse, type IncomingRequest, type RequestSpec, type ResponseSpec } from '../../coap/endpoint.ts';
+import { CoapEndpoint, type IncomingRequest, type RequestSpec, type ResponseSpec } from '../../coap/endpoint.ts';
 import { maxTransmitWaitMs, type TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import type { Observation } from '../../coap/observe.ts';
-import { OptionNumber, decodeUint } from '../../coap/options.ts';
 import { encodePathList } from '../composite-paths.ts';
 import { EventLog } from '../event-log.ts';
 import { WaitClock } from '../wait-clock.ts';
@@ -16,6 +15,7 @@ import { ServerDtls, type PeerIdentity, type ServerSecurityOptions } from './ser
 import type { Link } from '../../lwm2m/formats/link-format.ts';
 import { readObjectList, readParams, type ObjectList, type RegistrationParams } from './registration-request.ts';
 import { RegistrationTable, type Registration } from './registrations.ts';
+import { answered, unanswered, type Outcome } from '../outcome.ts';
 
 export type ServerEventKind = 'register' | 'update' | 'deregister' | 'expired' | 'notify' | 'send';
 
@@ -82,16 +82,11 @@ export interface ServerOptions {
   clock?: WaitClock;
 }
 
-/** A management request's outcome: the response, or why none came. */
-export type Outcome = { response: CoapResponse; error?: undefined; seq?: number } | { response?: undefined; error: string; seq?: undefined };
-
 const supportedByDefault = ['1.0', '1.1', '1.2'];
 
 export class ReferenceServer {
   readonly events = new EventLog<ServerEvent>();
   readonly registrations: RegistrationTable;
-  /** Event position when the current case began (set before the target is reset). */
-  caseStart = 0;
   /** Time spent waiting for the target (its messages, its answers): the part of a run the target sets. */
   readonly clock: WaitClock;
   private observationCount = 0;
@@ -122,11 +117,11 @@ export class ReferenceServer {
 
   static async start(options: ServerOptions = {}): Promise<ReferenceServer> {
     const security = options.security && options.faults?.includes('endpoint-not-checked-against-identity') ? { ...options.security, endpointMustMatchIdentity: false } : options.security;
-    const dtls = security ? await ServerDtls.bind(options.address ?? '127.0.0.1', options.port ?? 0, security) : undefined;
+    const dtls = security ? new ServerDtls(security) : undefined;
     const endpoint = await CoapEndpoint.bind({
       address: options.address ?? '127.0.0.1',
       port: options.port ?? 0,
-      ...(dtls ? { transport: dtls.transport } : {}),
+      ...(dtls ? { security: dtls.endpointSecurity() } : {}),
       ...(options.params ? { params: options.params } : {}),
       ...(options.trace ? { trace: options.trace } : {}),
       ...(options.faults?.includes('no-deduplication') ? { limits: { maxDedupEntries: 0 } } : {}),
@@ -143,10 +138,7 @@ export class ReferenceServer {
       if (read.error) throw new Error(`the object list of Profile ID ${pid} is not link format: ${read.error}`);
       server.profiles.set(pid, read.links!);
     }
-    if (dtls) {
-      server.dtls = dtls;
-      server.unsubscribers.push(dtls.recordUnprotected(endpoint.trace));
-    }
+    if (dtls) server.dtls = dtls.attach(endpoint);
     return server;
   }
 
@@ -208,10 +200,9 @@ export class ReferenceServer {
         registration = this.registrations.byEndpoint(endpoint);
         if (!woke || !registration) return { error: `the queue-mode client "${endpoint}" did not wake up within its lifetime` };
       }
-      const response = await this.endpoint.request(registration.peer, spec);
-      return { response, ...this.seqOf(response) };
+      return answered(await this.endpoint.request(registration.peer, spec));
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
+      return unanswered(error);
     } finally {
       // The time a response takes is the target's.
       this.clock.end();
@@ -221,15 +212,6 @@ export class ReferenceServer {
   /** A queue-mode client is reachable only for queueAwakeMs after its last Register or Update. */
   private asleep(registration: Registration): boolean {
     return registration.queueMode && !this.faults.has('queue-mode-ignored') && performance.now() - registration.lastUpdateAtMs > this.queueAwakeMs;
-  }
-
-  /** Trace sequence number of a received message (the record holds the same decoded object). */
-  private seqOf(response: CoapResponse): { seq?: number } {
-    const records = this.endpoint.trace.all();
-    for (let k = records.length - 1; k >= 0 && k >= records.length - 2000; k--) {
-      if (records[k]!.message === response.message) return { seq: records[k]!.seq };
-    }
-    return {};
   }
 
   /** Write with a body in a given format: PUT replaces (Core §6.3.3), POST updates an instance partially. */
@@ -291,34 +273,27 @@ export class ReferenceServer {
     try {
       observation = await this.endpoint.observe(registration.peer, spec);
     } catch (error) {
-      return unestablished({ error: error instanceof Error ? error.message : String(error) });
+      return unestablished(unanswered(error));
     } finally {
       this.clock.end();
     }
-    const first: Outcome = { response: observation.first, ...this.seqOf(observation.first) };
-    // Notifications are taken from the wire, so that those arriving after a cancel (answered
-    // with RST by the endpoint) are events too: cases judge that none come.
-    const unsubscribe = this.endpoint.trace.onRecord((record) => {
-      const m = record.message;
-      if (record.direction !== 'in' || !m || m === observation.first.message || m.type === 'ACK' || m.type === 'RST') return;
-      if (!m.token.equals(observation.token) || !/^[245]\./.test(m.code)) return;
-      const observeOption = m.options.find((o) => o.number === OptionNumber.Observe);
-      const formatOption = m.options.find((o) => o.number === OptionNumber.ContentFormat);
-      const observe = observeOption ? decodeUint(observeOption.value) : undefined;
-      const format = formatOption ? decodeUint(formatOption.value) : undefined;
+    const first = answered(observation.first);
+    // Every notification as it arrived, also those after a cancel (answered with RST by the
+    // endpoint), duplicates and stale ones: cases judge them all.
+    const unsubscribe = observation.onReceived((n, atMs) => {
       this.events.append({
         kind: 'notify',
-        atMs: record.atMs,
-        seq: record.seq,
-        peer: record.remote,
-        confirmable: m.type === 'CON',
+        atMs,
+        seq: n.seq,
+        peer: n.peer,
+        confirmable: n.message.type === 'CON',
         path: spec.path,
         endpoint,
         observation: id,
-        ...(observe !== undefined ? { observe } : {}),
-        code: m.code,
-        ...(format !== undefined ? { contentFormat: format } : {}),
-        payload: m.payload,
+        ...(n.observe !== undefined ? { observe: n.observe } : {}),
+        code: n.code,
+        ...(n.contentFormat !== undefined ? { contentFormat: n.contentFormat } : {}),
+        payload: n.payload,
       });
     });
     this.unsubscribers.push(unsubscribe);
@@ -334,9 +309,9 @@ export class ReferenceServer {
         this.clock.begin();
         try {
           const response = await observation.cancel('deregister');
-          return response ? { response, ...this.seqOf(response) } : undefined;
+          return response ? answered(response) : undefined;
         } catch (error) {
-          return { error: error instanceof Error ? error.message : String(error) };
+          return unanswered(error);
         } finally {
           this.clock.end();
         }

@@ -2,10 +2,10 @@
 // the endpoint names bound to them, its certificate), the rule that ties a Register's endpoint
 // name to the identity authenticated in the handshake, and the switches security cases use to
 // present other credentials (a wrong key, another certificate) to the handshakes that follow.
-import { decodeMessage } from '../../coap/message.ts';
-import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
-import { DtlsServerTransport, identityText } from '../../dtls/index.ts';
-import type { KeyMaterial, ServerSecurity } from '../../dtls/index.ts';
+import type { CoapEndpoint } from '../../coap/endpoint.ts';
+import type { PeerAddress } from '../../coap/trace.ts';
+import { identityText } from '../../coap/transport.ts';
+import type { DtlsServerTransport, KeyMaterial, ServerEndpointSecurity } from '../../coap/transport.ts';
 
 export interface PskAccount {
   /** Identity as text (what the client sends in its ClientKeyExchange). */
@@ -57,31 +57,33 @@ function commonName(subject: string | undefined): string | undefined {
 export class ServerDtls {
   private wrongPsk = false;
   private presented: ServerCertificate | undefined;
+  private bound?: DtlsServerTransport;
 
-  private constructor(
-    readonly transport: DtlsServerTransport,
-    private readonly options: ServerSecurityOptions,
-  ) {}
+  constructor(private readonly options: ServerSecurityOptions) {}
 
-  /** Binds the DTLS socket; the CoAP endpoint it is given to names it and hands it its trace. */
-  static async bind(address: string, port: number, options: ServerSecurityOptions): Promise<ServerDtls> {
-    let self: ServerDtls | undefined;
-    const lookup = (identity: Buffer) => self?.keyFor(identity);
-    const transport = await DtlsServerTransport.bind({
-      address,
-      port,
-      ...ServerDtls.security(options, lookup, undefined),
-    });
-    self = new ServerDtls(transport, options);
-    return self;
+  /** The security the server's CoAP endpoint binds with: the accounts' keys are looked up here. */
+  endpointSecurity(): ServerEndpointSecurity {
+    return { role: 'server', ...this.security(undefined) };
   }
 
-  private static security(options: ServerSecurityOptions, lookup: (identity: Buffer) => Buffer | undefined, presented: ServerCertificate | undefined): ServerSecurity {
-    const certificate = options.certificate ? { ...options.certificate, ...(presented ?? {}) } : undefined;
+  /** Takes over the DTLS layer of the endpoint bound with endpointSecurity(). */
+  attach(endpoint: CoapEndpoint): this {
+    if (!endpoint.dtlsServer) throw new Error(`${endpoint.name} is not bound with DTLS server security`);
+    this.bound = endpoint.dtlsServer;
+    return this;
+  }
+
+  private get transport(): DtlsServerTransport {
+    if (!this.bound) throw new Error('the reference server\'s DTLS layer is not bound yet');
+    return this.bound;
+  }
+
+  private security(presented: ServerCertificate | undefined): Omit<ServerEndpointSecurity, 'role'> {
+    const certificate = this.options.certificate ? { ...this.options.certificate, ...(presented ?? {}) } : undefined;
     return {
-      ...(options.psk?.length ? { psk: lookup } : {}),
+      ...(this.options.psk?.length ? { psk: (identity: Buffer) => this.keyFor(identity) } : {}),
       ...(certificate ? { certificate } : {}),
-      ...(options.ciphersuites ? { ciphersuites: options.ciphersuites } : {}),
+      ...(this.options.ciphersuites ? { ciphersuites: this.options.ciphersuites } : {}),
     };
   }
 
@@ -117,7 +119,7 @@ export class ServerDtls {
   presentCertificate(certificate: ServerCertificate | undefined): void {
     if (!this.options.certificate) throw new Error('the reference server has no certificate to replace (security mode is not x509)');
     this.presented = certificate;
-    this.transport.useSecurity(ServerDtls.security(this.options, (id) => this.keyFor(id), certificate));
+    this.transport.useSecurity(this.security(certificate));
   }
 
   /** Back to the configured credentials. */
@@ -175,21 +177,5 @@ export class ServerDtls {
       return `endpoint name "${ep}" does not match the client certificate's common name "${who.certificateName}"`;
     }
     return undefined;
-  }
-
-  /** Records plain CoAP datagrams that reach the DTLS port into the trace (never processed). */
-  recordUnprotected(trace: TraceRecorder): () => void {
-    return this.transport.onUnprotected((bytes, peer) => {
-      const decoded = decodeMessage(bytes);
-      trace.record({
-        direction: 'in',
-        endpoint: 'server',
-        local: this.transport.local,
-        remote: peer,
-        bytes,
-        ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
-        dropped: true,
-      });
-    });
   }
 }

@@ -4,9 +4,9 @@
 // credentials written (the handshake facts come from the listener's DTLS layer, as in int-401).
 import type { CaseContext } from '../../../harness/run/context.ts';
 import { expect } from '../../../harness/run/expectation.ts';
-import { c13Configuration, type AccountSecurity } from '../../../harness/peers/bootstrap/configurations.ts';
-import type { ReferenceServer, ServerEvent } from '../../../harness/peers/server/reference-server.ts';
-import type { SecureAccount } from '../../../harness/sessions/secure-accounts.ts';
+import { c13Configuration, type AccountSecurity } from '../../../harness/run/case-bootstrap.ts';
+import type { CaseServer, ServerEvent } from '../../../harness/run/case-server.ts';
+import type { CaseSecureAccount } from '../../../harness/run/case-secure-accounts.ts';
 import { summarize } from '../../../harness/run/trace-entries.ts';
 import { CF, on } from '../dm-steps.ts';
 import { handshakeOf, noteHandshake } from '../security/steps.ts';
@@ -14,7 +14,7 @@ import { at, bootstrapAccountLinks, bootstrapRequested, codeOf, discoverRoot, s,
 
 /** The server account the bootstrap server writes, and the server it names. */
 export interface ProvisionedAccount {
-  readonly server: ReferenceServer;
+  readonly server: CaseServer;
   readonly uri: string;
   readonly security?: AccountSecurity;
 }
@@ -28,7 +28,7 @@ export async function bootstrapFull(ctx: CaseContext, account: ProvisionedAccoun
   const ep = ctx.target.endpoint;
   const request = await bootstrapRequested(ctx, 'A');
   ctx.check('B', 'MUST', 'The Bootstrap-Request carries the endpoint client name (ep)', request.endpoint ?? null, ep, at(request));
-  const since = account.server.events.position();
+  const since = account.server.position();
   // The session's own server gets the account the session provisions (PSK when it runs DTLS-PSK).
   const instances = account.server === ctx.server ? serverAccountInstances(ctx) : splitAccount(c13Configuration(account.uri, 86400, account.security).instances);
   const security = await ctx.bootstrap.write(ep, '/0', instances.security);
@@ -63,10 +63,10 @@ const mandatorySuite = { psk: 'TLS_PSK_WITH_AES_128_CCM_8', x509: 'TLS_ECDHE_ECD
  * suite (O), authenticated with the credentials written (P), is accepted (Q), and a TLV Read of
  * /3/0 is answered (R) in that session (S).
  */
-export async function bootstrapFullSecured(ctx: CaseContext, account: SecureAccount): Promise<void> {
+export async function bootstrapFullSecured(ctx: CaseContext, account: CaseSecureAccount): Promise<void> {
   const ep = ctx.target.endpoint;
-  const trace = account.server.endpoint.trace;
-  const listener = account.server.endpoint.local;
+  const trace = ctx.trace;
+  const listener = account.server.local;
   const mark = trace.mark();
   const since = await bootstrapFull(ctx, account);
   const within = ctx.target.timing.registerWithinMs;
@@ -87,7 +87,7 @@ export async function bootstrapFullSecured(ctx: CaseContext, account: SecureAcco
   await securedRegister(ctx, account, reg);
 }
 
-async function securedRegister(ctx: CaseContext, account: SecureAccount, reg: ServerEvent): Promise<void> {
+async function securedRegister(ctx: CaseContext, account: CaseSecureAccount, reg: ServerEvent): Promise<void> {
   const { hello, done } = handshakeOf(ctx, reg);
   noteHandshake(ctx, [hello, done]);
   const who = reg.authenticated;
@@ -103,6 +103,6 @@ async function securedRegister(ctx: CaseContext, account: SecureAccount, reg: Se
     reg.responseCode === '2.01' ? '2.01' : `${reg.responseCode} (${reg.rejection ?? 'no reason'})`, '2.01', at(reg));
   const read = await account.server.read(reg.endpoint!, '/3/0', CF.tlv);
   ctx.require('R', 'MUST', 'GET /3/0 (Accept TLV) is answered 2.05 Content', codeOf(read), '2.05', on(read));
-  const record = account.server.endpoint.trace.all().find((r) => r.seq === read.seq);
+  const record = ctx.trace.at(read.seq);
   ctx.check('S', 'MUST', 'The answer travelled in the DTLS session', record?.security ?? 'plain UDP', 'dtls', on(read));
 }

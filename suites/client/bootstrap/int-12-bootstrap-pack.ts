@@ -14,9 +14,9 @@ export default defineCase({
   purpose: 'The client asks for its whole configuration with GET /bspack?ep=…; the bootstrap server answers 2.05 with /0 and /1, and the client registers.',
   notes: 'The ETS text expects 2.04 for the Pack-Request; the TS answers 2.05 Content (errata).',
   async run(ctx) {
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const within = ctx.target.timing.registerWithinMs;
-    const request = ctx.arrived('A', 'MUST', 'The client sends a Bootstrap-Pack-Request (GET /bspack?ep=…)', await ctx.bootstrap.waitFor('pack-request', { since: ctx.bootstrap.caseStart, within, signal: ctx.signal }), within);
+    const request = ctx.arrived('A', 'MUST', 'The client sends a Bootstrap-Pack-Request (GET /bspack?ep=…)', await ctx.bootstrap.waitFor('pack-request', { within }), within);
     ctx.check('B', 'MUST', 'The Bootstrap-Pack-Request carries the endpoint client name (ep)', request.endpoint ?? null, ctx.target.endpoint, at(request));
     await registersAfter(ctx, 'C', since);
   },

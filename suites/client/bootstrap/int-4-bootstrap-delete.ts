@@ -33,7 +33,7 @@ export default defineCase({
     ctx.check('E', 'MUST', 'The bootstrap account is not affected by Delete /0', bootstrapAccountLinks(links).length > 0 ? bootstrapAccountLinks(links) : null, expect.present('a </0/x> link without ssid'), at(outcome));
     ctx.check('F', 'MUST', 'The Security instance of the server account is gone', paths.filter((p) => /^\/0\/\d+$/.test(p) && !bootstrapAccountLinks(links).includes(p)), [], at(outcome));
     ctx.check('G', 'MUST', 'No Server instance is left', paths.filter((p) => /^\/1\/\d+$/.test(p)), [], at(outcome));
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const again = await writeServerAccount(ctx);
     ctx.precondition(again.every((w) => w.response?.code === '2.04'), `the server account could not be written again (${again.map(codeOf).join(', ')})`);
     const finish = await ctx.bootstrap.finish(ep);

@@ -18,16 +18,16 @@ export default defineCase({
   async run(ctx) {
     const ep = ctx.target.endpoint;
     await bootstrapRequested(ctx, 'A');
-    const first = ctx.server.events.position();
+    const first = ctx.server.position();
     const writes = await writeServerAccount(ctx);
     const finish = await ctx.bootstrap.finish(ep);
     ctx.precondition([...writes, finish].every((o) => o.response?.code.startsWith('2.')), `the first bootstrap did not complete (${[...writes, finish].map(codeOf).join(', ')})`);
     ctx.precondition(await ctx.server.waitFor('register', { since: first, within: ctx.target.timing.registerWithinMs, endpoint: ep, signal: ctx.signal }), 'the client did not register after its first bootstrap');
-    const since = ctx.bootstrap.events.position();
+    const since = ctx.bootstrap.position();
     const trigger = await ctx.server.execute(ep, '/1/0/9');
     ctx.check('B', 'MUST', 'Execute /1/0/9 (Bootstrap-Request Trigger) is answered 2.04 Changed', codeOf(trigger), '2.04', at(trigger));
     await bootstrapRequested(ctx, 'C', since, ctx.target.timing.reactionWithinMs + ctx.target.timing.registerWithinMs);
-    const registered = ctx.server.events.position();
+    const registered = ctx.server.position();
     const again = await writeServerAccount(ctx);
     const done = await ctx.bootstrap.finish(ep);
     ctx.check('D', 'MUST', 'The new configuration is accepted: writes 2.04, Finish 2.04', [...again, done].map(codeOf), ['2.04', '2.04', '2.04'], at(done));

@@ -26,14 +26,14 @@ export default defineCase({
     'configured server does not answer is int-7.',
   async run(ctx) {
     const ep = ctx.target.endpoint;
-    await bootstrapRequested(ctx, 'A', ctx.bootstrap.caseStart, ctx.target.timing.registerWithinMs, 'Without a server account the client sends a Bootstrap-Request (POST /bs?ep=…)');
-    const since = ctx.server.events.position();
+    await bootstrapRequested(ctx, 'A', undefined, ctx.target.timing.registerWithinMs, 'Without a server account the client sends a Bootstrap-Request (POST /bs?ep=…)');
+    const since = ctx.server.position();
     const writes = await writeServerAccount(ctx, lifetimeS);
     const finish = await ctx.bootstrap.finish(ep);
     ctx.precondition([...writes, finish].every((o) => o.response?.code === '2.04'), `the bootstrap did not complete (${[...writes, finish].map(codeOf).join(', ')})`);
     await registersAfter(ctx, 'B', since, 'After the bootstrap the client registers to the server it was given');
 
-    const mark = { server: ctx.server.events.position(), bootstrap: ctx.bootstrap.events.position() };
+    const mark = { server: ctx.server.position(), bootstrap: ctx.bootstrap.position() };
     await ctx.drive('reboot');
     ctx.note('rebooted the client through the profile\'s reboot driver');
     const within = ctx.target.timing.registerWithinMs;

@@ -1,6 +1,5 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { serverAccount, type ProvisionedInstance } from '../../../harness/peers/bootstrap/configurations.ts';
-import { UnansweringServer } from '../../../harness/peers/server/unanswering-server.ts';
+import { serverAccount, type ProvisionedInstance } from '../../../harness/run/case-bootstrap.ts';
 import { at, bootstrapRequested, codeOf, registersAfter, s, writeServerAccount } from './steps.ts';
 
 /** Written to the unanswering account's Server instance so that the client gives up soon: 2 attempts 1 s apart, one sequence. */
@@ -29,9 +28,9 @@ export default defineCase({
   async run(ctx) {
     const ep = ctx.target.endpoint;
     await bootstrapRequested(ctx, 'A');
-    const silent = await UnansweringServer.start({ address: ctx.server.endpoint.local.address, trace: ctx.server.endpoint.trace, clock: ctx.server.clock });
+    const silent = await ctx.server.startUnanswering();
     try {
-      const account = serverAccount({ uri: silent.uri, ssid: 1, securityInstance: 0, serverInstance: 0 }).map((item): ProvisionedInstance =>
+      const account = serverAccount({ uri: silent.uri, ...ctx.device.serverAccount }).map((item): ProvisionedInstance =>
         item.object === 1 ? { ...item, values: { ...item.values, 16: true, 17: retries.attempts, 18: retries.timerS, 19: retries.sequenceDelayS, 20: retries.sequences } } : item,
       );
       const writes = [await ctx.bootstrap.write(ep, '/0', account.filter((i) => i.object === 0)), await ctx.bootstrap.write(ep, '/1', account.filter((i) => i.object === 1))];
@@ -43,8 +42,8 @@ export default defineCase({
       const attempt = await silent.waitFor({ since: 0, within: registerWithin, signal: ctx.signal, where: (r) => r.method === 'POST' && r.path === '/rd' });
       ctx.arrived('B', 'MUST', 'The client tries to register to the server it was given (POST /rd arrives)', attempt, registerWithin, (r) => `POST ${r.path}?${r.query.join('&')}`);
 
-      const since = ctx.bootstrap.events.position();
-      const exchangeMs = ctx.target.timing.maxTransmitWaitMs ?? 93_000;
+      const since = ctx.bootstrap.position();
+      const exchangeMs = ctx.target.timing.maxTransmitWaitMs;
       const timersMs = (retries.timerS * (2 ** (retries.attempts - 1) - 1) + retries.sequenceDelayS * (2 ** (retries.sequences - 1) - 1)) * 1000;
       const within = retries.attempts * retries.sequences * exchangeMs + timersMs + registerWithin;
       const fallback = await bootstrapRequested(ctx, 'C', since, within, 'When its registration fails, the client falls back to a client-initiated bootstrap (POST /bs?ep=…)');
@@ -59,7 +58,7 @@ export default defineCase({
       );
       ctx.note(`Register attempts at ${attempts.map((r) => `${s(r.atMs - attempt!.atMs)} s`).join(', ')} after the first; Bootstrap-Request ${s(fallback.atMs - attempt!.atMs)} s after it`);
 
-      const registered = ctx.server.events.position();
+      const registered = ctx.server.position();
       const again = await writeServerAccount(ctx);
       const done = await ctx.bootstrap.finish(ep);
       ctx.precondition([...again, done].every((o) => o.response?.code === '2.04'), `the working account could not be provisioned (${[...again, done].map(codeOf).join(', ')})`);

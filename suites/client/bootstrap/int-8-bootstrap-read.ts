@@ -19,7 +19,7 @@ export default defineCase({
   async run(ctx) {
     const ep = ctx.target.endpoint;
     await bootstrapRequested(ctx, 'A');
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const writes = await writeServerAccount(ctx);
     const acl = await ctx.bootstrap.write(ep, '/2/0', [{ object: 2, instance: 0, values: { 0: 3, 1: 0, 2: { 0: 31 }, 3: 65535 } }]);
     ctx.precondition([...writes, acl].every((w) => w.response?.code === '2.04'), `the configuration could not be written (${[...writes, acl].map(codeOf).join(', ')})`);

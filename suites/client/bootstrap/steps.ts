@@ -2,27 +2,29 @@
 // ETS C.13 result (the C.1 server account on the harness's reference server), reading a
 // Bootstrap-Discover answer, and the Register that must follow an accepted Finish.
 import type { CaseContext } from '../../../harness/run/context.ts';
-import type { BootstrapEvent, BootstrapOutcome } from '../../../harness/peers/bootstrap/bootstrap-server.ts';
-import { c13Configuration, type ProvisionedInstance } from '../../../harness/peers/bootstrap/configurations.ts';
-import type { ServerEvent } from '../../../harness/peers/server/reference-server.ts';
-import { firstOf } from '../../../harness/peers/wait.ts';
+import { c13Configuration, type BootstrapEvent, type ProvisionedInstance } from '../../../harness/run/case-bootstrap.ts';
+import type { Outcome, ServerEvent } from '../../../harness/run/case-server.ts';
+import { firstOf } from '../../../harness/run/waiting.ts';
 
 export const s = (ms: number) => Math.round(ms) / 1000;
 
+/** What our own client bootstrap cases (LWM2MC-BS-nnn) share: the client starts un-provisioned (ETS C.13) and bootstraps on its own. */
+export const ownBootstrapCase = { interface: 'bootstrap', tests: 'client', since: '1.0', config: 'C.13', requires: ['bootstrap:client-initiated'], reset: 'factory' } as const;
+
 /** What a response code check shows: the code, or why no response came. */
-export const codeOf = (outcome: BootstrapOutcome | { response?: { code: string }; error?: string }) => outcome.response?.code ?? `no response (${outcome.error})`;
+export const codeOf = (outcome: Outcome | { response?: { code: string }; error?: string }) => outcome.response?.code ?? `no response (${outcome.error})`;
 
 export const at = (outcome: { seq?: number | undefined }) => (outcome.seq !== undefined ? { at: outcome.seq } : {});
 
-/** Requires the client's Bootstrap-Request after the case's reset (check `id`). */
+/** Requires the client's Bootstrap-Request after `since` (default: the case's start, before its reset) (check `id`). */
 export async function bootstrapRequested(
   ctx: CaseContext,
   id: string,
-  since = ctx.bootstrap.caseStart,
+  since?: number,
   within = ctx.target.timing.registerWithinMs,
   description = 'The client sends a Bootstrap-Request (POST /bs?ep=…)',
 ): Promise<BootstrapEvent> {
-  const event = await ctx.bootstrap.waitFor('request', { since, within, signal: ctx.signal });
+  const event = await ctx.bootstrap.waitFor('request', { ...(since !== undefined ? { since } : {}), within });
   return ctx.arrived(id, 'MUST', description, event, within, (e) => `POST /bs?${(e.query ?? []).join('&')}`);
 }
 
@@ -41,7 +43,7 @@ export function splitAccount(instances: readonly ProvisionedInstance[]): { secur
 }
 
 /** Bootstrap-Write of /0 and /1 with the server account; the outcomes, in order. */
-export async function writeServerAccount(ctx: CaseContext, lifetimeS?: number): Promise<[BootstrapOutcome, BootstrapOutcome]> {
+export async function writeServerAccount(ctx: CaseContext, lifetimeS?: number): Promise<[Outcome, Outcome]> {
   const ep = ctx.target.endpoint;
   const { security, server } = serverAccountInstances(ctx, lifetimeS);
   const first = await ctx.bootstrap.write(ep, '/0', security);
@@ -51,7 +53,7 @@ export async function writeServerAccount(ctx: CaseContext, lifetimeS?: number): 
 
 /** Leaves the client provisioned (writes and Finish) after a case that disturbed it; notes what happened. */
 export async function restore(ctx: CaseContext): Promise<void> {
-  const since = ctx.server.events.position();
+  const since = ctx.server.position();
   const [a, b] = await writeServerAccount(ctx);
   const finish = await ctx.bootstrap.finish(ctx.target.endpoint);
   ctx.note(`restored the server account: writes ${codeOf(a)}, ${codeOf(b)}; Finish ${codeOf(finish)}`);
@@ -107,7 +109,7 @@ export function bootstrapAccountLinks(answer: DiscoverAnswer): string[] {
 }
 
 /** Discover of / as a DiscoverAnswer, or undefined (with the reason noted) when it failed. */
-export async function discoverRoot(ctx: CaseContext): Promise<{ outcome: BootstrapOutcome; answer?: DiscoverAnswer }> {
+export async function discoverRoot(ctx: CaseContext): Promise<{ outcome: Outcome; answer?: DiscoverAnswer }> {
   const outcome = await ctx.bootstrap.discover(ctx.target.endpoint, '/');
   if (outcome.response?.code !== '2.05') return { outcome };
   return { outcome, answer: readDiscover(outcome.response.payload.toString('utf8')) };
@@ -125,7 +127,7 @@ export function firstMessageAfter(ctx: CaseContext, since: { server: number; boo
       return event && { kind: 'register', event, ...at(event) };
     },
     async (signal) => {
-      const event = await ctx.bootstrap.events.waitFor({ since: since.bootstrap, within, signal, where: (e) => (e.kind === 'request' || e.kind === 'pack-request') && e.endpoint === endpoint });
+      const event = await ctx.bootstrap.waitFor(['request', 'pack-request'], { since: since.bootstrap, within, endpoint, signal });
       return event && { kind: 'bootstrap', event, ...at(event) };
     },
   ]);

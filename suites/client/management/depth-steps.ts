@@ -1,6 +1,6 @@
 // Steps of the Discover-with-depth cases (1.2-int-264, 1.2-int-266): the link URIs of an answer
 // and the notification attributes a link carries.
-import type { Outcome } from '../../../harness/peers/server/reference-server.ts';
+import type { Outcome } from '../../../harness/run/case-server.ts';
 import { linkAttributes, linksOf } from '../dm-steps.ts';
 
 /** The URIs of a Discover answer, in order; a text when it did not parse. */

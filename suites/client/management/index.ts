@@ -1,5 +1,5 @@
 // The Device Management & Service Enablement cases that test an LwM2M client, in ETS order,
-// then our own negative cases.
+// then our own, in id order.
 import int201 from './int-201-read-plain-text.ts';
 import int203 from './int-203-read-tlv.ts';
 import int204 from './int-204-read-json.ts';
@@ -34,13 +34,21 @@ import int264 from './int-264-discover-depth-1.ts';
 import int266 from './int-266-discover-depth-3.ts';
 import int280 from './int-280-read-composite.ts';
 import int281 from './int-281-partial-read-composite.ts';
+import dm001 from './lwm2mc-dm-001-read-unsupported-accept.ts';
+import dm002 from './lwm2mc-dm-002-write-unsupported-format.ts';
+import dm003 from './lwm2mc-dm-003-create-existing-instance.ts';
+import dm004 from './lwm2mc-dm-004-write-undefined-resource.ts';
+import dm005 from './lwm2mc-dm-005-execute-not-executable.ts';
+import dm006 from './lwm2mc-dm-006-attributes-lt-not-below-gt.ts';
+import dm007 from './lwm2mc-dm-007-attributes-step-overlaps-gt.ts';
+import dm008 from './lwm2mc-dm-008-attributes-gt-on-string.ts';
+import dm009 from './lwm2mc-dm-009-attributes-unknown.ts';
 import dm010 from './lwm2mc-dm-010-replace-multiple-resource.ts';
 import dm011 from './lwm2mc-dm-011-partial-update-keeps.ts';
-import { dmNegatives } from './negatives.ts';
+import dm012 from './lwm2mc-dm-012-execute-stray-accept.ts';
 
 export const managementCases = [
   int201, int203, int204, int205, int211, int212, int215, int220, int221, int222, int223, int224, int225, int226, int227, int228,
   int229, int230, int231, int232, int233, int234, int235, int236, int237, int241, int256, int257, int260, int261, int264, int266, int280, int281,
-  // Our negatives in id order (most are in negatives.ts, the multi-step ones in their own files).
-  ...[...dmNegatives, dm010, dm011].sort((a, b) => a.id.localeCompare(b.id)),
+  dm001, dm002, dm003, dm004, dm005, dm006, dm007, dm008, dm009, dm010, dm011, dm012,
 ];

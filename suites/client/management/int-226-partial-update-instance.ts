@@ -19,7 +19,7 @@ export default defineCase({
     const format = ctx.precondition(multiValueFormat(ctx), 'the profile claims no multi-value format');
     const nodes = [{ path: '/1/0/1', type: 'integer' as const, value: 61 }, { path: '/1/0/6', type: 'boolean' as const, value: true }];
     const body = Buffer.from(contentFormat(format)!.encode(nodes, { path: '/1/0', model: coreModel() }));
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const write = await ctx.server.writeBody(ctx.target.endpoint, '/1/0', body, format, 'POST');
     ctx.require('A', 'MUST', 'The partial update is answered 2.04 Changed', codeOf(write), '2.04', on(write));
     await expectLifetimeUpdate(ctx, 'B', since, 61);

@@ -13,7 +13,7 @@ export default defineCase({
   purpose: 'The server writes Lifetime /1/0/1 = 63; the client must answer 2.04, send an Update with lt=63, and read back 63.',
   async run(ctx) {
     await configured(ctx, 'C.1');
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const write = await ctx.server.writeBody(ctx.target.endpoint, '/1/0/1', '63', CF.text);
     ctx.require('A', 'MUST', 'The write is answered 2.04 Changed', codeOf(write), '2.04', on(write));
     await expectLifetimeUpdate(ctx, 'B', since, 63);

@@ -28,7 +28,7 @@ export default defineCase({
   async run(ctx) {
     await configured(ctx, 'C.1', 'C.12');
     const format = senmlFormat(ctx);
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const write = await ctx.server.writeComposite(ctx.target.endpoint, encodeNodes(nodes, format), format);
     ctx.require('A', 'MUST', 'The iPATCH is answered 2.04 Changed', codeOf(write), '2.04', on(write));
     await expectLifetimeUpdate(ctx, 'B', since, 61);

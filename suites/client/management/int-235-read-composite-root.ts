@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
-import { listedObjects } from '../../../harness/peers/server/registration-request.ts';
+import { listedObjects } from '../../../harness/run/case-server.ts';
 import { codeOf, configured, decoded, on, pathsOf, valuesOf } from '../dm-steps.ts';
 import { senmlFormat } from './composite-steps.ts';
 

@@ -13,7 +13,7 @@ export default defineCase({
   purpose: 'The server executes Reboot /3/0/4; the client must answer 2.04, then register again (int-101), replacing its registration.',
   async run(ctx) {
     const before = await configured(ctx, 'C.1');
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const exec = await ctx.server.execute(ctx.target.endpoint, '/3/0/4');
     ctx.require('A', 'MUST', 'Execute /3/0/4 is answered 2.04 Changed', codeOf(exec), '2.04', on(exec));
     const within = ctx.target.timing.registerWithinMs;

@@ -1,6 +1,6 @@
 // The Update a lifetime change must cause (Core §6.2.2), judged in int-226, int-227 and int-230.
 import type { CaseContext } from '../../../harness/run/context.ts';
-import type { ServerEvent } from '../../../harness/peers/server/reference-server.ts';
+import type { ServerEvent } from '../../../harness/run/case-server.ts';
 
 /** Check `id`: an Update carrying lt=`lifetime` arrives after `since`. */
 export async function expectLifetimeUpdate(ctx: CaseContext, id: string, since: number, lifetime: number): Promise<ServerEvent | undefined> {

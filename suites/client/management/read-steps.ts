@@ -1,7 +1,7 @@
 // Read steps of the management cases: several reads judged together (code, Content-Format,
 // decoded values), so one check covers one ETS pass criterion over all of them.
 import type { CaseContext } from '../../../harness/run/context.ts';
-import type { Outcome } from '../../../harness/peers/server/reference-server.ts';
+import type { Outcome } from '../../../harness/run/case-server.ts';
 import { codeOf, decoded, valuesOf } from '../dm-steps.ts';
 
 export interface Reads {

@@ -9,7 +9,7 @@ import { encodeNodes } from './senml-steps.ts';
 export async function senmlWrites(ctx: CaseContext, format: 110 | 112): Promise<void> {
   await configured(ctx, 'C.1', 'C.12');
   const endpoint = ctx.target.endpoint;
-  let since = ctx.server.events.position();
+  let since = ctx.server.position();
   const update = await ctx.server.writeBody(endpoint, '/1/0', encodeNodes([
     { path: '/1/0/1', type: 'integer', value: 61 },
     { path: '/1/0/6', type: 'boolean', value: true },
@@ -22,7 +22,7 @@ export async function senmlWrites(ctx: CaseContext, format: 110 | 112): Promise<
   ctx.require('D', 'MUST', 'Writing /16/0/0/0 = "test_value" is answered 2.04 Changed', codeOf(identity), '2.04', on(identity));
   const read2 = await ctx.server.read(endpoint, '/16', format);
   ctx.check('E', 'MUST', 'Reading /16 shows /16/0/0/0 = "test_value"', pick(valuesOf(decoded(read2, '/16')), ['/16/0/0/0']), { '/16/0/0/0': 'test_value' }, on(read2));
-  since = ctx.server.events.position();
+  since = ctx.server.position();
   const lifetime = await ctx.server.writeBody(endpoint, '/1/0/1', encodeNodes([{ path: '/1/0/1', type: 'integer', value: 63 }], format, '/1/0/1'), format);
   ctx.require('F', 'MUST', 'Writing /1/0/1 = 63 is answered 2.04 Changed', codeOf(lifetime), '2.04', on(lifetime));
   await expectLifetimeUpdate(ctx, 'G', since, 63);

@@ -3,7 +3,7 @@ import { expect } from '../../../harness/run/expectation.ts';
 import { contentFormat } from '../../../harness/lwm2m/formats/index.ts';
 import { coreModel } from '../../../harness/lwm2m/model/index.ts';
 import type { LwM2mNode } from '../../../harness/lwm2m/node.ts';
-import type { Outcome } from '../../../harness/peers/server/reference-server.ts';
+import type { Outcome } from '../../../harness/run/case-server.ts';
 import { CF, codeOf, configured, decoded, on, pick, valuesOf } from '../dm-steps.ts';
 
 /** The ETS's 651-set in TLV, byte for byte: Current Time 1367491215, UTC Offset "+02:00", Timezone "Europe/Paris". */

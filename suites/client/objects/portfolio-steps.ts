@@ -1,7 +1,7 @@
 // Portfolio (/16) steps the object and reporting cases share (int-308, int-309, int-1630,
 // int-1635): creating the second instance the ETS names, and which instances a payload holds.
 import type { CaseContext } from '../../../harness/run/context.ts';
-import type { Outcome } from '../../../harness/peers/server/reference-server.ts';
+import type { Outcome } from '../../../harness/run/case-server.ts';
 import { contentFormat } from '../../../harness/lwm2m/formats/index.ts';
 import { coreModel } from '../../../harness/lwm2m/model/index.ts';
 import { CF, multiValueFormat } from '../dm-steps.ts';

@@ -1,7 +1,7 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
 import { at, expectFirstRegister } from './steps.ts';
-import { objectPaths } from '../../../harness/peers/server/registration-request.ts';
+import { objectPaths } from '../../../harness/run/case-server.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-101',

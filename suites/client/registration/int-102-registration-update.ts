@@ -21,9 +21,10 @@ export default defineCase({
   async run(ctx) {
     const reg = await registered(ctx);
     const lifetime = ctx.target.timing.shortLifetimeS;
-    const since = ctx.server.events.position();
-    const write = await ctx.server.write(ctx.target.endpoint, '/1/0/1', String(lifetime));
-    ctx.require('A', 'MUST', `Write ${lifetime} to Lifetime /1/0/1 is answered 2.04 Changed`, write.response?.code ?? write.error, '2.04');
+    const since = ctx.server.position();
+    const lifetimePath = ctx.device.serverAccount.resource(1);
+    const write = await ctx.server.write(ctx.target.endpoint, lifetimePath, String(lifetime));
+    ctx.require('A', 'MUST', `Write ${lifetime} to Lifetime ${lifetimePath} is answered 2.04 Changed`, write.response?.code ?? write.error, '2.04');
 
     const update = await expectEvent(
       ctx,
@@ -37,7 +38,7 @@ export default defineCase({
 
     // The next Update must arrive before the new lifetime ends, counted from the last one.
     const allowed = lifetime * 1000 + ctx.target.timing.toleranceMs;
-    const since2 = ctx.server.events.position();
+    const since2 = ctx.server.position();
     const next = await ctx.server.waitFor('update', { since: since2, within: allowed, endpoint: ctx.target.endpoint, signal: ctx.signal });
     const gap = next ? next.atMs - update.atMs : undefined;
     ctx.check(

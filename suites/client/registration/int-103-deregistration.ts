@@ -16,9 +16,10 @@ export default defineCase({
   notes: 'The server\'s 2.02 answer and the removal of the registration are the reference server\'s part.',
   async run(ctx) {
     const reg = await registered(ctx);
-    const since = ctx.server.events.position();
-    const exec = await ctx.server.execute(ctx.target.endpoint, '/1/0/4');
-    ctx.require('A', 'MUST', 'Execute on Disable /1/0/4 is answered 2.04 Changed', exec.response?.code ?? exec.error, '2.04');
+    const since = ctx.server.position();
+    const disable = ctx.device.serverAccount.resource(4);
+    const exec = await ctx.server.execute(ctx.target.endpoint, disable);
+    ctx.require('A', 'MUST', `Execute on Disable ${disable} is answered 2.04 Changed`, exec.response?.code ?? exec.error, '2.04');
     const dereg = await expectEvent(
       ctx,
       { id: 'B', description: 'The client sends De-register (DELETE on its registration location)' },

@@ -21,9 +21,10 @@ export default defineCase({
     const lifetimeUpdate = await withLifetime(ctx, lifetime);
     const originalExpiry = lifetimeUpdate.atMs + lifetime * 1000;
 
-    const since = ctx.server.events.position();
-    const exec = await ctx.server.execute(ctx.target.endpoint, '/1/0/8');
-    ctx.require('A', 'MUST', 'Execute on Registration Update Trigger /1/0/8 is answered 2.04 Changed', exec.response?.code ?? exec.error, '2.04');
+    const since = ctx.server.position();
+    const trigger = ctx.device.serverAccount.resource(8);
+    const exec = await ctx.server.execute(ctx.target.endpoint, trigger);
+    ctx.require('A', 'MUST', `Execute on Registration Update Trigger ${trigger} is answered 2.04 Changed`, exec.response?.code ?? exec.error, '2.04');
     const update = await expectEvent(
       ctx,
       { id: 'B', description: 'The client sends an Update after the trigger' },

@@ -22,7 +22,7 @@ export default defineCase({
     ctx.server.drop(ctx.target.endpoint);
     ctx.note('the reference server dropped the registration');
 
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const allowed = lifetime * 1000 + ctx.target.timing.toleranceMs;
     const update = await expectEvent(
       ctx,
@@ -34,7 +34,7 @@ export default defineCase({
     );
     ctx.precondition(update.responseCode === '4.04', `the reference server answered the Update with ${update.responseCode}, not 4.04`);
 
-    const afterNotFound = ctx.server.events.position();
+    const afterNotFound = ctx.server.position();
     const register = await expectEvent(
       ctx,
       { id: 'B', description: 'After the 4.04 the client registers again (POST /rd)' },

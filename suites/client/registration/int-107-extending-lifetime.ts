@@ -23,9 +23,10 @@ export default defineCase({
     await withLifetime(ctx, first);
     const extended = first * 2;
 
-    const since = ctx.server.events.position();
-    const write = await ctx.server.write(ctx.target.endpoint, '/1/0/1', String(extended));
-    ctx.require('A', 'MUST', `Write ${extended} to Lifetime /1/0/1 is answered 2.04 Changed`, write.response?.code ?? write.error, '2.04');
+    const since = ctx.server.position();
+    const lifetimePath = ctx.device.serverAccount.resource(1);
+    const write = await ctx.server.write(ctx.target.endpoint, lifetimePath, String(extended));
+    ctx.require('A', 'MUST', `Write ${extended} to Lifetime ${lifetimePath} is answered 2.04 Changed`, write.response?.code ?? write.error, '2.04');
     const update = await expectEvent(
       ctx,
       { id: 'B', description: 'The client immediately sends an Update' },
@@ -36,7 +37,7 @@ export default defineCase({
     ctx.check('C', 'MUST', 'The Update carries the extended lifetime', update.params?.params.lt ?? null, String(extended), at(update));
 
     const allowed = extended * 1000 + ctx.target.timing.toleranceMs;
-    const next = await ctx.server.waitFor('update', { since: ctx.server.events.position(), within: allowed, endpoint: ctx.target.endpoint, signal: ctx.signal });
+    const next = await ctx.server.waitFor('update', { since: ctx.server.position(), within: allowed, endpoint: ctx.target.endpoint, signal: ctx.signal });
     const gap = next ? next.atMs - update.atMs : undefined;
     ctx.check(
       'D',

@@ -2,7 +2,7 @@ import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
 import { at, expectFirstRegister } from './steps.ts';
 import { lintLinkFormat } from '../../../harness/lwm2m/lint/link-format.ts';
-import { listedObjects } from '../../../harness/peers/server/registration-request.ts';
+import { listedObjects } from '../../../harness/run/case-server.ts';
 
 /** Binding values a Register may carry, per LwM2M version (Core §5.3.1 / §6.2.1.1). */
 const bindings: Record<string, RegExp> = {

@@ -1,7 +1,7 @@
 // Steps the registration cases share: reaching the "registered" precondition, and setting a
 // short lifetime the way int-102/104/105/107 start.
 import type { CaseContext } from '../../../harness/run/context.ts';
-import type { ServerEvent, ServerEventKind } from '../../../harness/peers/server/reference-server.ts';
+import type { ServerEvent, ServerEventKind } from '../../../harness/run/case-server.ts';
 
 /** Seconds, rounded for messages. */
 export const s = (ms: number) => Math.round(ms) / 1000;
@@ -10,7 +10,7 @@ export const s = (ms: number) => Math.round(ms) / 1000;
 export async function registered(ctx: CaseContext): Promise<ServerEvent & { location: string }> {
   const within = ctx.target.timing.registerWithinMs;
   const event = ctx.precondition(
-    await ctx.server.waitFor('register', { since: ctx.server.caseStart, within, endpoint: ctx.target.endpoint, signal: ctx.signal }),
+    await ctx.server.waitFor('register', { within, endpoint: ctx.target.endpoint }),
     `the client did not register as "${ctx.target.endpoint}" within ${s(within)} s`,
   );
   ctx.precondition(
@@ -22,13 +22,14 @@ export async function registered(ctx: CaseContext): Promise<ServerEvent & { loca
 }
 
 /**
- * Writes the Lifetime (/1/0/1) and waits for the Update that carries it: the starting state
+ * Writes the Lifetime (/1/x/1 of the server account) and waits for the Update that carries it: the starting state
  * "registered with lt=N" of several cases. Failures here are preconditions, not verdicts.
  */
 export async function withLifetime(ctx: CaseContext, lifetimeS: number): Promise<ServerEvent> {
-  const since = ctx.server.events.position();
-  const write = await ctx.server.write(ctx.target.endpoint, '/1/0/1', String(lifetimeS));
-  ctx.precondition(write.response?.code === '2.04', `writing lifetime ${lifetimeS} to /1/0/1 gave ${write.response?.code ?? write.error}`);
+  const since = ctx.server.position();
+  const lifetime = ctx.device.serverAccount.resource(1);
+  const write = await ctx.server.write(ctx.target.endpoint, lifetime, String(lifetimeS));
+  ctx.precondition(write.response?.code === '2.04', `writing lifetime ${lifetimeS} to ${lifetime} gave ${write.response?.code ?? write.error}`);
   const update = ctx.precondition(
     await ctx.server.waitFor('update', {
       since,
@@ -50,20 +51,19 @@ export function queryText(event: ServerEvent | undefined): string {
 }
 
 /**
- * Requires the next server event of `kind` after `since` within `within` ms: a passing check
+ * Requires the next server event of `kind` after `since` (default: the case's start) within `within` ms: a passing check
  * naming what arrived, or a failing one with "nothing within N s" that stops the case.
  */
 export async function expectEvent(
   ctx: CaseContext,
   check: { id: string; description: string },
   kind: ServerEventKind,
-  wait: { since: number; within: number; anyEndpoint?: boolean },
+  wait: { since?: number; within: number; anyEndpoint?: boolean },
   summary: (event: ServerEvent) => unknown,
 ): Promise<ServerEvent> {
   const event = await ctx.server.waitFor(kind, {
-    since: wait.since,
+    ...(wait.since !== undefined ? { since: wait.since } : {}),
     within: wait.within,
-    signal: ctx.signal,
     ...(wait.anyEndpoint ? {} : { endpoint: ctx.target.endpoint }),
   });
   return ctx.arrived(check.id, 'MUST', check.description, event, wait.within, summary);
@@ -76,7 +76,7 @@ export function expectFirstRegister(ctx: CaseContext, summary: (event: ServerEve
     { id: 'A', description: 'The client sends Register (POST /rd) after it starts' },
     'register',
     // Any endpoint name: a Register under a wrong name is judged by the checks, not missed.
-    { since: ctx.server.caseStart, within: ctx.target.timing.registerWithinMs, anyEndpoint: true },
+    { within: ctx.target.timing.registerWithinMs, anyEndpoint: true },
     summary,
   );
 }

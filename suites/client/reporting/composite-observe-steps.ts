@@ -1,6 +1,6 @@
 // int-304/305: Lifetime given pmin/pmax, then an Observe-Composite over three paths.
 import type { CaseContext } from '../../../harness/run/context.ts';
-import type { ServerObservation } from '../../../harness/peers/server/reference-server.ts';
+import type { ServerObservation } from '../../../harness/run/case-server.ts';
 import { CF, codeOf, configured, decoded, on, periods, valuesOf } from '../dm-steps.ts';
 import { requireObserved } from './observe-steps.ts';
 
@@ -12,7 +12,7 @@ export async function observeComposite(ctx: CaseContext): Promise<{ observation:
   const format = ctx.target.features.has('format:senml-json') ? CF.senmlJson : CF.senmlCbor;
   const wa = await ctx.server.writeAttributes(ctx.target.endpoint, '/1/0/1', `pmin=${pmin}&pmax=${pmax}`);
   ctx.require('A', 'MUST', `Write-Attributes pmin=${pmin}&pmax=${pmax} on /1/0/1 is answered 2.04`, codeOf(wa), '2.04', on(wa));
-  const since = ctx.server.events.position();
+  const since = ctx.server.position();
   const observation = await ctx.server.observeComposite(ctx.target.endpoint, compositePaths, format);
   const at = performance.now();
   requireObserved(ctx, 'B', 'Observe-Composite (FETCH, Observe=0)', observation);

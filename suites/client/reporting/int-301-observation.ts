@@ -25,7 +25,7 @@ export default defineCase({
       const wa = await ctx.server.writeAttributes(ctx.target.endpoint, path, `pmin=${pmin}&pmax=${pmax}`);
       ctx.require(id, 'MUST', `Write-Attributes pmin=${pmin}&pmax=${pmax} on ${path} is answered 2.04`, codeOf(wa), '2.04', on(wa));
     }
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const voltage = await ctx.server.observe(ctx.target.endpoint, '/3/0/7');
     const voltageAt = performance.now();
     requireObserved(ctx, 'D', 'Observe /3/0/7', voltage);

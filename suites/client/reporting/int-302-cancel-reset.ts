@@ -21,10 +21,10 @@ export default defineCase({
     await Promise.all(observations.map(async (o, k) => {
       await o.cancel('rst');
       // The next notification is the one answered with RST; after it nothing more may come.
-      const since = ctx.server.events.position();
+      const since = ctx.server.position();
       const rejected = await nextNotification(ctx, o.id, since, pmax * 1000 + toleranceMs);
       ctx.precondition(rejected, 'no notification came for the server to answer with RST');
-      await expectSilence(ctx, k === 0 ? 'E' : 'F', `No notification of ${k === 0 ? 'voltage' : 'current'} after the RST`, o, ctx.server.events.position(), windowMs);
+      await expectSilence(ctx, k === 0 ? 'E' : 'F', `No notification of ${k === 0 ? 'voltage' : 'current'} after the RST`, o, ctx.server.position(), windowMs);
     }));
   },
 });

@@ -17,7 +17,7 @@ export default defineCase({
   async run(ctx) {
     const observations = await observeVoltageAndCurrent(ctx);
     const { pmax, toleranceMs } = periods(ctx);
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const cancels = await Promise.all(observations.map((o) => o.cancel('observe-1')));
     ctx.check('E', 'MUST', 'Each cancelling GET is answered 2.05', cancels.map((c) => codeOf(c)), ['2.05', '2.05'], on(cancels[0]));
     await Promise.all(observations.map((o, k) => expectSilence(ctx, k === 0 ? 'F' : 'G', `No notification of ${k === 0 ? 'voltage' : 'current'} after the cancel`, o, since, 2 * pmax * 1000 + toleranceMs)));

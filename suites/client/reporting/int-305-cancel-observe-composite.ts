@@ -17,7 +17,7 @@ export default defineCase({
     const { observation, since } = await observeComposite(ctx);
     const { pmax, toleranceMs } = periods(ctx);
     ctx.precondition(await nextNotification(ctx, observation.id, since, pmax * 1000 + toleranceMs), 'the observation did not notify before the cancel');
-    const after = ctx.server.events.position();
+    const after = ctx.server.position();
     const cancel = await observation.cancel('observe-1');
     ctx.check('D', 'MUST', 'The cancelling FETCH (Observe=1) is answered 2.05', codeOf(cancel), '2.05', on(cancel));
     await expectSilence(ctx, 'E', 'No notification after the cancel', observation, after, 2 * pmax * 1000 + toleranceMs);

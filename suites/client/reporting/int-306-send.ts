@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
-import { listedObjects } from '../../../harness/peers/server/registration-request.ts';
+import { listedObjects } from '../../../harness/run/case-server.ts';
 import { configured, decodePayload, on, pathsOf, valuesOf } from '../dm-steps.ts';
 
 export default defineCase({
@@ -16,8 +16,8 @@ export default defineCase({
   notes: 'The device\'s own Send period comes from the profile (sendPeriod); the harness waits one period plus the tolerance.',
   async run(ctx) {
     const reg = await configured(ctx, 'C.1');
-    const since = ctx.server.events.position();
-    const within = (ctx.target.timing.sendPeriodMs ?? 30000) + ctx.target.timing.toleranceMs;
+    const since = ctx.server.position();
+    const within = ctx.target.timing.sendPeriodMs + ctx.target.timing.toleranceMs;
     const send = ctx.arrived('A', 'MUST', 'The client sends POST /dp', await ctx.server.waitFor('send', { since, within, signal: ctx.signal }), within, () => 'POST /dp');
     ctx.check('B', 'MUST', 'The Send is SenML JSON, SenML CBOR or LwM2M CBOR', send.contentFormat ?? null, expect.oneOf(110, 112, 11544), on(send));
     const values = valuesOf(decodePayload(send.payload, send.contentFormat));

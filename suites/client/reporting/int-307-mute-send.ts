@@ -21,19 +21,20 @@ export default defineCase({
   async run(ctx) {
     await configured(ctx, 'C.1');
     const within = sendWindowMs(ctx);
-    const first = await nextSend(ctx, ctx.server.events.position(), within);
+    const first = await nextSend(ctx, ctx.server.position(), within);
     ctx.arrived('A', 'MUST', 'Before muting, the client sends POST /dp', first, within, () => 'POST /dp');
-    const mute = await ctx.server.writeBody(ctx.target.endpoint, '/1/0/23', '1', CF.text);
-    ctx.require('B', 'MUST', 'Writing Mute Send /1/0/23 = true is answered 2.04', codeOf(mute), '2.04', on(mute));
+    const muteSend = ctx.device.serverAccount.resource(23);
+    const mute = await ctx.server.writeBody(ctx.target.endpoint, muteSend, '1', CF.text);
+    ctx.require('B', 'MUST', `Writing Mute Send ${muteSend} = true is answered 2.04`, codeOf(mute), '2.04', on(mute));
     // A Send already on its way when the write arrived is logged before the write's answer.
-    const mutedSince = ctx.server.events.position();
+    const mutedSince = ctx.server.position();
     const mutedAt = performance.now();
     const mutedWindow = 2 * (within - ctx.target.timing.toleranceMs) + ctx.target.timing.toleranceMs;
     const leaked = await nextSend(ctx, mutedSince, mutedWindow);
     ctx.check('C', 'MUST', `While muted, no Send reaches the server (window ${s(mutedWindow)} s)`, sendSeen(leaked, mutedAt, mutedWindow), `none within ${s(mutedWindow)} s`, on(leaked));
-    const unmute = await ctx.server.writeBody(ctx.target.endpoint, '/1/0/23', '0', CF.text);
-    ctx.require('D', 'MUST', 'Writing Mute Send /1/0/23 = false is answered 2.04', codeOf(unmute), '2.04', on(unmute));
-    const since = ctx.server.events.position();
+    const unmute = await ctx.server.writeBody(ctx.target.endpoint, muteSend, '0', CF.text);
+    ctx.require('D', 'MUST', `Writing Mute Send ${muteSend} = false is answered 2.04`, codeOf(unmute), '2.04', on(unmute));
+    const since = ctx.server.position();
     const send = ctx.arrived('E', 'MUST', 'Unmuted, the client sends POST /dp again', await nextSend(ctx, since, within), within, () => 'POST /dp');
     ctx.check('F', 'MUST', 'The server answered that Send 2.04 Changed', send.responseCode ?? null, '2.04', on(send));
   },

@@ -32,7 +32,7 @@ export default defineCase({
     ctx.check('C', 'MUST', 'The answer holds instance /16/0 only', portfolioInstances(valuesOf(decoded(observation.first))), ['/16/0'], on(observation.first));
     const create = await createSecondPortfolio(ctx);
     ctx.require('D', 'MUST', 'Create of /16/1 is answered 2.01 Created', codeOf(create), '2.01', on(create));
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const t0 = performance.now();
     const within = pmax * 1000 + toleranceMs;
     const note = await ctx.server.waitFor('notify', { since, within, signal: ctx.signal, where: (e) => e.observation === observation.id });

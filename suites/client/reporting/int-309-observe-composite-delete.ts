@@ -32,7 +32,7 @@ export default defineCase({
     ctx.check('D', 'MUST', 'The answer holds /16/0 and /16/1', portfolioInstances(valuesOf(decoded(observation.first))), ['/16/0', '/16/1'], on(observation.first));
     const del = await ctx.server.delete(ctx.target.endpoint, '/16/1');
     ctx.require('E', 'MUST', 'Delete of /16/1 is answered 2.02 Deleted', codeOf(del), '2.02', on(del));
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const t0 = performance.now();
     const within = pmax * 1000 + toleranceMs;
     const note = await ctx.server.waitFor('notify', { since, within, signal: ctx.signal, where: (e) => e.observation === observation.id });

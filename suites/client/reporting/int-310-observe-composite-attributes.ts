@@ -30,14 +30,14 @@ export default defineCase({
     ctx.check('B', 'MUST', 'The answer holds /1/0/1 and the /3/0 resources', typeof values === 'string' ? values : ['/1/0/1', '/3/0/0', '/3/0/16'].map((p) => (p in values ? p : `${p} missing`)), ['/1/0/1', '/3/0/0', '/3/0/16'], on(observation.first));
     const wa = await ctx.server.writeAttributes(ctx.target.endpoint, '/3', `pmax=${pmax}`);
     ctx.require('C', 'MUST', `Write-Attributes pmax=${pmax} on /3 is answered 2.04`, codeOf(wa), '2.04', on(wa));
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const t0 = performance.now();
     const within = pmax * 1000 + toleranceMs;
     const first = await nextNotification(ctx, observation.id, since, within);
     ctx.check('D', 'MUST', `A notification comes by the new pmax ${pmax} s (tolerance ${s(toleranceMs)} s); seconds after the Write-Attributes`,
       first ? s(first.atMs - t0) : `none within ${s(within)} s`, expect.atMost(pmax + tolerance, 's'), on(first));
     if (!first) return;
-    const second = await nextNotification(ctx, observation.id, ctx.server.events.position(), within);
+    const second = await nextNotification(ctx, observation.id, ctx.server.position(), within);
     ctx.check('E', 'MUST', `The next notification follows about pmax ${pmax} s later (± ${s(toleranceMs)} s); seconds measured`,
       second ? s(second.atMs - first.atMs) : `none within ${s(within)} s`, expect.between(Math.max(0, pmax - tolerance), pmax + tolerance, 's'), on(second));
   },

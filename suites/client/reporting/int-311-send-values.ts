@@ -21,7 +21,7 @@ export default defineCase({
   async run(ctx) {
     await configured(ctx, 'C.1');
     const within = sendWindowMs(ctx);
-    const send = ctx.arrived('A', 'MUST', 'The client sends POST /dp', await nextSend(ctx, ctx.server.events.position(), within), within, () => 'POST /dp');
+    const send = ctx.arrived('A', 'MUST', 'The client sends POST /dp', await nextSend(ctx, ctx.server.position(), within), within, () => 'POST /dp');
     ctx.check('B', 'MUST', 'The Send says its format: SenML JSON, SenML CBOR or LwM2M CBOR', send.contentFormat ?? null, expect.oneOf(110, 112, 11544), on(send));
     ctx.check('C', 'MUST', 'The server got /1/0/1 = 86400 and /3/0/11/0 = 0', pick(valuesOf(decodePayload(send.payload, send.contentFormat)), Object.keys(sent)), sent, on(send));
     ctx.check('D', 'MUST', 'The server answered 2.04 Changed', send.responseCode ?? null, '2.04', on(send));

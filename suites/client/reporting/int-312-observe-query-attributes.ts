@@ -18,13 +18,13 @@ export default defineCase({
   async run(ctx) {
     await configured(ctx, 'C.4');
     const { pmin, pmax } = periods(ctx);
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const observation = await ctx.server.observe(ctx.target.endpoint, '/3/0/7', { query: `pmin=${pmin}&pmax=${pmax}` });
     const at = performance.now();
     requireObserved(ctx, 'A', `Observe /3/0/7?pmin=${pmin}&pmax=${pmax}`, observation);
     ctx.check('B', 'MUST', 'The answer holds /3/0/7/0 and /3/0/7/1', pathsOf(valuesOf(decoded(observation.first, '/3/0/7'))), ['/3/0/7/0', '/3/0/7/1'], on(observation.first));
     const first = await expectPeriodicNotification(ctx, 'C', 'First notification', observation, since, at, pmin, pmax);
     if (!first) return;
-    await expectPeriodicNotification(ctx, 'D', 'Next notification', observation, ctx.server.events.position(), first.atMs, pmin, pmax);
+    await expectPeriodicNotification(ctx, 'D', 'Next notification', observation, ctx.server.position(), first.atMs, pmin, pmax);
   },
 });

@@ -23,12 +23,12 @@ export default defineCase({
     const long = Math.max(60, 10 * pmax);
     const wa = await ctx.server.writeAttributes(ctx.target.endpoint, '/3/0/7', `pmin=${pmin}&pmax=${long}`);
     ctx.require('A', 'MUST', `Write-Attributes pmin=${pmin}&pmax=${long} on /3/0/7 is answered 2.04`, codeOf(wa), '2.04', on(wa));
-    const since = ctx.server.events.position();
+    const since = ctx.server.position();
     const observation = await ctx.server.observe(ctx.target.endpoint, '/3/0/7', { query: `pmin=${pmin}&pmax=${pmax}` });
     const at = performance.now();
     requireObserved(ctx, 'B', `Observe /3/0/7?pmin=${pmin}&pmax=${pmax}`, observation);
     const first = await expectPeriodicNotification(ctx, 'C', `First notification (the query's pmax ${pmax} s, not the written ${long} s)`, observation, since, at, pmin, pmax);
     if (!first) return;
-    await expectPeriodicNotification(ctx, 'D', 'Next notification', observation, ctx.server.events.position(), first.atMs, pmin, pmax);
+    await expectPeriodicNotification(ctx, 'D', 'Next notification', observation, ctx.server.position(), first.atMs, pmin, pmax);
   },
 });

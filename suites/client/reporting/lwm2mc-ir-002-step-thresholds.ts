@@ -29,28 +29,29 @@ export default defineCase({
     const pmax = Math.max(profilePmax, pmin + 3);
     const tolerance = toleranceMs / 1000;
     const endpoint = ctx.target.endpoint;
+    const disableTimeout = ctx.device.serverAccount.resource(5);
     const attributes = `pmin=${pmin}&pmax=${pmax}&lt=${lt}&gt=${gt}&st=${st}`;
-    const wa = await ctx.server.writeAttributes(endpoint, '/1/0/5', attributes);
-    ctx.require('A', 'MUST', `Write-Attributes ${attributes} on /1/0/5 is answered 2.04`, codeOf(wa), '2.04', on(wa));
-    const since = ctx.server.events.position();
-    const observation = await ctx.server.observe(endpoint, '/1/0/5');
+    const wa = await ctx.server.writeAttributes(endpoint, disableTimeout, attributes);
+    ctx.require('A', 'MUST', `Write-Attributes ${attributes} on ${disableTimeout} is answered 2.04`, codeOf(wa), '2.04', on(wa));
+    const since = ctx.server.position();
+    const observation = await ctx.server.observe(endpoint, disableTimeout);
     const t0 = performance.now();
-    requireObserved(ctx, 'B', 'Observe /1/0/5', observation);
-    const small = await ctx.server.writeBody(endpoint, '/1/0/5', '86500', CF.text);
-    ctx.require('C', 'MUST', 'Writing /1/0/5 = 86500 (a move of 100, below st, crossing nothing) is answered 2.04', codeOf(small), '2.04', on(small));
+    requireObserved(ctx, 'B', `Observe ${disableTimeout}`, observation);
+    const small = await ctx.server.writeBody(endpoint, disableTimeout, '86500', CF.text);
+    ctx.require('C', 'MUST', `Writing ${disableTimeout} = 86500 (a move of 100, below st, crossing nothing) is answered 2.04`, codeOf(small), '2.04', on(small));
     const periodic = await nextNotification(ctx, observation.id, since, pmax * 1000 + toleranceMs);
     ctx.check('D', 'MUST', `The first notification is the pmax one: ${pmax} s ± ${s(toleranceMs)} s after the Observe, not the small change at pmin; seconds measured`,
       periodic ? s(periodic.atMs - t0) : `none within ${s(pmax * 1000 + toleranceMs)} s`, expect.between(pmax - tolerance, pmax + tolerance, 's'), on(periodic));
     if (!periodic) return;
-    const crossing = await ctx.server.writeBody(endpoint, '/1/0/5', '95000', CF.text);
-    ctx.require('E', 'MUST', `Writing /1/0/5 = 95000 (crossing gt=${gt}) is answered 2.04`, codeOf(crossing), '2.04', on(crossing));
+    const crossing = await ctx.server.writeBody(endpoint, disableTimeout, '95000', CF.text);
+    ctx.require('E', 'MUST', `Writing ${disableTimeout} = 95000 (crossing gt=${gt}) is answered 2.04`, codeOf(crossing), '2.04', on(crossing));
     const t1 = performance.now();
     // Due once pmin has passed since the last notification, and at once if it already has.
     const dueS = Math.max(0, (periodic.atMs + pmin * 1000 - t1) / 1000);
     const within = (dueS * 1000) + ctx.target.timing.reactionWithinMs + toleranceMs;
-    const note = await nextNotification(ctx, observation.id, ctx.server.events.position(), within);
+    const note = await nextNotification(ctx, observation.id, ctx.server.position(), within);
     ctx.check('F', 'MUST', `The crossing is notified by pmin after the last notification plus ${s(ctx.target.timing.reactionWithinMs)} s (tolerance ${s(toleranceMs)} s); seconds after the write`,
       note ? s(note.atMs - t1) : `none within ${s(within)} s`, expect.atMost(s(within), 's'), on(note));
-    if (note) ctx.check('G', 'MUST', 'It carries the new value 95000', pick(valuesOf(decodePayload(note.payload, note.contentFormat, '/1/0/5')), ['/1/0/5']), { '/1/0/5': 95000 }, on(note));
+    if (note) ctx.check('G', 'MUST', 'It carries the new value 95000', pick(valuesOf(decodePayload(note.payload, note.contentFormat, disableTimeout)), [disableTimeout]), { [disableTimeout]: 95000 }, on(note));
   },
 });

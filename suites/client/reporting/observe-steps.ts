@@ -3,7 +3,7 @@
 // more arrives after a cancel.
 import type { CaseContext } from '../../../harness/run/context.ts';
 import { expect } from '../../../harness/run/expectation.ts';
-import type { ServerEvent, ServerObservation } from '../../../harness/peers/server/reference-server.ts';
+import type { ServerEvent, ServerObservation } from '../../../harness/run/case-server.ts';
 import { codeOf, nextNotification, on, periods, s } from '../dm-steps.ts';
 
 /** The initial response's time: the start of the first pmin/pmax interval. */

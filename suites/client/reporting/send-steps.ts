@@ -1,12 +1,12 @@
 // Steps the Send cases share (int-306, int-307, int-311): waiting for the client's next
 // POST /dp, one configured Send period plus the tolerance, and judging what it carried.
 import type { CaseContext } from '../../../harness/run/context.ts';
-import type { ServerEvent } from '../../../harness/peers/server/reference-server.ts';
+import type { ServerEvent } from '../../../harness/run/case-server.ts';
 import { s } from '../dm-steps.ts';
 
 /** How long the next periodic Send may take: the profile's Send period plus the tolerance, ms. */
 export function sendWindowMs(ctx: CaseContext): number {
-  return (ctx.target.timing.sendPeriodMs ?? 30000) + ctx.target.timing.toleranceMs;
+  return ctx.target.timing.sendPeriodMs + ctx.target.timing.toleranceMs;
 }
 
 /** The next Send after `since` within `within` ms (undefined: none came). */

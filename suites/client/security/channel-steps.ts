@@ -29,6 +29,6 @@ export async function secureChannel(ctx: CaseContext, mode: 'psk' | 'x509'): Pro
   const read = await ctx.server.read(reg.endpoint!, '/3/0', CF.tlv);
   ctx.require('F', 'MUST', 'GET /3/0 (Accept TLV) is answered 2.05 Content', codeOf(read), '2.05', on(read));
   ctx.check('G', 'MUST', 'The answer has Content-Format 11542 (TLV)', read.response!.contentFormat ?? null, CF.tlv, on(read));
-  const record = ctx.server.endpoint.trace.all().find((r) => r.seq === read.seq);
+  const record = ctx.trace.at(read.seq);
   ctx.check('H', 'MUST', 'The answer travelled in the DTLS session', record?.security ?? 'plain UDP', 'dtls', on(read));
 }

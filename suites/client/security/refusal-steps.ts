@@ -4,7 +4,7 @@
 // security instead.
 import type { CaseContext } from '../../../harness/run/context.ts';
 import { expect } from '../../../harness/run/expectation.ts';
-import type { ServerDtls } from '../../../harness/peers/server/server-security.ts';
+import type { ServerDtls } from '../../../harness/run/case-server.ts';
 import { handshakeUnder, outcomeText, unprotectedFrom } from './steps.ts';
 
 export async function refusesCredentials(

@@ -1,10 +1,9 @@
 // Steps the security cases share: the DTLS layer of the reference server as a precondition,
 // the handshake that carried a message (from the trace's DTLS events), and "make the device
 // handshake again under other server credentials" for the refusal cases.
-import type { SecurityEvent } from '../../../harness/coap/trace.ts';
+import type { SecurityEvent } from '../../../harness/run/case-trace.ts';
 import type { CaseContext } from '../../../harness/run/context.ts';
-import type { ServerEvent } from '../../../harness/peers/server/reference-server.ts';
-import type { ServerDtls } from '../../../harness/peers/server/server-security.ts';
+import type { ServerDtls, ServerEvent } from '../../../harness/run/case-server.ts';
 import { registered, s } from '../registration/steps.ts';
 
 /** The reference server's DTLS layer in the wanted mode; else the case is inconclusive. */
@@ -14,14 +13,13 @@ export function dtlsIn(ctx: CaseContext, mode: 'psk' | 'x509'): ServerDtls {
   return dtls;
 }
 
-const trace = (ctx: CaseContext) => ctx.server.endpoint.trace;
 const samePeer = (e: SecurityEvent, peer: { address: string; port: number }) => e.remote.address === peer.address && e.remote.port === peer.port;
 
 /** The server-side DTLS events of the handshake that opened the session a message arrived in. */
 export function handshakeOf(ctx: CaseContext, event: ServerEvent): { hello?: SecurityEvent; done?: SecurityEvent } {
   const peer = event.peer;
   if (!peer || event.seq === undefined) return {};
-  const before = trace(ctx).events().filter((e) => e.role === 'server' && e.seq < event.seq! && samePeer(e, peer));
+  const before = ctx.trace.events().filter((e) => e.role === 'server' && e.seq < event.seq! && samePeer(e, peer));
   const done = before.filter((e) => e.kind === 'handshake-done').at(-1);
   const hello = before.filter((e) => e.kind === 'client-hello' && (!done || e.seq < done.seq)).at(-1);
   return { ...(hello ? { hello } : {}), ...(done ? { done } : {}) };
@@ -56,22 +54,22 @@ export async function handshakeUnder(
 ): Promise<{ hello: SecurityEvent; outcome: HandshakeOutcome; since: number }> {
   const reg = await registered(ctx);
   const within = ctx.target.timing.registerWithinMs;
-  const since = trace(ctx).mark();
+  const since = ctx.trace.mark();
   present();
   try {
     const reboot = await ctx.server.execute(ctx.target.endpoint, '/3/0/4');
     ctx.precondition(reboot.response?.code === '2.04', `Execute /3/0/4 (Reboot), used to make the device handshake again, gave ${reboot.response?.code ?? reboot.error}`);
     const hello = ctx.precondition(
-      await onTarget(ctx, trace(ctx).waitForEvent((e) => e.role === 'server' && e.kind === 'client-hello' && e.remote.address === reg.peer!.address, within, since)),
+      await ctx.trace.waitForEvent((e) => e.role === 'server' && e.kind === 'client-hello' && e.remote.address === reg.peer!.address, within, since),
       `the device started no new DTLS handshake within ${s(within)} s of its reboot`,
     );
-    const ended = await onTarget(ctx, trace(ctx).waitForEvent((e) => e.role === 'server' && samePeer(e, hello.remote) && (e.kind === 'handshake-done' || e.kind === 'handshake-failed'), within, hello.seq));
+    const ended = await ctx.trace.waitForEvent((e) => e.role === 'server' && samePeer(e, hello.remote) && (e.kind === 'handshake-done' || e.kind === 'handshake-failed'), within, hello.seq);
     const outcome: HandshakeOutcome = !ended
       ? { kind: 'not completed', withinMs: within }
       : ended.kind === 'handshake-done'
         ? { kind: 'completed', event: ended }
         : { kind: 'refused', event: ended };
-    noteHandshake(ctx, trace(ctx).eventsSince(since).filter((e) => e.role === 'server' && samePeer(e, hello.remote)));
+    noteHandshake(ctx, ctx.trace.eventsSince(since).filter((e) => e.role === 'server' && samePeer(e, hello.remote)));
     return { hello, outcome, since };
   } finally {
     dtls.restore();
@@ -80,15 +78,5 @@ export async function handshakeUnder(
 
 /** Plain CoAP that reached the DTLS port from the device's address since `since`, within `withinMs`. */
 export async function unprotectedFrom(ctx: CaseContext, address: string, since: number, withinMs: number) {
-  return onTarget(ctx, trace(ctx).waitFor((r) => r.direction === 'in' && r.security === undefined && r.dropped === true && r.endpoint === 'server' && r.remote.address === address, withinMs, since));
-}
-
-/** A wait on the trace, counted as time spent on the target; undefined when the deadline passed. */
-async function onTarget<T>(ctx: CaseContext, wait: Promise<T>): Promise<T | undefined> {
-  ctx.server.clock.begin();
-  try {
-    return await wait.catch(() => undefined);
-  } finally {
-    ctx.server.clock.end();
-  }
+  return ctx.trace.waitFor((r) => r.direction === 'in' && r.security === undefined && r.dropped === true && r.endpoint === 'server' && r.remote.address === address, withinMs, since);
 }

@@ -1,7 +1,7 @@
 // Steps the server-driven cases share: make the server under test act through its driver, and
 // catch the request it then sends to a registered simulated client.
 import type { CaseContext } from '../../../harness/run/context.ts';
-import type { ServerRequest, SimulatedClient } from '../../../harness/peers/clients/simulated-client.ts';
+import type { ServerRequest, SimulatedClient } from '../../../harness/run/case-clients.ts';
 import { HarnessError } from '../../../harness/errors.ts';
 import { registeredClient } from '../registration/steps.ts';
 
@@ -18,7 +18,7 @@ export async function driveAndCatch(
   values: Record<string, string>,
 ): Promise<ServerRequest> {
   const since = client.received.position();
-  const driving = ctx.devices.drive(driver, { endpoint: client.name, ...values }).then(
+  const driving = ctx.drive(driver, { endpoint: client.name, ...values }).then(
     () => undefined,
     (error: unknown) => error as Error,
   );

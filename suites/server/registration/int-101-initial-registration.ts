@@ -13,7 +13,7 @@ export default defineCase({
   ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-101; OMA-TS-LightweightM2M_Core §6.2.1; Transport §8.2.1',
   purpose: 'A simulated client in configuration C.1 registers; the server must answer 2.01 Created with a Location-Path under /rd.',
   async run(ctx) {
-    const client = await ctx.devices.create();
+    const client = await ctx.clients.create();
     const reg = await client.register();
     ctx.require('A', 'MUST', 'Register is answered 2.01 Created', codeOf(reg), '2.01', at(reg));
     ctx.check('B', 'MUST', 'The Location-Path is under /rd', reg.response!.locationPath, expect.matches(/^\/rd\/[^/]+/, 'a path /rd/{location}'), at(reg));

@@ -19,12 +19,12 @@ export default defineCase({
     'until the next Update). MAX_TRANSMIT_WAIT, 93 s in the ETS, is the profile\'s queueAwake.',
   async run(ctx) {
     const { client, location } = await registeredClient(ctx, { extra: ['Q'] });
-    const awake = ctx.target.timing.queueAwakeMs ?? 93_000;
+    const awake = ctx.target.timing.queueAwakeMs;
     await untilTime(ctx, performance.now(), awake + ctx.target.timing.toleranceMs);
     ctx.note(`the client has been quiet for ${(awake + ctx.target.timing.toleranceMs) / 1000} s`);
 
     const since = client.received.position();
-    const driving = ctx.devices.drive('read', { endpoint: client.name, path: '/3/0/0' }).catch((error: unknown) => error);
+    const driving = ctx.drive('read', { endpoint: client.name, path: '/3/0/0' }).catch((error: unknown) => error);
     const within = ctx.target.timing.responseWithinMs;
     const early = await client.nextRequest(since, within);
     ctx.check('A', 'MUST', 'While the client sleeps, the server sends it nothing', early ? `${early.request.method} ${early.request.path}` : 'nothing', 'nothing', early ? on(early) : {});

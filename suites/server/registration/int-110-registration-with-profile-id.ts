@@ -20,7 +20,7 @@ export default defineCase({
     'server\'s own record of the registration, through its "registration" driver.',
   async run(ctx) {
     const { pid, paths } = claimedProfile(ctx);
-    const client = await ctx.devices.create();
+    const client = await ctx.clients.create();
     const reg = await client.register({ lwm2m: '1.2', extra: [`pid=${pid}`], links: '', contentFormat: null });
     ctx.require('A', 'MUST', `Register with pid=${pid} and no object list is answered 2.01 Created`, codeOf(reg), '2.01', at(reg));
     ctx.check('B', 'MUST', 'The Location-Path is under /rd', reg.response!.locationPath, expect.matches(/^\/rd\/[^/]+/, 'a path /rd/{location}'), at(reg));

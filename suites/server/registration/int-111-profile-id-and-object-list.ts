@@ -21,7 +21,7 @@ export default defineCase({
   async run(ctx) {
     const { pid, paths } = claimedProfile(ctx);
     const extra = extraCandidates.find((p) => !paths.includes(p))!;
-    const client = await ctx.devices.create();
+    const client = await ctx.clients.create();
     const reg = await client.register({ lwm2m: '1.2', extra: [`pid=${pid}`], links: `<${extra}>` });
     ctx.require('A', 'MUST', `Register with pid=${pid} and the object list <${extra}> is answered 2.01 Created`, codeOf(reg), '2.01', at(reg));
     const record = await registrationRecord(ctx, client.name);

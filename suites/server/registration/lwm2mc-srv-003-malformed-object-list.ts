@@ -11,7 +11,7 @@ export default defineCase({
   ref: 'OMA-TS-LightweightM2M_Transport §8.2.1; RFC 6690 §2; PITFALLS IF-01',
   purpose: 'A simulated client registers with a payload that is not CoRE Link Format; the server must answer 4.00, not 5.xx or nothing.',
   async run(ctx) {
-    const client = await ctx.devices.create();
+    const client = await ctx.clients.create();
     const reg = await client.register({ links: '</1/0>,<</3/0>;;=,"' });
     ctx.check('A', 'MUST', 'The server answers (no silence)', reg.response ? 'answered' : codeOf(reg), 'answered', at(reg));
     ctx.check('B', 'MUST', 'The answer is not a server error (5.xx)', codeOf(reg), expect.matches(/^[24]\.\d\d$/, 'not 5.xx'), at(reg));

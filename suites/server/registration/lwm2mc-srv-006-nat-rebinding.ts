@@ -13,7 +13,7 @@ export default defineCase({
     'rebinding); the server must accept it and keep serving the endpoint at its new address.',
   async run(ctx) {
     const { client } = await registeredClient(ctx);
-    const moved = await ctx.devices.create({ name: client.name });
+    const moved = await ctx.clients.create({ name: client.name });
     ctx.note(`${client.name} moved from port ${client.local.port} to ${moved.local.port}`);
     const reg = await moved.register();
     ctx.require('A', 'MUST', 'The Register from the new port is answered 2.01 Created', codeOf(reg), '2.01', at(reg));

@@ -1,8 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { encodeMessage, type CoapMessage } from '../../../harness/coap/message.ts';
-import { OptionNumber, encodeUint } from '../../../harness/coap/options.ts';
-import { until } from '../../../harness/peers/wait.ts';
-import { c1ObjectList } from '../../../harness/peers/clients/simulated-client.ts';
+import { locationPath } from '../../../harness/run/case-trace.ts';
+import { until } from '../../../harness/run/waiting.ts';
 import { codeOf } from './steps.ts';
 
 export default defineCase({
@@ -16,35 +14,20 @@ export default defineCase({
     'A simulated client sends the same confirmable Register datagram twice (same message id and token, as after a lost ' +
     'ACK); the server must answer both with the same response and hold one registration.',
   async run(ctx) {
-    const client = await ctx.devices.create();
-    const messageId = client.coap.allocateMessageId();
-    const query = [`ep=${client.name}`, 'lt=86400', 'lwm2m=1.1', 'b=U'];
-    const message: CoapMessage = {
-      type: 'CON',
-      code: '0.02',
-      messageId,
-      token: client.coap.newToken(),
-      options: [
-        { number: OptionNumber.UriPath, value: Buffer.from('rd') },
-        { number: OptionNumber.ContentFormat, value: encodeUint(40) },
-        ...query.map((q) => ({ number: OptionNumber.UriQuery, value: Buffer.from(q) })),
-      ],
-      payload: Buffer.from(c1ObjectList),
-    };
-    const bytes = encodeMessage(message);
-    const mark = client.coap.trace.mark();
+    const client = await ctx.clients.create();
+    const register = client.registerDatagram();
+    const mark = ctx.trace.mark();
     const answers = () =>
-      client.coap.trace.since(mark).filter((r) => r.direction === 'in' && r.endpoint === `client ${client.name}` && r.message?.messageId === messageId);
-    await client.coap.sendRaw(client.server, bytes);
+      ctx.trace.since(mark).filter((r) => r.direction === 'in' && r.endpoint === `client ${client.name}` && r.message?.messageId === register.messageId);
+    await register.send();
     const within = ctx.target.timing.responseWithinMs;
     const first = ctx.arrived('A', 'MUST', 'The Register is answered', await until(() => answers()[0], { within, signal: ctx.signal }), within, (r) => `${r.message!.type} ${r.message!.code}`);
     ctx.precondition(first.message!.code === '2.01', `the server did not accept the Register (${first.message!.code})`);
-    await client.coap.sendRaw(client.server, bytes);
+    await register.send();
     const second = await until(() => answers()[1], { within, signal: ctx.signal });
     const show = (r: typeof first | undefined) => {
       if (!r?.message) return `no answer within ${within / 1000} s`;
-      const location = r.message.options.filter((o) => o.number === OptionNumber.LocationPath).map((o) => o.value.toString()).join('/');
-      return `${r.message.code} /${location}`;
+      return `${r.message.code} /${locationPath(r.message)}`;
     };
     ctx.check('B', 'MUST', 'The duplicate gets the same answer (code and Location-Path)', show(second), show(first), second ? { at: second.seq } : {});
     const location = show(first).split(' ')[1]!;

@@ -2,17 +2,18 @@
 // what the server answered.
 import type { CaseContext } from '../../../harness/run/context.ts';
 import { decodeLinkFormat } from '../../../harness/lwm2m/formats/link-format.ts';
-import type { Exchange, RegisterSpec, SimulatedClient } from '../../../harness/peers/clients/simulated-client.ts';
+import type { RegisterSpec, SimulatedClient } from '../../../harness/run/case-clients.ts';
+import type { Outcome } from '../../../harness/run/case-server.ts';
 
 /** Where the judged response sits in the trace. */
-export const at = (exchange: Exchange) => (exchange.seq !== undefined ? { at: exchange.seq } : {});
+export const at = (exchange: Outcome) => (exchange.seq !== undefined ? { at: exchange.seq } : {});
 
 /** The response code, or what happened instead ("no response: …"). */
-export const codeOf = (exchange: Exchange) => exchange.response?.code ?? `no response: ${exchange.error}`;
+export const codeOf = (exchange: Outcome) => exchange.response?.code ?? `no response: ${exchange.error}`;
 
 /** A registered simulated client (precondition: the server accepts a well-formed Register). */
 export async function registeredClient(ctx: CaseContext, spec: RegisterSpec = {}): Promise<{ client: SimulatedClient; location: string }> {
-  const client = await ctx.devices.create();
+  const client = await ctx.clients.create();
   const reg = await client.register(spec);
   ctx.precondition(
     reg.response?.code === '2.01' && reg.response.locationPath !== '',
@@ -24,7 +25,7 @@ export async function registeredClient(ctx: CaseContext, spec: RegisterSpec = {}
 
 /** Lets `ms` pass since `from` (a monotonic time): the lifetime clocks these cases test. */
 export function untilTime(ctx: CaseContext, from: number, ms: number): Promise<void> {
-  return ctx.devices.waitUntil(from + ms, ctx.signal);
+  return ctx.clients.waitUntil(from + ms);
 }
 
 /** Object and instance paths of a link-format list, e.g. ['/1/0', '/3/0'] (the root link left out). */
@@ -51,7 +52,7 @@ export function claimedProfile(ctx: CaseContext): { pid: string; paths: string[]
 
 /** Asks the server, through its "registration" driver, what it recorded of an endpoint; noted. */
 export async function registrationRecord(ctx: CaseContext, endpoint: string): Promise<string> {
-  const output = await ctx.devices.drive('registration', { endpoint });
+  const output = await ctx.drive('registration', { endpoint });
   ctx.note(`the server's record of ${endpoint}: ${output.trim().slice(0, 400) || '(empty)'}`);
   return output;
 }

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { until } from '../../../harness/peers/wait.ts';
+import { until } from '../../../harness/run/waiting.ts';
 import { registeredClient } from '../management/steps.ts';
 
 export default defineCase({
@@ -14,11 +14,11 @@ export default defineCase({
   notes: 'The ETS has the server answer a notification it no longer wants; a notification with an unknown token is the same situation on the wire.',
   async run(ctx) {
     const { client } = await registeredClient(ctx);
-    const mark = client.coap.trace.mark();
+    const mark = ctx.trace.mark();
     const messageId = await client.sendUnsolicitedNotification();
     const within = ctx.target.timing.responseWithinMs;
     const reply = await until(
-      () => client.coap.trace.since(mark).find((r) => r.direction === 'in' && r.endpoint === `client ${client.name}` && r.message?.messageId === messageId),
+      () => ctx.trace.since(mark).find((r) => r.direction === 'in' && r.endpoint === `client ${client.name}` && r.message?.messageId === messageId),
       { within, signal: ctx.signal },
     );
     const answer = reply?.message ? `${reply.message.type} ${reply.message.code}` : `nothing within ${within / 1000} s`;

@@ -19,7 +19,7 @@ export default defineCase({
     const observe = await driveAndCatch(ctx, client, 'observe', { path: '/3/0/0' });
     ctx.precondition(observe.request.observe === 0, 'the server did not send an Observe request to cancel later');
     const since = client.received.position();
-    const cancelling = ctx.devices.drive('cancel-observe', { endpoint: client.name, path: '/3/0/0' }).catch(() => undefined);
+    const cancelling = ctx.drive('cancel-observe', { endpoint: client.name, path: '/3/0/0' }).catch(() => undefined);
     const within = ctx.target.timing.responseWithinMs;
     const cancel = ctx.arrived('B', 'MUST', 'The server sends the cancellation', await client.nextRequest(since, within), within, (r) => `${r.request.method} ${r.request.path}`);
     await cancelling;

@@ -18,7 +18,7 @@ export default defineCase({
   notes: 'Either 4.00 Bad Request or 4.03 Forbidden is taken as a refusal.',
   async run(ctx) {
     ctx.precondition(ctx.target.endpoint !== '', 'the profile names no target.endpoint, the endpoint name the PSK identity belongs to');
-    const client = await ctx.devices.create({ name: `${ctx.target.endpoint}-impostor` });
+    const client = await ctx.clients.create({ name: `${ctx.target.endpoint}-impostor` });
     const reg = await client.register();
     ctx.check('A', 'MUST', `Register as "${client.name}" over the session of another endpoint's identity is refused`, codeOf(reg), expect.oneOf('4.00', '4.03'), at(reg));
   },

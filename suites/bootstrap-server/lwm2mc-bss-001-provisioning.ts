@@ -1,13 +1,9 @@
-// Cases that test a bootstrap server: the harness plays a client in ETS configuration C.13 and
-// judges the Bootstrap-Request answer, the requests the server sends (PITFALLS IF-06, IF-07 from
-// the server side), the consistency of the configuration it leaves, and that the client can
-// register with it.
 import { defineCase } from '../../harness/run/case.ts';
 import { expect } from '../../harness/run/expectation.ts';
-import { consistencyProblem } from '../../harness/peers/device/accounts.ts';
+import { consistencyProblem } from '../../harness/run/case-clients.ts';
 import { parsePath } from '../../harness/lwm2m/path.ts';
 
-export const provisioning = defineCase({
+export default defineCase({
   id: 'LWM2MC-BSS-001',
   title: 'Bootstrap-Request, provisioning and Finish',
   interface: 'bootstrap',
@@ -20,7 +16,7 @@ export const provisioning = defineCase({
     '2.04; the Discover, Delete and Write requests must be well formed, leave the client\'s bootstrap account ' +
     'alone and give a consistent server account; Finish must come; the client then registers with the result.',
   async run(ctx) {
-    const client = await ctx.devices.bootstrapClient();
+    const client = await ctx.clients.bootstrapClient();
     const since = client.received.position();
     const request = await client.request();
     ctx.require('A', 'MUST', 'The Bootstrap-Request is answered 2.04 Changed', request.response?.code ?? `no response (${request.error})`, '2.04');
@@ -39,28 +35,12 @@ export const provisioning = defineCase({
     ctx.check('E', 'MUST', 'Every Bootstrap-Write is well formed (a conformant client answers 2.04)', writes.filter((r) => r.answer !== '2.04').map((r) => `PUT ${r.request.path} → ${r.answer}`), []);
     ctx.check('F', 'MUST', 'The client\'s bootstrap account (/0/1) is not written', writes.filter((r) => r.request.path === '/0/1' || r.request.path.startsWith('/0/1/') || (r.request.path === '/0' && client.store.value(0, 1, 1) !== true)).map((r) => `PUT ${r.request.path}`), []);
     ctx.require('G', 'MUST', 'The configuration is consistent: a Server instance with a matching Security instance', consistencyProblem(client.store) ?? 'consistent', 'consistent');
-    const serverSince = ctx.server.events.position();
+    const serverSince = ctx.server.position();
     const register = await client.registerToProvisioned();
     ctx.check('H', 'MUST', 'The client can register with the server account it was given', register.response?.code ?? `no response (${register.error})`, expect.oneOf('2.01'));
     if (register.uri === ctx.server.uri) {
       const seenRegister = await ctx.server.waitFor('register', { since: serverSince, within: ctx.target.timing.responseWithinMs, endpoint: client.name });
       ctx.note(seenRegister ? `registered at the harness's server (${seenRegister.location})` : 'the harness\'s server saw no Register');
     } else ctx.note(`the server account points at ${register.uri}, not the harness's server`);
-  },
-});
-
-export const unknownEndpoint = defineCase({
-  id: 'LWM2MC-BSS-002',
-  title: 'A Bootstrap-Request from an unknown endpoint is refused',
-  interface: 'bootstrap',
-  tests: 'bootstrap-server',
-  since: '1.0',
-  ref: 'OMA-TS-LightweightM2M_Core §5.2.7.1 (Table: Bootstrap-Request 4.00)',
-  purpose: 'A client whose endpoint name the target has no configuration for asks to be bootstrapped: the answer must be 4.00 Bad Request.',
-  async run(ctx) {
-    const name = `lwm2m-conformance-unknown-${process.pid}-${Math.round(performance.now())}`;
-    const client = await ctx.devices.bootstrapClient({ name });
-    const request = await client.request();
-    ctx.check('A', 'MUST', 'The Bootstrap-Request is answered 4.00 Bad Request', request.response?.code ?? `no response (${request.error})`, '4.00');
   },
 });
