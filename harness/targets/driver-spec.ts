@@ -1,6 +1,7 @@
 // Drivers as a profile declares them: how the harness makes the target act on cue. Kinds: a
-// line on the launched process's stdin, a shell command, an HTTP request, or a prompt to a
-// person at a terminal.
+// line on the launched process's stdin (optionally waiting for an answer on its output and
+// capturing values from it), a shell command, an HTTP request, or a prompt to a person at a
+// terminal; or a list of such steps, run in order.
 import type { ConfigLocation } from './config-error.ts';
 import { ConfigError } from './config-error.ts';
 import type { Schema } from './schema.ts';
@@ -27,8 +28,18 @@ export const driverNames = [
 ] as const;
 export type DriverName = (typeof driverNames)[number];
 
+/** After a stdin line: a pattern the process prints within a timeout, and where its named groups go. */
+export interface DriverExpect {
+  /** JavaScript regular expression (multiline); {placeholders} in it match their values literally. */
+  pattern: string;
+  timeoutS: number;
+  /** Named groups become placeholders {capture.group} for later drivers; without it, {group}. */
+  capture?: string;
+}
+
 export type Driver =
-  | { kind: 'stdin'; line: string }
+  | { kind: 'stdin'; line: string; expect?: DriverExpect }
+  | { kind: 'steps'; steps: Driver[] }
   | { kind: 'shell'; command: string; timeoutS: number }
   | { kind: 'http'; method: string; url: string; body?: string; headers: Record<string, string>; expectStatus: number[]; timeoutS: number }
   | { kind: 'prompt'; message: string };
@@ -49,26 +60,52 @@ export const driverSchema: Schema = {
   kind: 'object',
   fields: {
     stdin: { schema: { kind: 'string' }, description: 'line written to the launched process stdin' },
+    expect: { schema: { kind: 'string' }, description: 'with stdin: a regular expression the process prints after the line (placeholders match literally)' },
+    capture: {
+      schema: { kind: 'string', pattern: /^[a-z][a-z0-9-]*$/, patternText: 'a lower-case name such as client' },
+      description: 'with expect: its named groups become {NAME.group} placeholders for later drivers',
+    },
     shell: { schema: { kind: 'string' }, description: 'shell command to run' },
     http: { schema: httpSchema, description: 'HTTP request to send' },
     prompt: { schema: { kind: 'string' }, description: 'instruction shown to a person at a terminal' },
-    timeout: { schema: { kind: 'number', min: 0.1 }, description: 'seconds a shell command may take' },
+    timeout: { schema: { kind: 'number', min: 0.1 }, description: 'seconds a shell command, or an expect, may take' },
   },
+};
+
+const driverOrSteps: Schema = {
+  kind: 'oneOf',
+  options: [driverSchema, { kind: 'array', items: driverSchema }],
+  describe: 'a driver (stdin, shell, http or prompt) or a list of them, run in order',
+  ref: 'driver',
 };
 
 export const driversSchema: Schema = {
   kind: 'object',
-  fields: Object.fromEntries(driverNames.map((n) => [n, { schema: driverSchema, description: `${n} driver` }])),
+  fields: Object.fromEntries(driverNames.map((n) => [n, { schema: driverOrSteps, description: `${n} driver` }])),
 };
 
 /** Turns one validated driver entry into a Driver, checking that exactly one kind is given. */
-export function toDriver(raw: Record<string, unknown>, at: (field: string) => ConfigLocation, field: string, hasProcess: boolean): Driver {
+export function toDriver(raw: Record<string, unknown> | Record<string, unknown>[], at: (field: string) => ConfigLocation, field: string, hasProcess: boolean): Driver {
+  if (Array.isArray(raw)) {
+    if (raw.length === 0) throw new ConfigError(at(field), 'a list of driver steps needs at least one step');
+    return { kind: 'steps', steps: raw.map((step, i) => toDriver(step, at, `${field}.${i}`, hasProcess)) };
+  }
   const kinds = ['stdin', 'shell', 'http', 'prompt'].filter((k) => k in raw);
   if (kinds.length !== 1) throw new ConfigError(at(field), 'give exactly one of "stdin", "shell", "http" or "prompt"');
-  if ('timeout' in raw && !('shell' in raw)) throw new ConfigError(at(`${field}.timeout`), '"timeout" goes with "shell" (an http driver has its own)');
+  if ('timeout' in raw && !('shell' in raw) && !('expect' in raw)) throw new ConfigError(at(`${field}.timeout`), '"timeout" goes with "shell" or "expect" (an http driver has its own)');
+  if ('expect' in raw && !('stdin' in raw)) throw new ConfigError(at(`${field}.expect`), '"expect" waits for an answer to a "stdin" line');
+  if ('capture' in raw && !('expect' in raw)) throw new ConfigError(at(`${field}.capture`), '"capture" takes the named groups of "expect"');
   if ('stdin' in raw) {
     if (!hasProcess) throw new ConfigError(at(`${field}.stdin`), 'a stdin driver needs a process launch');
-    return { kind: 'stdin', line: raw.stdin as string };
+    if (raw.expect === undefined) return { kind: 'stdin', line: raw.stdin as string };
+    const pattern = raw.expect as string;
+    try {
+      new RegExp(pattern.replace(/\{[a-zA-Z][a-zA-Z0-9_.-]*\}/g, 'x'), 'm');
+    } catch (error) {
+      throw new ConfigError(at(`${field}.expect`), `not a regular expression: ${(error as Error).message}`);
+    }
+    const expect: DriverExpect = { pattern, timeoutS: (raw.timeout as number | undefined) ?? 10, ...(raw.capture !== undefined ? { capture: raw.capture as string } : {}) };
+    return { kind: 'stdin', line: raw.stdin as string, expect };
   }
   if ('shell' in raw) return { kind: 'shell', command: raw.shell as string, timeoutS: (raw.timeout as number | undefined) ?? 30 };
   if ('prompt' in raw) return { kind: 'prompt', message: raw.prompt as string };

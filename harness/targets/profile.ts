@@ -10,7 +10,7 @@ import { checkSecretRef, securityModes, securitySchema, type TargetSecurity } fr
 import { driversSchema, toDriver, type DriverName } from './driver-spec.ts';
 import { launchSchema, toLaunch, type Launch } from './launch-spec.ts';
 import type { Driver } from './driver-spec.ts';
-import { toJsonSchema } from './json-schema.ts';
+import { toJsonSchemaDocument } from './json-schema.ts';
 
 export type { Launch, ProcessLaunch, ContainerLaunch, ExternalLaunch } from './launch-spec.ts';
 export type { Driver, DriverName } from './driver-spec.ts';
@@ -290,6 +290,6 @@ export function profileJsonSchema(): Record<string, unknown> {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'urn:lwm2m-conformance:schemas:profile',
     title: 'lwm2m-conformance target profile',
-    ...toJsonSchema(profileSchema),
+    ...toJsonSchemaDocument(profileSchema),
   };
 }

@@ -1,13 +1,15 @@
-// Runs a driver: writes its line to the target's stdin, runs its shell command, sends its HTTP
-// request, or asks a person at the terminal. Its output (the command's stdout, the HTTP body,
-// the person's typed answer) is returned for drivers that report state. Failures are
-// LaunchErrors (the case's verdict is `error`), never a target's fail.
+// Runs a driver: writes its line to the target's stdin (and, when it expects an answer, waits for
+// it on the target's output and captures values from it), runs its shell command, sends its HTTP
+// request, or asks a person at the terminal; a list of steps runs in order. Its output (the
+// answer to a stdin line, the command's stdout, the HTTP body, the person's typed answer) is
+// returned for drivers that report state. Failures are LaunchErrors (the case's verdict is
+// `error`), never a target's fail.
 import { exec } from 'node:child_process';
 import { createInterface } from 'node:readline/promises';
 import { promisify } from 'node:util';
-import type { Driver, DriverName } from './driver-spec.ts';
+import type { Driver, DriverExpect, DriverName } from './driver-spec.ts';
 import { expandPlaceholders, type PlaceholderValues } from './placeholders.ts';
-import { LaunchError } from './process-launcher.ts';
+import { LaunchError, type OutputLine } from './process-launcher.ts';
 
 const execAsync = promisify(exec);
 
@@ -17,18 +19,36 @@ export interface DriverContext {
   placeholders: PlaceholderValues;
   /** Writes a line to the launched process, when there is one. */
   writeLine?: (line: string) => void;
+  /** The launched process's output lines since a monotonic time (performance.now() scale). */
+  output?: (sinceMs: number) => readonly OutputLine[];
+  /** Keeps values an expect captured, as placeholders for later drivers. */
+  capture?: (values: Record<string, string>) => void;
   /** Whether a person can answer a prompt (stdin and stdout are terminals). */
   interactive?: boolean;
 }
 
-export async function runDriver(driver: Driver, ctx: DriverContext): Promise<string> {
-  const expand = (text: string, field: string) =>
-    expandPlaceholders(text, ctx.placeholders, { file: ctx.profileFile, field: `drivers.${ctx.name}.${field}` });
+export async function runDriver(driver: Driver, ctx: DriverContext, field = ''): Promise<string> {
+  const expand = (text: string, sub: string) =>
+    expandPlaceholders(text, ctx.placeholders, { file: ctx.profileFile, field: `drivers.${ctx.name}${field}.${sub}` });
   switch (driver.kind) {
-    case 'stdin':
+    case 'steps': {
+      // Each step sees what the earlier ones captured; the last step's output is the driver's.
+      let placeholders = ctx.placeholders;
+      let output = '';
+      for (const [i, step] of driver.steps.entries()) {
+        const captured: Record<string, string> = {};
+        output = await runDriver(step, { ...ctx, placeholders, capture: (values) => { Object.assign(captured, values); ctx.capture?.(values); } }, `${field}.${i}`);
+        placeholders = { ...placeholders, ...captured };
+      }
+      return output;
+    }
+    case 'stdin': {
       if (!ctx.writeLine) throw new LaunchError(`the "${ctx.name}" driver writes to stdin, but no process was launched`);
-      ctx.writeLine(expand(driver.line, 'stdin'));
-      return '';
+      const line = expand(driver.line, 'stdin');
+      const writtenAt = performance.now();
+      ctx.writeLine(line);
+      return driver.expect ? awaitAnswer(driver.expect, line, writtenAt, ctx, field) : '';
+    }
     case 'shell':
       try {
         const { stdout } = await execAsync(expand(driver.command, 'shell'), { timeout: driver.timeoutS * 1000, killSignal: 'SIGKILL' });
@@ -52,6 +72,39 @@ export async function runDriver(driver: Driver, ctx: DriverContext): Promise<str
         rl.close();
       }
     }
+  }
+}
+
+/** Escapes a value for use inside a regular expression. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * Waits until the output printed since the line was written matches the pattern; returns that
+ * output up to the end of the matching line, and hands the named groups to `capture`.
+ */
+async function awaitAnswer(expect: DriverExpect, line: string, writtenAt: number, ctx: DriverContext, field: string): Promise<string> {
+  if (!ctx.output) throw new LaunchError(`the "${ctx.name}" driver expects an answer, but the target's output is not available`);
+  // Only {name} placeholders are filled, each matching its value literally: a quantifier like {2} stays.
+  const source = expect.pattern.replace(/\{([a-zA-Z][a-zA-Z0-9_.-]*)\}/g, (whole) =>
+    literal(expandPlaceholders(whole, ctx.placeholders, { file: ctx.profileFile, field: `drivers.${ctx.name}${field}.expect` })),
+  );
+  const pattern = new RegExp(source, 'm');
+  const deadline = writtenAt + expect.timeoutS * 1000;
+  for (;;) {
+    const text = ctx.output(writtenAt).map((l) => l.text).join('\n');
+    const match = pattern.exec(text);
+    if (match) {
+      const groups = Object.entries(match.groups ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined);
+      ctx.capture?.(Object.fromEntries(groups.map(([name, value]) => [expect.capture ? `${expect.capture}.${name}` : name, value])));
+      const end = text.indexOf('\n', match.index + match[0].length);
+      return end < 0 ? text : text.slice(0, end);
+    }
+    const left = deadline - performance.now();
+    if (left <= 0) {
+      const seen = text ? `; it printed: ${text.split('\n').slice(-3).join(' | ').slice(0, 300)}` : '; it printed nothing';
+      throw new LaunchError(`the "${ctx.name}" driver wrote "${line}" but the target printed nothing matching /${expect.pattern}/ within ${expect.timeoutS} s${seen}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(20, left)));
   }
 }
 

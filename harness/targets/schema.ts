@@ -12,7 +12,7 @@ export type Schema =
   | { kind: 'object'; fields: Readonly<Record<string, Field>> }
   | { kind: 'map'; keys?: RegExp; keysText?: string; values: Schema }
   /** The first alternative that fits; `describe` names them all for the error message. */
-  | { kind: 'oneOf'; options: readonly Schema[]; describe: string };
+  | { kind: 'oneOf'; options: readonly Schema[]; describe: string; /** Name under which JSON Schema defines it once. */ ref?: string };
 
 export interface Field {
   schema: Schema;
@@ -31,6 +31,14 @@ function locate(where: Where, node: Node | null | undefined, field: string) {
   return { file: where.file, ...(pos ? { line: pos.line, column: pos.col } : {}), field: field || '(top level)' };
 }
 
+/** Whether a node has the shape a schema takes (a mapping for an object or map, a list for an array). */
+function shapeFits(node: unknown, schema: Schema): boolean {
+  if (schema.kind === 'oneOf') return schema.options.some((option) => shapeFits(node, option));
+  if (isMap(node)) return schema.kind === 'object' || schema.kind === 'map';
+  if (isSeq(node)) return schema.kind === 'array';
+  return schema.kind === 'string' || schema.kind === 'number' || schema.kind === 'boolean';
+}
+
 function describeNode(node: unknown): string {
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
@@ -45,13 +53,18 @@ export function validate(node: Node | null | undefined, schema: Schema, field: s
   };
   switch (schema.kind) {
     case 'oneOf': {
+      const errors: ConfigError[] = [];
       for (const option of schema.options) {
         try {
           return validate(node, option, field, where);
         } catch (error) {
           if (!(error instanceof ConfigError)) throw error;
+          errors.push(error);
         }
       }
+      // When only one alternative has the node's shape (a mapping, a list), its own error says more.
+      const shaped = schema.options.map((option, i) => [option, errors[i]!] as const).filter(([option]) => shapeFits(node, option));
+      if (shaped.length === 1) throw shaped[0]![1];
       return fail(`expected ${schema.describe}, found ${describeNode(node)}`);
     }
     case 'string': {

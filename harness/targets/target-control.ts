@@ -13,6 +13,8 @@ export type ResetMethod = 'driver' | 'restart' | 'none';
 export class TargetControl {
   private process: LaunchedProcess | undefined;
   private container: StartedContainerTarget | undefined;
+  /** What drivers captured from the target's output ({client.id}), for the drivers after them. */
+  private readonly captured: Record<string, string> = {};
 
   constructor(
     private readonly profile: Profile,
@@ -67,8 +69,9 @@ export class TargetControl {
     return runDriver(driver, {
       name,
       profileFile: this.profile.file,
-      placeholders: { ...this.placeholders, ...values },
-      ...(process ? { writeLine: (line: string) => process.writeLine(line) } : {}),
+      placeholders: { ...this.placeholders, ...this.captured, ...values },
+      ...(process ? { writeLine: (line: string) => process.writeLine(line), output: (sinceMs: number) => process.lines(sinceMs) } : {}),
+      capture: (found) => Object.assign(this.captured, found),
     });
   }
 

@@ -113,3 +113,53 @@ describe('prompt driver', () => {
   });
 });
 
+
+describe('stdin driver that expects an answer', () => {
+  // A console like a server's: `list` prints numbered clients, `read N PATH` answers with a value.
+  const console = `
+    const clients = ['dev-1', 'dev-2'];
+    process.stdin.on('data', (d) => {
+      for (const line of String(d).trim().split('\\n')) {
+        const [cmd, n, path] = line.split(' ');
+        if (cmd === 'list') clients.forEach((c, i) => console.log('client ' + (i + 7) + ': ' + c));
+        else if (cmd === 'read') setTimeout(() => console.log('read ' + clients[Number(n) - 7] + ' ' + path + ' => 42'), 50);
+      }
+    });`;
+
+  it('captures named groups for the next step and returns the answer', async () => {
+    const p = await LaunchedProcess.start(process.execPath, ['-e', console], {});
+    const captured: Record<string, string> = {};
+    try {
+      const driver = {
+        kind: 'steps' as const,
+        steps: [
+          { kind: 'stdin' as const, line: 'list', expect: { pattern: 'client (?<id>\\d+): {endpoint}$', timeoutS: 5, capture: 'client' } },
+          { kind: 'stdin' as const, line: 'read {client.id} {path}', expect: { pattern: '=> (?<value>\\d{2})', timeoutS: 5 } },
+        ],
+      };
+      const output = await runDriver(driver, {
+        ...context,
+        name: 'read',
+        writeLine: (l) => p.writeLine(l),
+        output: (since) => p.lines(since),
+        capture: (values) => Object.assign(captured, values),
+      });
+      expect(output).toBe('read dev-1 /3/0/1 => 42');
+      expect(captured).toEqual({ 'client.id': '7', value: '42' });
+    } finally {
+      await p.stop();
+    }
+  });
+
+  it('an answer that never comes is a launch error naming the pattern and what was printed', async () => {
+    const p = await LaunchedProcess.start(process.execPath, ['-e', console], {});
+    try {
+      const driver = { kind: 'stdin' as const, line: 'list', expect: { pattern: 'client (?<id>\\d+): {endpoint}-x', timeoutS: 0.3 } };
+      await expect(runDriver(driver, { ...context, name: 'read', writeLine: (l) => p.writeLine(l), output: (since) => p.lines(since) })).rejects.toThrow(
+        /wrote "list" but the target printed nothing matching .* within 0.3 s; it printed: client 7: dev-1 \| client 8: dev-2/,
+      );
+    } finally {
+      await p.stop();
+    }
+  });
+});
