@@ -1,16 +1,12 @@
-import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
-import { at, bootstrapAccountLinks, bootstrapRequested, codeOf, discoverRoot, ownBootstrapCase, restore, writeServerAccount } from './steps.ts';
+import { at, bootstrapAccountLinks, codeOf, discoverRoot, ownBootstrapCase, restore, writeServerAccount } from './steps.ts';
 
-export default defineCase({
+export default ownBootstrapCase({
   id: 'LWM2MC-BS-001',
   title: 'Bootstrap-Delete of / keeps the bootstrap account and /3/0',
-  ...ownBootstrapCase,
   ref: 'OMA-TS-LightweightM2M_Core §5.2.7.5; PITFALLS IF-06 (wakaama #445, leshan PR #821)',
   purpose: 'After a write of the server account, the bootstrap server deletes /: the bootstrap account and the Device instance /3/0 must remain.',
-  async run(ctx) {
-    const ep = ctx.target.endpoint;
-    await bootstrapRequested(ctx, 'A');
+  async run(ctx, ep) {
     await writeServerAccount(ctx);
     const deleted = await ctx.bootstrap.delete(ep, '/');
     ctx.check('B', 'MUST', 'Bootstrap-Delete of / is answered 2.02 Deleted', codeOf(deleted), '2.02', at(deleted));

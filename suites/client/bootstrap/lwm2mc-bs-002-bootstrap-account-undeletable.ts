@@ -1,15 +1,11 @@
-import { defineCase } from '../../../harness/run/case.ts';
-import { at, bootstrapAccountLinks, bootstrapRequested, codeOf, discoverRoot, ownBootstrapCase, restore } from './steps.ts';
+import { at, bootstrapAccountLinks, codeOf, discoverRoot, ownBootstrapCase, restore } from './steps.ts';
 
-export default defineCase({
+export default ownBootstrapCase({
   id: 'LWM2MC-BS-002',
   title: 'Deleting the bootstrap account is refused',
-  ...ownBootstrapCase,
   ref: 'OMA-TS-LightweightM2M_Core §5.2.7.5; PITFALLS IF-06',
   purpose: 'The bootstrap server deletes the bootstrap account\'s own Security instance: the client must answer 4.00 and keep it.',
-  async run(ctx) {
-    const ep = ctx.target.endpoint;
-    await bootstrapRequested(ctx, 'A');
+  async run(ctx, ep) {
     const before = await discoverRoot(ctx);
     const account = ctx.precondition(before.answer && bootstrapAccountLinks(before.answer)[0], `Bootstrap-Discover did not show the bootstrap account (${codeOf(before.outcome)})`);
     const deleted = await ctx.bootstrap.delete(ep, account);

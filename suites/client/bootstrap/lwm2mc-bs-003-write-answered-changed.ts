@@ -1,15 +1,11 @@
-import { defineCase } from '../../../harness/run/case.ts';
-import { at, bootstrapRequested, codeOf, ownBootstrapCase, serverAccountInstances } from './steps.ts';
+import { at, codeOf, ownBootstrapCase, serverAccountInstances } from './steps.ts';
 
-export default defineCase({
+export default ownBootstrapCase({
   id: 'LWM2MC-BS-003',
   title: 'Bootstrap-Write is answered 2.04 Changed',
-  ...ownBootstrapCase,
   ref: 'OMA-TS-LightweightM2M_Core §5.2.7.3; PITFALLS IF-07 (leshan #156)',
   purpose: 'Bootstrap-Writes of an object, an instance and a resource (creating what does not exist) must each be answered 2.04, never 2.01.',
-  async run(ctx) {
-    const ep = ctx.target.endpoint;
-    await bootstrapRequested(ctx, 'A');
+  async run(ctx, ep) {
     const { security, server } = serverAccountInstances(ctx);
     const object = await ctx.bootstrap.write(ep, '/0', security);
     ctx.check('B', 'MUST', 'Bootstrap-Write of the object /0 is answered 2.04 Changed', codeOf(object), '2.04', at(object));

@@ -1,15 +1,11 @@
-import { defineCase } from '../../../harness/run/case.ts';
-import { at, bootstrapRequested, codeOf, ownBootstrapCase, restore, serverAccountInstances } from './steps.ts';
+import { at, codeOf, ownBootstrapCase, restore, serverAccountInstances } from './steps.ts';
 
-export default defineCase({
+export default ownBootstrapCase({
   id: 'LWM2MC-BS-004',
   title: 'Bootstrap-Finish refuses a Server instance without its Security instance',
-  ...ownBootstrapCase,
   ref: 'OMA-TS-LightweightM2M_Core §5.2.7.6; PITFALLS IF-07 (OMA #523)',
   purpose: 'The bootstrap server writes a Security instance for SSID 1 and a Server instance for SSID 2: Finish must be answered 4.06 Not Acceptable.',
-  async run(ctx) {
-    const ep = ctx.target.endpoint;
-    await bootstrapRequested(ctx, 'A');
+  async run(ctx, ep) {
     const { security, server } = serverAccountInstances(ctx);
     const writes = [await ctx.bootstrap.write(ep, '/0', security), await ctx.bootstrap.write(ep, '/1', server.map((i) => ({ ...i, values: { ...i.values, 0: 2 } })))];
     ctx.precondition(writes.every((w) => w.response?.code.startsWith('2.')), `the writes were refused (${writes.map(codeOf).join(', ')})`);

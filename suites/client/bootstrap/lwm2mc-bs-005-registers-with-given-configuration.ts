@@ -1,16 +1,12 @@
-import { defineCase } from '../../../harness/run/case.ts';
-import { at, bootstrapRequested, codeOf, ownBootstrapCase, registersAfter, writeServerAccount } from './steps.ts';
+import { at, codeOf, ownBootstrapCase, registersAfter, writeServerAccount } from './steps.ts';
 
-export default defineCase({
+export default ownBootstrapCase({
   id: 'LWM2MC-BS-005',
   title: 'The client registers with the configuration it was given',
-  ...ownBootstrapCase,
   ref: 'OMA-TS-LightweightM2M_Core §6.1.3, §6.2.1; PITFALLS IF-07',
   purpose: 'The bootstrap server provisions a lifetime the client would not choose itself: the Register after Finish must go to the given server with that lifetime and binding.',
-  async run(ctx) {
-    const ep = ctx.target.endpoint;
+  async run(ctx, ep) {
     const lifetimeS = 3623;
-    await bootstrapRequested(ctx, 'A');
     const since = ctx.server.position();
     const writes = await writeServerAccount(ctx, lifetimeS);
     const finish = await ctx.bootstrap.finish(ep);

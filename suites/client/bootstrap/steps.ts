@@ -1,6 +1,7 @@
 // Steps the bootstrap cases share: the Bootstrap-Request that starts a case, provisioning the
 // ETS C.13 result (the C.1 server account on the harness's reference server), reading a
 // Bootstrap-Discover answer, and the Register that must follow an accepted Finish.
+import { defineCase, type CaseDefinition } from '../../../harness/run/case.ts';
 import type { CaseContext } from '../../../harness/run/context.ts';
 import { c13Configuration, type BootstrapEvent, type ProvisionedInstance } from '../../../harness/run/case-bootstrap.ts';
 import type { Outcome, ServerEvent } from '../../../harness/run/case-server.ts';
@@ -8,8 +9,20 @@ import { firstOf } from '../../../harness/run/waiting.ts';
 
 export const s = (ms: number) => Math.round(ms) / 1000;
 
-/** What our own client bootstrap cases (LWM2MC-BS-nnn) share: the client starts un-provisioned (ETS C.13) and bootstraps on its own. */
-export const ownBootstrapCase = { interface: 'bootstrap', tests: 'client', since: '1.0', config: 'C.13', requires: ['bootstrap:client-initiated'], reset: 'factory' } as const;
+/**
+ * One of our own client bootstrap cases (LWM2MC-BS-nnn): the client starts un-provisioned (ETS C.13)
+ * and bootstraps on its own; check A is its Bootstrap-Request, then the case's steps run.
+ */
+export function ownBootstrapCase(def: { id: string; title: string; ref: string; purpose: string; run(ctx: CaseContext, endpoint: string): Promise<void> }): CaseDefinition {
+  return defineCase({
+    id: def.id, title: def.title, ref: def.ref, purpose: def.purpose,
+    interface: 'bootstrap', tests: 'client', since: '1.0', config: 'C.13', requires: ['bootstrap:client-initiated'], reset: 'factory',
+    async run(ctx) {
+      await bootstrapRequested(ctx, 'A');
+      await def.run(ctx, ctx.target.endpoint);
+    },
+  });
+}
 
 /** What a response code check shows: the code, or why no response came. */
 export const codeOf = (outcome: Outcome | { response?: { code: string }; error?: string }) => outcome.response?.code ?? `no response (${outcome.error})`;

@@ -1,9 +1,6 @@
-import { negative, attributeRef } from './negative-steps.ts';
+import { refusedAttributes } from './negative-steps.ts';
 
-export default negative({
-  id: 'LWM2MC-DM-007', title: 'Write-Attributes with lt + 2·st not below gt is refused with 4.00',
-  requires: ['operation:write-attributes'], ref: attributeRef,
+export default refusedAttributes({
+  id: 'LWM2MC-DM-007', title: 'Write-Attributes with lt + 2·st not below gt is refused with 4.00', path: '/3/0/9', query: 'lt=10&gt=20&st=6',
   purpose: 'The server writes lt=10&gt=20&st=6 on /3/0/9; lt + 2·st (22) must be less than gt, so the client must answer 4.00.',
-  expected: '4.00', what: 'PUT /3/0/9?lt=10&gt=20&st=6',
-  send: (ctx) => ctx.server.writeAttributes(ctx.target.endpoint, '/3/0/9', 'lt=10&gt=20&st=6'),
 });

@@ -39,3 +39,12 @@ export function negative(n: Negative): CaseDefinition {
 
 /** The clauses the Write-Attributes negatives enforce. */
 export const attributeRef = 'OMA-TS-LightweightM2M_Core §5.1.2 (attribute rules), §6.3.4 (4.00 Bad Request); PITFALLS IF-15';
+
+/** A Write-Attributes the client must refuse with 4.00: `query` on `path`. */
+export function refusedAttributes(n: { id: string; title: string; purpose: string; path: string; query: string }): CaseDefinition {
+  return negative({
+    id: n.id, title: n.title, purpose: n.purpose, requires: ['operation:write-attributes'], ref: attributeRef,
+    expected: '4.00', what: `PUT ${n.path}?${n.query}`,
+    send: (ctx) => ctx.server.writeAttributes(ctx.target.endpoint, n.path, n.query),
+  });
+}
