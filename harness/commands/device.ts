@@ -15,8 +15,14 @@ export const deviceUsage = `usage: lwm2m-conformance device --server coap[s]://H
          [--send-every SECONDS] [--send-paths /o/i/r,...] [--vary-every SECONDS] [--fault NAME]...
          [--bootstrap coap://HOST:PORT [--hold-off SECONDS] [--bootstrap-pack]]
          [--coap-ack-timeout SECONDS] [--coap-max-retransmit N]
-  --bootstrap       a bootstrap account (Security instance 1); without --server the device has no
-                    server account and bootstraps first (ETS configuration C.13)
+         [--server-instance N] [--ssid N] [--security-instance N]
+  --bootstrap       a bootstrap account (Security instance 1, or 0 with --security-instance 1);
+                    without --server the device has no server account and bootstraps first
+                    (ETS configuration C.13)
+  --server-instance, --ssid, --security-instance
+                    where the --server account sits: Server instance /1/N, Short Server ID, and
+                    Security instance /0/N (default 0, 1, 0 as in ETS C.1), as a real device may
+                    keep it elsewhere; an account bootstrap writes is used as written
   --bootstrap-pack  bootstrap with a Bootstrap-Pack-Request (GET /bspack?ep=..., LwM2M 1.2)
                     instead of POST /bs
   --coap-ack-timeout, --coap-max-retransmit
@@ -45,6 +51,9 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
       'bootstrap-pack': { type: 'boolean' },
       'coap-ack-timeout': { type: 'string' },
       'coap-max-retransmit': { type: 'string' },
+      'server-instance': { type: 'string' },
+      ssid: { type: 'string' },
+      'security-instance': { type: 'string' },
       endpoint: { type: 'string' },
       lifetime: { type: 'string' },
       lwm2m: { type: 'string' },
@@ -99,7 +108,22 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
   };
   const sendEverySeconds = positive('send-every');
   const varyEverySeconds = positive('vary-every');
-  const sendPaths = values['send-paths']?.split(',').filter(Boolean) ?? defaultSendPaths;
+  const whole = (flag: 'server-instance' | 'ssid' | 'security-instance', min: number): number | undefined => {
+    const text = values[flag];
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!(Number.isInteger(n) && n >= min && n <= 65534)) throw new UsageError(`device: --${flag} must be a whole number from ${min} to 65534, got "${text}"`);
+    return n;
+  };
+  const serverInstance = whole('server-instance', 0);
+  const ssid = whole('ssid', 1);
+  const securityInstance = whole('security-instance', 0);
+  const account = {
+    ...(serverInstance !== undefined ? { serverInstance } : {}),
+    ...(ssid !== undefined ? { ssid } : {}),
+    ...(securityInstance !== undefined ? { securityInstance } : {}),
+  };
+  const sendPaths = values['send-paths']?.split(',').filter(Boolean) ?? defaultSendPaths(serverInstance);
   const security = deviceSecurityOf(values, parseServerLocation(values.server ?? values.bootstrap!).secure);
   const faults: ClientFault[] = [];
   for (const name of values.fault ?? []) {
@@ -116,6 +140,7 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
       : {}),
     ...(security ? { security } : {}),
     endpoint: values.endpoint,
+    account,
     lifetimeS,
     version,
     updateFraction,

@@ -1,7 +1,11 @@
 // `lwm2m-conformance serve`: the reference LwM2M server on its own, with its HTTP management
-// API. It is the bundled target of the server suite, and a handy server for trying a device.
+// API (and, with --console, commands on stdin). It is the bundled target of the server suite,
+// and a handy server for trying a device; its switches reproduce what real servers do.
 import { parseArgs } from 'node:util';
+import { createInterface, type Interface } from 'node:readline';
 import { ManagementApi } from '../peers/server/management-api.ts';
+import { ServerOperations } from '../peers/server/operations.ts';
+import { ServerConsole } from '../peers/server/console.ts';
 import { ReferenceServer } from '../peers/server/reference-server.ts';
 import { serveSecurityFlags, serveSecurityOf, serveSecurityUsage } from './serve-security.ts';
 import { readObjectList } from '../peers/server/registration-request.ts';
@@ -9,16 +13,28 @@ import { isServerFault, serverFaults, type ServerFault } from '../peers/server/f
 import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 
-export const serveUsage = `usage: lwm2m-conformance serve [--address A] [--port P] [--http-port H] [--profile-id PID=LINKS]... [--fault NAME]...
+export const serveUsage = `usage: lwm2m-conformance serve [--address A] [--port P] [--http-port H] [--profile-id PID=LINKS]...
+       [--ignore-unknown-requests] [--accept-root-ct CT,...] [--lwm2m-max V] [--console] [--fault NAME]...
   --address    where the CoAP server listens (default 127.0.0.1)
   --port       its UDP port (default 5683; 0 for any free port)
   --http-port  the management API's TCP port on the same address (default 8080; 0 for any)
   --queue-awake  seconds a queue-mode client stays reachable after its last message (default 93)
   --profile-id   a Profile ID the server resolves (LwM2M 1.2 pid) and the object list it stands
                  for, e.g. --profile-id '6:27354b9a=</1/0>,</3/0>'
+behaviours of real servers:
+  --ignore-unknown-requests  leave requests to resources it does not serve (e.g. CON GET /) without
+                 ACK or response; a CoAP ping (an empty CON) still gets RST
+  --accept-root-ct  content formats the root link </>;rt="oma.lwm2m" may name in ct=, e.g. 110,112;
+                 a Register naming none of them gets 4.00 (one without ct= is accepted)
+  --lwm2m-max    the highest LwM2M version it accepts in Register, e.g. 1.1; a later one gets 4.12
+  --console      read commands on stdin and print results on stdout (type help)
 management API (JSON): GET /api/clients, GET /api/clients/{ep},
   POST /api/clients/{ep}/{read|write|execute|create|delete|discover|write-attributes|observe|cancel-observe}
-  with a body such as {"path": "/3/0/0"} or {"path": "/1/0/1", "value": "60"}
+  with a body such as {"path": "/3/0/0"} or {"path": "/1/0/1", "value": "60"};
+  resource routes: GET /api/clients/{ep}/{path}[?format=F] (read), PUT …/{path} {"value": V} (write),
+  POST …/{o} with a SenML JSON pack (create), POST …/{o/i/r} with the arguments (execute),
+  DELETE …/{path}, GET …/{path}/discover, PUT …/{path}/attributes?pmin=…, POST …/{path}/observe,
+  DELETE …/{path}/observe[?active] (?active: Observe=1, else RST to the next notification)
 ${serveSecurityUsage}
 faults (known non-conformances, for testing the server suite):
 ${Object.entries(serverFaults).map(([name, what]) => `  ${name}: ${what}`).join('\n')}`;
@@ -39,6 +55,10 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
       'http-port': { type: 'string' },
       'queue-awake': { type: 'string' },
       'profile-id': { type: 'string', multiple: true },
+      'ignore-unknown-requests': { type: 'boolean' },
+      'accept-root-ct': { type: 'string' },
+      'lwm2m-max': { type: 'string' },
+      console: { type: 'boolean' },
       ...serveSecurityFlags,
       fault: { type: 'string', multiple: true },
       help: { type: 'boolean' },
@@ -69,16 +89,38 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
     if (list.error) throw new UsageError(`serve: --profile-id ${pid}: the object list is not link format: ${list.error}`);
     profileIds[pid] = list.text;
   }
-  const server = await ReferenceServer.start({ address, port: port(values.port, 5683, '--port'), faults, profileIds, ...(security ? { security } : {}), ...(queueAwake ? { queueAwakeMs: queueAwake * 1000 } : {}) });
-  const api = await ManagementApi.start(server, { address, port: port(values['http-port'], 8080, '--http-port'), faults });
+  const acceptRootCt = values['accept-root-ct']?.split(',').map((ct) => ct.trim());
+  if (acceptRootCt && acceptRootCt.some((ct) => !/^\d+$/.test(ct))) throw new UsageError(`serve: --accept-root-ct takes content-format numbers such as 110,112, got "${values['accept-root-ct']}"`);
+  const lwm2mMax = values['lwm2m-max'];
+  if (lwm2mMax !== undefined && !/^\d+\.\d+$/.test(lwm2mMax)) throw new UsageError(`serve: --lwm2m-max takes a version such as 1.1, got "${lwm2mMax}"`);
+  const server = await ReferenceServer.start({
+    address,
+    port: port(values.port, 5683, '--port'),
+    faults,
+    profileIds,
+    ...(security ? { security } : {}),
+    ...(queueAwake ? { queueAwakeMs: queueAwake * 1000 } : {}),
+    ...(values['ignore-unknown-requests'] ? { ignoreUnknownRequests: true } : {}),
+    ...(acceptRootCt ? { acceptRootCt: acceptRootCt.map(Number) } : {}),
+    ...(lwm2mMax ? { lwm2mMax } : {}),
+  });
+  const operations = new ServerOperations(server, new Set(faults));
+  const api = await ManagementApi.start(server, { address, port: port(values['http-port'], 8080, '--http-port'), operations });
   io.err(`LwM2M server on ${server.uri}; management API on ${api.url}`);
   server.events.onAppend((e) => io.err(`${e.kind} ${e.endpoint ?? ''} ${e.location ?? ''} ${e.responseCode ?? ''}`.trim()));
   return new Promise<number>((resolve) => {
     const stop = async () => {
+      input?.close();
       await api.close();
       await server.close();
       resolve(ExitCode.ok);
     };
+    let input: Interface | undefined;
+    if (values.console) {
+      const console = new ServerConsole(operations, (line) => io.out(line), () => void stop());
+      input = createInterface({ input: process.stdin, terminal: false });
+      input.on('line', (line) => void console.execute(line));
+    }
     process.once('SIGTERM', () => void stop());
     process.once('SIGINT', () => void stop());
   });

@@ -3,6 +3,12 @@
 import type { CaseDefinition } from './case.ts';
 import { compareVersions } from '../targets/target-view.ts';
 import type { TargetView } from '../targets/target-view.ts';
+import { namedEndpointsFeature } from '../targets/features.ts';
+
+/** Features a profile implies rather than claims, with what their absence means. */
+const impliedFeatures: Record<string, string> = {
+  [namedEndpointsFeature]: 'the bootstrap server bootstraps any endpoint (target.endpoint: "*"), so no endpoint is unknown to it',
+};
 
 /** The reason the case does not apply, or undefined when it does. */
 export function notApplicableReason(def: CaseDefinition, target: TargetView): string | undefined {
@@ -16,6 +22,8 @@ export function notApplicableReason(def: CaseDefinition, target: TargetView): st
     return `the case applies up to LwM2M ${def.until}; the target implements ${target.version}`;
   }
   const missing = (def.requires ?? []).filter((feature) => !target.features.has(feature));
+  const implied = missing.find((feature) => impliedFeatures[feature] !== undefined);
+  if (implied) return impliedFeatures[implied];
   if (missing.length > 0) {
     return `the profile does not claim ${missing.map((f) => `'${f}'`).join(', ')}`;
   }

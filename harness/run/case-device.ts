@@ -1,8 +1,8 @@
 // The target device's configuration as cases address it (`ctx.device`): the server account it
 // uses with the harness's server (its Security and Server object instances and Short Server ID)
-// and the content formats it claims. The account is the one the harness's bootstrap
-// configurations give a device (ETS C.1); the formats come from the profile.
-import { c1ServerAccount } from '../peers/bootstrap/configurations.ts';
+// and the content formats it claims. The session learns the account (the profile, the
+// device's Register and reads); without a session that did, the C.1 numbers stand in.
+import { assumedAccount, type LearnedAccount } from '../sessions/server-account.ts';
 import type { TargetView } from '../targets/target-view.ts';
 
 export interface ServerAccount {
@@ -24,10 +24,18 @@ export interface DeviceConfiguration {
   readonly formats: readonly string[];
 }
 
-export function deviceConfigurationOf(target: TargetView): DeviceConfiguration {
-  const path = `/1/${c1ServerAccount.serverInstance}`;
+/** The configuration a case sees; `note` tells the case's report, once, how the account was found. */
+export function deviceConfigurationOf(target: TargetView, learned: LearnedAccount = assumedAccount('this run learns no account'), note: (text: string) => void = () => {}): DeviceConfiguration {
+  const { serverInstance, ssid, securityInstance } = learned.account;
+  const path = `/1/${serverInstance}`;
+  let noted = false;
+  const serverAccount: ServerAccount = { serverInstance, ssid, securityInstance, path, resource: (id) => `${path}/${id}` };
   return {
-    serverAccount: { ...c1ServerAccount, path, resource: (id) => `${path}/${id}` },
+    get serverAccount() {
+      if (!noted) note(`server account ${path} (SSID ${ssid}, Security /0/${securityInstance}): ${learned.how}`);
+      noted = true;
+      return serverAccount;
+    },
     formats: [...target.features].filter((f) => f.startsWith('format:')).map((f) => f.slice('format:'.length)),
   };
 }

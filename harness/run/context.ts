@@ -11,6 +11,7 @@ import type { SecureAccounts } from '../sessions/secure-accounts.ts';
 import type { TargetView } from '../targets/target-view.ts';
 import type { SimulatedClients } from '../sessions/session.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
+import type { DriverValues } from '../targets/driver-payload.ts';
 import type { TraceRecorder } from '../coap/trace.ts';
 import { caseServer, type CaseServer } from './case-server.ts';
 import { caseBootstrap, type CaseBootstrap } from './case-bootstrap.ts';
@@ -18,8 +19,10 @@ import { caseSecureAccounts, type CaseSecureAccounts } from './case-secure-accou
 import { caseClients, type CaseClients } from './case-clients.ts';
 import { caseTrace, type CaseTrace } from './case-trace.ts';
 import { deviceConfigurationOf, type DeviceConfiguration } from './case-device.ts';
+import type { LearnedAccount } from '../sessions/server-account.ts';
 
 export type { DriverName } from '../targets/driver-spec.ts';
+export type { DriverPayload, DriverValues } from '../targets/driver-payload.ts';
 
 export interface CheckOptions {
   /** Specification clause the check enforces, when it differs from the case's. */
@@ -62,9 +65,10 @@ export interface CaseContext {
   /**
    * Runs one of the profile's drivers on the target under test (e.g. 'reboot' on a device,
    * 'read' with {endpoint, path} on a server) and returns its output; the case names it in
-   * `requires` ('driver:reboot'). A driver that fails is the harness's error.
+   * `requires` ('driver:reboot'). A payload given as LwM2M nodes ({ nodes, path }) reaches the
+   * driver in the format it declares. A driver that fails is the harness's error.
    */
-  drive(name: DriverName, values?: Record<string, string>): Promise<string>;
+  drive(name: DriverName, values?: DriverValues): Promise<string>;
   /** A line for the report: what the harness did or saw. */
   note(text: string): void;
   /** Milliseconds since the case started. */
@@ -85,13 +89,16 @@ export function createCaseContext(deps: {
   secureAccounts?: SecureAccounts;
   clients?: SimulatedClients;
   trace?: TraceRecorder;
-  drive?: (name: DriverName, values?: Record<string, string>) => Promise<string>;
+  drive?: (name: DriverName, values?: DriverValues) => Promise<string>;
+  /** The device's server account as the session learned it; read when a case first addresses it. */
+  serverAccount?: () => LearnedAccount;
   signal: AbortSignal;
   startedAt: number;
 }): RecordedContext {
   const checks: CheckResult[] = [];
   const notes: string[] = [];
   const elapsedMs = () => Math.round(performance.now() - deps.startedAt);
+  let device: DeviceConfiguration | undefined;
   const server = deps.server && caseServer(deps.server, deps.signal);
   const bootstrap = deps.bootstrap && caseBootstrap(deps.bootstrap, deps.signal);
   const secureAccounts = deps.secureAccounts && caseSecureAccounts(deps.secureAccounts, deps.signal);
@@ -117,7 +124,11 @@ export function createCaseContext(deps: {
 
   return {
     target: deps.target,
-    device: deviceConfigurationOf(deps.target),
+    // Built on first use: the session learns the account while it prepares the case, after this context exists.
+    get device(): DeviceConfiguration {
+      device ??= deviceConfigurationOf(deps.target, deps.serverAccount?.(), (text) => notes.push(text));
+      return device;
+    },
     get server(): CaseServer {
       return needed(server, 'the reference LwM2M server, which this run does not provide');
     },

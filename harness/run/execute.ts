@@ -10,6 +10,7 @@ import { caseVerdictOf, worstVerdict, type Verdict } from './verdict.ts';
 import { toTraceEntries } from './trace-entries.ts';
 import type { CaseEnvironment } from '../sessions/session.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
+import type { DriverValues } from '../targets/driver-payload.ts';
 
 
 export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget): Promise<CaseResult> {
@@ -40,7 +41,8 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
     ...(env.secureAccounts ? { secureAccounts: env.secureAccounts } : {}),
     ...(env.clients ? { clients: env.clients } : {}),
     trace: env.trace,
-    ...(env.drive ? { drive: (name: DriverName, values?: Record<string, string>) => env.drive!(name, values) } : {}),
+    ...(env.serverAccount ? { serverAccount: () => env.serverAccount!() } : {}),
+    ...(env.drive ? { drive: (name: DriverName, values?: DriverValues) => env.drive!(name, values) } : {}),
     signal: abort.signal,
     startedAt: t0,
   });

@@ -21,7 +21,7 @@ export function startBootstrapPeer(target: ResolvedTarget, trace: TraceRecorder,
   const { profile } = target;
   return ReferenceBootstrapServer.start({
     address: profile.harness.address,
-    port: 0,
+    port: profile.harness.bootstrapPort,
     params: target.transmission,
     trace,
     clock,

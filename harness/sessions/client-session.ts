@@ -16,6 +16,8 @@ import type { CaseEnvironment, CaseStart } from './session.ts';
 import type { TargetView } from '../targets/target-view.ts';
 import { firstOf } from '../peers/wait.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
+import type { DriverValues } from '../targets/driver-payload.ts';
+import { assumedAccount, learnServerAccount, type LearnedAccount } from './server-account.ts';
 
 const harnessBin = fileURLToPath(new URL('../../bin/lwm2m-conformance.js', import.meta.url));
 
@@ -30,6 +32,9 @@ export class ClientSession implements CaseEnvironment {
   private fresh = true;
   /** A bootstrap case gave the device a configuration of its own, which a reboot keeps. */
   private reconfigured = false;
+  /** The device's server account as last learned; learned again after a bootstrap case changed it. */
+  private learned: LearnedAccount | undefined;
+  private accountStale = true;
 
   readonly profile: Profile;
 
@@ -68,7 +73,11 @@ export class ClientSession implements CaseEnvironment {
     const bootstrap = await startBootstrapPeer(resolved, trace, server.clock, server.uri, security.account);
     const control = new TargetControl(profile, {
       'server.uri': server.uri,
+      'server.host': server.endpoint.local.address,
+      'server.port': String(server.endpoint.local.port),
       'bootstrap.uri': bootstrap.uri,
+      'bootstrap.host': bootstrap.endpoint.local.address,
+      'bootstrap.port': String(bootstrap.endpoint.local.port),
       endpoint: profile.target.endpoint,
       node: process.execPath,
       'harness.bin': harnessBin,
@@ -76,7 +85,7 @@ export class ClientSession implements CaseEnvironment {
       'coap.ackTimeout': String(profile.timing.coap.ackTimeout),
       'coap.maxRetransmit': String(profile.timing.coap.maxRetransmit),
       ...security.placeholders,
-    });
+    }, security.secrets);
     try {
       await control.start();
     } catch (error) {
@@ -92,7 +101,8 @@ export class ClientSession implements CaseEnvironment {
     // After a bootstrap case, the next case starts from a factory reset too, so that the bootstrap
     // server provisions the usual account again: what a case wrote (a lifetime, another server)
     // would otherwise outlive the reboot.
-    const factory = def.reset === 'factory' || (this.reconfigured && this.control.has('factory-reset'));
+    let factory = def.reset === 'factory' || (this.reconfigured && this.control.has('factory-reset'));
+    if (this.reconfigured) this.accountStale = true;
     this.reconfigured = def.interface === 'bootstrap';
     let silent = false;
     if (this.fresh) {
@@ -103,6 +113,14 @@ export class ClientSession implements CaseEnvironment {
         silent = !(await this.firstSignOfLife(signal));
         this.failIfEnded('before it registered');
       }
+    }
+    // Bootstrap cases provision their own account; the others address the one the device has.
+    if (this.accountStale && def.interface !== 'bootstrap' && !silent && !this.control.processEnded) {
+      // The bootstrap server provisions on its own again, as it will for this case.
+      this.bootstrap.scripted = false;
+      await this.learnAccount(factory, signal);
+      // The factory reset that follows a bootstrap case was the learning's.
+      factory = def.reset === 'factory';
     }
     def.started?.();
     // Bootstrap cases drive the bootstrap server themselves; every other case gets the device provisioned.
@@ -119,24 +137,70 @@ export class ClientSession implements CaseEnvironment {
   }
 
   /**
-   * Waits up to startWithin for a launched target's first message: a Register, or a
-   * Bootstrap-Request or Bootstrap-Pack-Request (a device without a server account bootstraps
-   * first). A bootstrapping device then gets registerWithin to register, so that the first
-   * case's reset does not cut into its provisioning. False when it sent nothing.
+   * Waits up to startWithin for a launched target's first message after `since` (event
+   * positions): a Register, or a Bootstrap-Request or Bootstrap-Pack-Request (a device without
+   * a server account bootstraps first). A bootstrapping device then gets registerWithin to
+   * register, so that the first case's reset does not cut into its provisioning. False when it
+   * sent nothing, or did not register after bootstrapping.
    */
-  private async firstSignOfLife(signal: AbortSignal): Promise<boolean> {
+  private async firstSignOfLife(signal: AbortSignal, since = { server: 0, bootstrap: 0 }): Promise<boolean> {
     const within = this.target.timing.startWithinMs;
-    const first = await firstOf<{ kind: string }>(signal, [
-      (either) => this.server.waitFor('register', { since: 0, within, signal: either }),
-      (either) => this.bootstrap.waitFor('request', { since: 0, within, signal: either }),
-      (either) => this.bootstrap.waitFor('pack-request', { since: 0, within, signal: either }),
+    const first = await firstOf<{ kind: string; atMs: number }>(signal, [
+      (either) => this.server.waitFor('register', { since: since.server, within, signal: either }),
+      (either) => this.bootstrap.waitFor('request', { since: since.bootstrap, within, signal: either }),
+      (either) => this.bootstrap.waitFor('pack-request', { since: since.bootstrap, within, signal: either }),
     ]);
     if (!first) return false;
-    if (first.kind !== 'register') await this.server.waitFor('register', { since: 0, within: this.target.timing.registerWithinMs, signal });
-    return true;
+    if (first.kind === 'register') return true;
+    const register = await this.server.waitFor('register', { since: since.server, within: this.target.timing.registerWithinMs, signal, where: (e) => e.atMs > first.atMs });
+    return register !== undefined;
   }
 
-  drive(name: DriverName, values?: Record<string, string>): Promise<string> {
+  /** The device's server account, as cases address it (the C.1 numbers, noted, until one is learned). */
+  serverAccount(): LearnedAccount {
+    return this.learned ?? assumedAccount('not learned yet (no case outside the bootstrap cases has run)');
+  }
+
+  /**
+   * Learns the device's server account from a Register (the current one, or one after a reset:
+   * a factory reset when a bootstrap case changed the configuration) and reads of /1 and /0.
+   * It runs before the case starts, so what it sends is not the case's.
+   */
+  private async learnAccount(factory: boolean, signal: AbortSignal): Promise<void> {
+    const endpoint = this.profile.target.endpoint;
+    const stated = this.profile.target.server;
+    const complete = stated.instance !== undefined && stated.ssid !== undefined && stated.securityInstance !== undefined;
+    if (!complete && (factory || !this.server.registrationOf(endpoint))) {
+      const since = { server: this.server.events.position(), bootstrap: this.bootstrap.events.position() };
+      const method = factory ? 'driver' : this.control.resetMethod;
+      if (factory) await this.control.drive('factory-reset');
+      else await this.control.reset();
+      // A factory reset may bootstrap first; an external target without a reset may already have registered.
+      const within = factory ? this.target.timing.startWithinMs : this.target.timing.registerWithinMs;
+      const registered = factory
+        ? await this.firstSignOfLife(signal, since)
+        : await this.server.waitFor('register', { since: method === 'none' ? 0 : since.server, within, endpoint, signal, where: (e) => e.responseCode === '2.01' });
+      if (!registered) {
+        this.learned = assumedAccount(`no Register from "${endpoint}" within ${within / 1000} s to learn it from`);
+        this.accountStale = false;
+        return;
+      }
+    }
+    const provisioned = this.bootstrap.provisionedTo(endpoint);
+    const securityWritten = (ssid: number) => provisioned?.find((i) => i.object === 0 && i.values[10] === ssid && i.values[1] !== true)?.instance;
+    // A Register still in flight from before the reset can be the one waited on; the device then
+    // answers the reads from its reset. Learning again from the Register that follows settles it.
+    for (let attempt = 1; ; attempt++) {
+      const position = this.server.events.position();
+      this.learned = await learnServerAccount(this.server, endpoint, stated, securityWritten);
+      if (!this.learned.assumed || attempt === 2) break;
+      const again = await this.server.waitFor('register', { since: position, within: this.target.timing.registerWithinMs, endpoint, signal, where: (e) => e.responseCode === '2.01' });
+      if (!again) break;
+    }
+    this.accountStale = false;
+  }
+
+  drive(name: DriverName, values?: DriverValues): Promise<string> {
     return this.control.drive(name, values);
   }
 

@@ -1,6 +1,6 @@
 // A session that tests an LwM2M server: the target is launched (or expected running) where
-// the profile says, the harness waits until it answers CoAP, and each case gets fresh simulated
-// clients on new ports, so cases never share a registration.
+// the profile says, the harness waits until it is up (server-readiness.ts), and each case gets
+// fresh simulated clients on new ports, so cases never share a registration.
 import { createServer } from 'node:net';
 import { createSocket } from 'node:dgram';
 import { fileURLToPath } from 'node:url';
@@ -10,20 +10,18 @@ import { SimulatedBootstrapClient } from '../peers/clients/simulated-bootstrap-c
 import { ReferenceServer } from '../peers/server/reference-server.ts';
 import { WaitClock } from '../peers/wait-clock.ts';
 import { expandPlaceholders } from '../targets/placeholders.ts';
-import { LaunchError } from '../targets/process-launcher.ts';
-import type { Profile } from '../targets/profile.ts';
+import { anyEndpoint, type Profile } from '../targets/profile.ts';
 import type { ResolvedTarget } from '../targets/resolve.ts';
 import { TargetControl } from '../targets/target-control.ts';
 import type { CaseEnvironment, CaseStart, SimulatedClients } from './session.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
 import { HarnessError } from '../errors.ts';
 import type { TargetView } from '../targets/target-view.ts';
-import { until } from '../peers/wait.ts';
 import { probeSecurityOf, type ProbeSecurity } from './clients-security.ts';
-import { CoapEndpoint } from '../coap/endpoint.ts';
 import { DtlsHandshakeError } from '../coap/transport.ts';
 import { parseCoapUri } from '../coap/uri.ts';
 import { Inconclusive } from '../errors.ts';
+import { awaitReady } from './server-readiness.ts';
 
 const harnessBin = fileURLToPath(new URL('../../bin/lwm2m-conformance.js', import.meta.url));
 
@@ -55,6 +53,8 @@ export class ServerSession implements CaseEnvironment {
   readonly profile: Profile;
   /** CoAP transmission parameters of the simulated clients and the harness's server. */
   private readonly transmission: ResolvedTarget['transmission'];
+  /** How the simulated clients register unless a case asks for a particular form. */
+  private readonly clientForm: ResolvedTarget['clients'];
 
   private constructor(
     resolved: ResolvedTarget,
@@ -66,6 +66,7 @@ export class ServerSession implements CaseEnvironment {
   ) {
     this.profile = resolved.profile;
     this.transmission = resolved.transmission;
+    this.clientForm = resolved.clients;
     this.caseDeadlineMs = target.timing.caseDeadlineMs;
   }
 
@@ -100,7 +101,16 @@ export class ServerSession implements CaseEnvironment {
     const session = new ServerSession(resolved, target, trace, control, security);
     if (lwm2mServer) session.server = lwm2mServer;
     try {
-      await session.awaitReady(server, target.timing.startWithinMs);
+      await awaitReady({
+        server,
+        withinMs: target.timing.startWithinMs,
+        how: resolved.readiness,
+        trace,
+        control,
+        ...(security.dtls ? { dtls: security.dtls } : {}),
+        transmission: resolved.transmission,
+        register: { name: session.clientName('readiness'), form: resolved.clients },
+      });
     } catch (error) {
       await control.stop();
       await lwm2mServer?.close();
@@ -110,61 +120,10 @@ export class ServerSession implements CaseEnvironment {
     return session;
   }
 
-  /** A coaps:// server is up when a DTLS handshake with the profile's credentials completes. */
-  private async awaitHandshake(server: { address: string; port: number }, withinMs: number): Promise<void> {
-    const deadline = performance.now() + withinMs;
-    let last = '';
-    while (performance.now() < deadline) {
-      if (this.control.processEnded) throw new LaunchError(`the target process ended (${this.control.processEnded}) before it completed a DTLS handshake on ${server.address}:${server.port}`);
-      try {
-        const probe = await CoapEndpoint.bind({
-          address: server.address.includes(':') ? '::1' : '127.0.0.1',
-          name: 'readiness',
-          trace: this.trace,
-          security: { ...this.security.dtls!, role: 'client', server, handshakeTimeoutMs: Math.max(500, Math.min(3000, deadline - performance.now())) },
-        });
-        await probe.close();
-        return;
-      } catch (error) {
-        last = (error as Error).message;
-        // A refused handshake (an alert) will not change by waiting: the credentials do not fit.
-        if (error instanceof DtlsHandshakeError && /alert/i.test(last)) throw new LaunchError(`the server refused the DTLS handshake with the profile's credentials: ${last}`);
-        // Retries soon after a quick failure (nothing listening yet), or as soon as the process ends.
-        await until(() => this.control.processEnded !== undefined, { within: 200 });
-      }
-    }
-    throw new LaunchError(`the server did not complete a DTLS handshake at ${server.address}:${server.port} within ${withinMs / 1000} s${last ? ` (${last})` : ''}`);
-  }
-
-  /** The server is up when it answers anything to a confirmable GET / (a 4.04 will do). */
-  private async awaitReady(server: { address: string; port: number }, withinMs: number): Promise<void> {
-    if (this.security.dtls) return this.awaitHandshake(server, withinMs);
-    // Any address, as the target may listen beyond loopback; socket errors (ICMP port unreachable
-    // while the server starts) only reach the endpoint's error listeners, and the pinging goes on.
-    const probe = await CoapEndpoint.bind({ address: server.address.includes(':') ? '::' : '0.0.0.0', name: 'readiness', trace: this.trace });
-    let answered = false;
-    const stop = this.trace.onRecord((r) => {
-      if (r.endpoint === probe.name && r.direction === 'in') answered = true;
-    });
-    const ping = async (mid: number) => {
-      probe.sendRaw(server, Buffer.from([0x40, 0x01, mid >> 8, mid & 0xff])).catch(() => undefined);
-      return (await until(() => answered, { within: 200 })) === true;
-    };
-    const deadline = performance.now() + withinMs;
-    let mid = 1;
-    try {
-      while (performance.now() < deadline) {
-        if (this.control.processEnded) {
-          const tail = this.control.output().slice(-5).map((l) => l.text).join(' | ');
-          throw new LaunchError(`the target process ended (${this.control.processEnded}) before it answered on ${server.address}:${server.port}${tail ? `; its last output: ${tail}` : ''}`);
-        }
-        if (await ping(mid++)) return;
-      }
-      throw new LaunchError(`the server did not answer a CoAP GET at ${server.address}:${server.port} within ${withinMs / 1000} s`);
-    } finally {
-      stop();
-      await probe.close();
-    }
+  /** A simulated client's endpoint name: over DTLS the profile's (the server knows credentials for that one), else a fresh one. */
+  private clientName(suffix: string): string {
+    if (this.security.dtls && this.profile.target.endpoint) return this.profile.target.endpoint;
+    return `lwm2m-conformance-${process.pid}-${suffix}`;
   }
 
   async prepare(def: CaseStart): Promise<void> {
@@ -186,8 +145,7 @@ export class ServerSession implements CaseEnvironment {
     create: async (options = {}) => {
       const server = this.target.server!;
       const dtls = this.security.dtls;
-      // Over DTLS the server knows the credentials for one endpoint name: the profile's.
-      const name = options.name ?? (dtls && this.profile.target.endpoint ? this.profile.target.endpoint : `lwm2m-conformance-${process.pid}-${this.caseCount}-${this.devices.length + 1}`);
+      const name = options.name ?? this.clientName(`${this.caseCount}-${this.devices.length + 1}`);
       let device: SimulatedClient;
       try {
         device = await SimulatedClient.create({
@@ -196,6 +154,7 @@ export class ServerSession implements CaseEnvironment {
           trace: this.trace,
           clock: this.clock,
           params: this.transmission,
+          form: this.clientForm,
           ...(dtls ? { dtls } : {}),
         });
       } catch (error) {
@@ -206,13 +165,16 @@ export class ServerSession implements CaseEnvironment {
       return device;
     },
     bootstrapClient: async (options = {}) => {
+      // A bootstrap server for any endpoint ("*") gets a name of the harness's own.
+      const endpoint = this.profile.target.endpoint === anyEndpoint ? this.clientName(`${this.caseCount}-bootstrap-${this.devices.length + 1}`) : this.profile.target.endpoint;
       const device = await SimulatedBootstrapClient.create({
         target: this.target.server!,
-        name: options.name ?? this.profile.target.endpoint,
+        name: options.name ?? endpoint,
         version: this.profile.target.lwm2mVersion,
         trace: this.trace,
         clock: this.clock,
         params: this.transmission,
+        form: this.clientForm,
       });
       this.devices.push(device);
       return device;

@@ -21,6 +21,8 @@ export interface SessionSecurity {
   /** For ReferenceServer.start; undefined in NoSec. */
   server?: ServerSecurityOptions;
   placeholders: Record<string, string>;
+  /** Placeholder values that are secret: never shown in the target's command line or output as kept for reports. */
+  secrets?: readonly string[];
   /** The credentials the bootstrap server writes with the account on the reference server (PSK); undefined: NoSec. */
   account?: AccountSecurity;
   /** Removes temporary files. */
@@ -48,7 +50,9 @@ export function sessionSecurityOf(target: ResolvedTarget): SessionSecurity {
     return {
       server: { psk: [{ identity: psk.identity, key, endpoint: target.profile.target.endpoint }] },
       account: { mode: 'psk', identity: psk.identity, key: new Uint8Array(key) },
-      placeholders: { 'psk.identity': psk.identity, 'psk.key.file': keyFile(psk.keyFile, key, cleanups) },
+      // {psk.key.hex} puts the key on a command line, which other local users can see; {psk.key.file} does not.
+      placeholders: { 'psk.identity': psk.identity, 'psk.key.file': keyFile(psk.keyFile, key, cleanups), 'psk.key.hex': psk.keyHex },
+      secrets: [psk.keyHex],
       dispose,
     };
   }

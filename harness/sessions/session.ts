@@ -7,7 +7,9 @@ import type { SecureAccounts } from './secure-accounts.ts';
 import type { SimulatedClient } from '../peers/clients/simulated-client.ts';
 import type { SimulatedBootstrapClient } from '../peers/clients/simulated-bootstrap-client.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
+import type { DriverValues } from '../targets/driver-payload.ts';
 import type { TargetView } from '../targets/target-view.ts';
+import type { LearnedAccount } from './server-account.ts';
 
 /** What a session needs to know of a case to prepare the target for it. */
 export interface CaseStart {
@@ -38,8 +40,10 @@ export interface CaseEnvironment {
   readonly secureAccounts?: SecureAccounts;
   /** Simulated clients, when the target is a server. */
   readonly clients?: SimulatedClients;
+  /** The device's server account as the session learned it (sessions that test a client). */
+  serverAccount?(): LearnedAccount;
   /** Runs one of the profile's drivers on the target under test, when the run can; returns its output. */
-  drive?(name: DriverName, values?: Record<string, string>): Promise<string>;
+  drive?(name: DriverName, values?: DriverValues): Promise<string>;
   /** Brings the target into the case's starting state (e.g. rebooted, about to register). */
   prepare(start: CaseStart, signal: AbortSignal): Promise<void>;
   /** Overall deadline of one case body, ms. */

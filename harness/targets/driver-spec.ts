@@ -1,10 +1,11 @@
 // Drivers as a profile declares them: how the harness makes the target act on cue. Kinds: a
 // line on the launched process's stdin (optionally waiting for an answer on its output and
 // capturing values from it), a shell command, an HTTP request, or a prompt to a person at a
-// terminal; or a list of such steps, run in order.
+// terminal; or a list of such steps, run in order. Each may declare the format it takes payloads in.
 import type { ConfigLocation } from './config-error.ts';
 import { ConfigError } from './config-error.ts';
 import type { Schema } from './schema.ts';
+import { defaultPayloadFormat, payloadFormats, type PayloadFormat } from './driver-payload.ts';
 
 /** Device drivers, then drivers that make a server under test send a request. */
 export const driverNames = [
@@ -37,12 +38,16 @@ export interface DriverExpect {
   capture?: string;
 }
 
-export type Driver =
+export type Driver = (
   | { kind: 'stdin'; line: string; expect?: DriverExpect }
   | { kind: 'steps'; steps: Driver[] }
   | { kind: 'shell'; command: string; timeoutS: number }
   | { kind: 'http'; method: string; url: string; body?: string; headers: Record<string, string>; expectStatus: number[]; timeoutS: number }
-  | { kind: 'prompt'; message: string };
+  | { kind: 'prompt'; message: string }
+) & {
+  /** The format a payload the case gives as LwM2M nodes is rendered in, as {payload}; default TLV (hex). */
+  payloadFormat?: PayloadFormat;
+};
 
 const httpSchema: Schema = {
   kind: 'object',
@@ -69,6 +74,10 @@ export const driverSchema: Schema = {
     http: { schema: httpSchema, description: 'HTTP request to send' },
     prompt: { schema: { kind: 'string' }, description: 'instruction shown to a person at a terminal' },
     timeout: { schema: { kind: 'number', min: 0.1 }, description: 'seconds a shell command, or an expect, may take' },
+    payloadFormat: {
+      schema: { kind: 'string', enum: payloadFormats },
+      description: `the format {payload} is rendered in (binary formats as hex; default ${defaultPayloadFormat})`,
+    },
   },
 };
 
@@ -95,6 +104,8 @@ export function toDriver(raw: Record<string, unknown> | Record<string, unknown>[
   if ('timeout' in raw && !('shell' in raw) && !('expect' in raw)) throw new ConfigError(at(`${field}.timeout`), '"timeout" goes with "shell" or "expect" (an http driver has its own)');
   if ('expect' in raw && !('stdin' in raw)) throw new ConfigError(at(`${field}.expect`), '"expect" waits for an answer to a "stdin" line');
   if ('capture' in raw && !('expect' in raw)) throw new ConfigError(at(`${field}.capture`), '"capture" takes the named groups of "expect"');
+  const format = raw.payloadFormat as PayloadFormat | undefined;
+  if (format !== undefined) return { ...toDriver(Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'payloadFormat')), at, field, hasProcess), payloadFormat: format };
   if ('stdin' in raw) {
     if (!hasProcess) throw new ConfigError(at(`${field}.stdin`), 'a stdin driver needs a process launch');
     if (raw.expect === undefined) return { kind: 'stdin', line: raw.stdin as string };

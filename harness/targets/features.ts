@@ -1,7 +1,11 @@
 // A profile's claims as the feature strings cases name in `requires`: 'binding:U',
 // 'format:tlv', 'object:3303', 'resource:/1/0/4', 'operation:send', 'queue-mode',
-// 'bootstrap:client-initiated', 'security:psk', 'firmware:pull', 'profile-id', 'driver:reboot'.
-import type { Profile } from './profile.ts';
+// 'bootstrap:client-initiated', 'security:psk', 'firmware:pull', 'profile-id', 'driver:reboot',
+// and 'named-endpoints' for a bootstrap server configured for particular endpoints only.
+import { anyEndpoint, type Profile } from './profile.ts';
+
+/** A bootstrap server under test that has configurations for named endpoints only, so it can refuse an unknown one. */
+export const namedEndpointsFeature = 'named-endpoints';
 
 export function featureStrings(profile: Profile): Set<string> {
   const f = profile.features;
@@ -17,5 +21,6 @@ export function featureStrings(profile: Profile): Set<string> {
     ...f.firmwareDelivery.map((d) => `firmware:${d}`),
     ...(Object.keys(f.profileIds).length > 0 ? ['profile-id'] : []),
     ...Object.keys(profile.drivers).map((d) => `driver:${d}`),
+    ...(profile.target.role === 'bootstrap-server' && profile.target.endpoint !== anyEndpoint ? [namedEndpointsFeature] : []),
   ]);
 }

@@ -26,6 +26,11 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
   }
 }
 
+/** The text with every secret value replaced by *. */
+function masked(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((t, secret) => t.split(secret).join('*'), text);
+}
+
 export class LaunchedProcess {
   private readonly output: OutputLine[] = [];
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -34,6 +39,7 @@ export class LaunchedProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly commandLine: string,
+    private readonly secrets: readonly string[],
   ) {
     this.exited = new Promise<void>((resolve) => {
       child.once('exit', (code, signal) => {
@@ -58,26 +64,28 @@ export class LaunchedProcess {
     });
   }
 
-  static async start(command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string> }): Promise<LaunchedProcess> {
+  /** `secrets`: values (a key in a placeholder) shown as * in the command line and the output kept. */
+  static async start(command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string>; secrets?: readonly string[] }): Promise<LaunchedProcess> {
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true, // own process group, so stop() reaches grandchildren too
     });
-    const commandLine = [command, ...args].join(' ');
+    const secrets = (options.secrets ?? []).filter((v) => v !== '');
+    const commandLine = masked([command, ...args].join(' '), secrets);
     // events.once() rejects on 'error', so listen by hand to tell "started" from "could not start".
     const started = await new Promise<true | Error>((resolve) => {
       child.once('spawn', () => resolve(true));
       child.once('error', (error) => resolve(error));
     });
     if (started !== true) throw new LaunchError(`could not start the target "${commandLine}": ${started.message}`);
-    return new LaunchedProcess(child, commandLine);
+    return new LaunchedProcess(child, commandLine, secrets);
   }
 
   private keep(stream: OutputLine['stream'], text: string) {
     if (this.output.length >= maxKeptLines) this.output.shift();
-    this.output.push({ atMs: performance.now(), stream, text });
+    this.output.push({ atMs: performance.now(), stream, text: masked(text, this.secrets) });
   }
 
   get running(): boolean {

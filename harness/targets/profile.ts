@@ -11,6 +11,7 @@ import { driversSchema, toDriver, type DriverName } from './driver-spec.ts';
 import { launchSchema, toLaunch, type Launch } from './launch-spec.ts';
 import type { Driver } from './driver-spec.ts';
 import { toJsonSchemaDocument } from './json-schema.ts';
+import { c1RegisterForm, type RegisterForm } from '../lwm2m/register-form.ts';
 
 export type { Launch, ProcessLaunch, ContainerLaunch, ExternalLaunch } from './launch-spec.ts';
 export type { Driver, DriverName } from './driver-spec.ts';
@@ -29,7 +30,13 @@ export interface Profile {
     uri: string;
     /** How the harness and the target secure their exchanges; credentials by reference. */
     security: TargetSecurity;
+    /** How a server under test shows it is up; unset: a CoAP ping (coap://) or a DTLS handshake (coaps://). */
+    readiness?: Readiness;
+    /** A device's server account as far as the profile states it; the rest is learned from the device. */
+    server: { instance?: number; ssid?: number; securityInstance?: number };
   };
+  /** How the simulated clients register with a server under test, unless a case asks for a particular form. */
+  clients: ClientsConfig;
   features: {
     bindings: string[];
     /** Content formats the target reads and writes, by name (see featureFormats). */
@@ -50,7 +57,7 @@ export interface Profile {
     /** Profile IDs (LwM2M 1.2 `pid`) a server under test resolves, each to the object list it stands for. */
     profileIds: Record<string, string>;
   };
-  harness: { address: string; port: number };
+  harness: { address: string; port: number; bootstrapPort: number };
   timing: {
     startWithin: number;
     registerWithin: number;
@@ -72,6 +79,17 @@ export interface Profile {
   drivers: Partial<Record<DriverName, Driver>>;
 }
 
+/**
+ * How a server under test shows it is up: it answers a CoAP ping (`ping`), it answers a simulated
+ * client's Register with any code (`register`), at once (`none`), or after `delay` seconds.
+ */
+export type Readiness = 'ping' | 'register' | 'none' | { delay: number };
+
+/** How the simulated clients register (the `clients` section); C.1 where it is silent. */
+export type ClientsConfig = RegisterForm;
+
+/** The endpoint name of a bootstrap server under test that bootstraps any endpoint. */
+export const anyEndpoint = '*';
 
 /** Content-format names a profile may claim (the codecs' names). */
 export const featureFormats = ['text', 'opaque', 'cbor', 'tlv', 'oma-json', 'senml-json', 'senml-cbor', 'lwm2m-cbor', 'link-format'] as const;
@@ -94,6 +112,12 @@ export const featureOperations = [
 /** A duration in seconds, at least `min`. */
 const seconds = (min = 0): Schema => ({ kind: 'number', min });
 
+/** An object instance number or Short Server ID (65535 is reserved), at least `min`. */
+const instanceNumber = (min: number): Schema => ({ kind: 'number', integer: true, min, max: 65534 });
+
+/** A UDP port; 0 for any free port. */
+const udpPort: Schema = { kind: 'number', integer: true, min: 0, max: 65535 };
+
 
 export const profileSchema: Schema = {
   kind: 'object',
@@ -110,6 +134,42 @@ export const profileSchema: Schema = {
           endpoint: { schema: { kind: 'string', pattern: /^\S+$/, patternText: 'an endpoint name without spaces' }, description: 'endpoint client name the device registers with' },
           uri: { schema: { kind: 'string', pattern: /^coaps?:\/\/\S+$/, patternText: 'a coap:// or coaps:// URI' }, description: 'where the server under test listens (server targets)' },
           security: { schema: securitySchema, description: 'security mode and credentials (by reference)' },
+          readiness: {
+            schema: {
+              kind: 'oneOf',
+              options: [
+                { kind: 'string', enum: ['ping', 'register', 'none'] },
+                { kind: 'object', fields: { delay: { schema: seconds(), required: true, description: 'seconds to wait before the first case' } } },
+              ],
+              describe: 'ping, register, none or { delay: S }',
+            },
+            description: 'how a server under test shows it is up (default: a CoAP ping; over coaps://, a DTLS handshake)',
+          },
+          server: {
+            description: 'the device\'s server account on the harness\'s server, where the profile states it (else learned from the device)',
+            schema: {
+              kind: 'object',
+              fields: {
+                instance: { schema: instanceNumber(0), description: 'Server object instance (/1/x)' },
+                ssid: { schema: instanceNumber(1), description: 'Short Server ID (/1/x/0)' },
+                securityInstance: { schema: instanceNumber(0), description: 'Security object instance (/0/x) of the account' },
+              },
+            },
+          },
+        },
+      },
+    },
+    clients: {
+      description: 'how the simulated clients register with a server under test',
+      schema: {
+        kind: 'object',
+        fields: {
+          lwm2mVersion: { schema: { kind: 'string', pattern: /^\d+\.\d+$/, patternText: 'a version such as 1.1' }, description: 'the lwm2m= version of a Register' },
+          binding: { schema: { kind: 'string', pattern: /^[UTSNMHQ]+$/, patternText: 'a binding such as U' }, description: 'the b= binding of a Register' },
+          objects: { schema: { kind: 'string', pattern: /^<\/[^>]*>/, patternText: 'a link-format object list such as </1/0>,</3/0>' }, description: 'the object instances listed after the root link' },
+          rootContentFormats: { schema: { kind: 'array', items: { kind: 'number', integer: true, min: 0, max: 65535 } }, description: 'the ct of the root link </>: content formats the clients use' },
+          lifetime: { schema: { kind: 'number', integer: true, min: 1 }, description: 'the lt= lifetime of a Register, seconds' },
+          queueMode: { schema: { kind: 'boolean' }, description: 'whether a Register asks for queue mode' },
         },
       },
     },
@@ -148,7 +208,8 @@ export const profileSchema: Schema = {
         kind: 'object',
         fields: {
           address: { schema: { kind: 'string' }, description: 'address to bind (127.0.0.1, ::1, 0.0.0.0)' },
-          port: { schema: { kind: 'number', integer: true, min: 0, max: 65535 }, description: 'UDP port, 0 for any free port' },
+          port: { schema: udpPort, description: 'UDP port of the LwM2M server, 0 for any free port' },
+          bootstrapPort: { schema: udpPort, description: 'UDP port of the bootstrap server, 0 for any free port' },
         },
       },
     },
@@ -221,6 +282,9 @@ export function parseProfile(text: string, file: string): Profile {
   if (role === 'client' && !raw.target.endpoint) throw new ConfigError(at('target'), 'a client target needs "endpoint" (the endpoint name it registers with)');
   if (role === 'server' && !raw.target.uri) throw new ConfigError(at('target'), 'a server target needs "uri" (where it listens, e.g. coap://127.0.0.1:5683)');
   if (role === 'bootstrap-server' && !raw.target.uri) throw new ConfigError(at('target'), 'a bootstrap-server target needs "uri" (where it listens, e.g. coap://127.0.0.1:5783)');
+  if (raw.target.endpoint === anyEndpoint && role !== 'bootstrap-server') throw new ConfigError(at('target.endpoint'), `"${anyEndpoint}" (any endpoint) is for a bootstrap-server target only; a ${role} needs one endpoint name`);
+  if (raw.target.readiness !== undefined && role === 'client') throw new ConfigError(at('target.readiness'), 'readiness is for a server or bootstrap-server target (a device shows itself by registering)');
+  if (raw.clients?.rootContentFormats?.length === 0) throw new ConfigError(at('clients.rootContentFormats'), 'name at least one content format (e.g. [11542])');
 
   const launch = toLaunch(raw.launch, file, at);
   const drivers: Profile['drivers'] = {};
@@ -238,7 +302,16 @@ export function parseProfile(text: string, file: string): Profile {
     file,
     name: raw.name,
     // A bootstrap server under test must know the simulated client's endpoint name: target.endpoint.
-    target: { role, lwm2mVersion: raw.target.lwm2mVersion, endpoint: raw.target.endpoint ?? (role === 'bootstrap-server' ? 'lwm2m-conformance-bootstrap-client' : ''), uri: raw.target.uri ?? '', security },
+    target: {
+      role,
+      lwm2mVersion: raw.target.lwm2mVersion,
+      endpoint: raw.target.endpoint ?? (role === 'bootstrap-server' ? 'lwm2m-conformance-bootstrap-client' : ''),
+      uri: raw.target.uri ?? '',
+      security,
+      ...(raw.target.readiness !== undefined ? { readiness: raw.target.readiness } : {}),
+      server: { ...(raw.target.server ?? {}) },
+    },
+    clients: { ...c1RegisterForm, ...(raw.clients ?? {}) },
     features: {
       bindings: raw.features?.bindings ?? ['U'],
       formats: raw.features?.formats ?? ['text', 'tlv', 'link-format'],
@@ -251,7 +324,7 @@ export function parseProfile(text: string, file: string): Profile {
       firmwareDelivery: raw.features?.firmwareDelivery ?? [],
       profileIds: raw.features?.profileIds ?? {},
     },
-    harness: { address: raw.harness?.address ?? '127.0.0.1', port: raw.harness?.port ?? 0 },
+    harness: { address: raw.harness?.address ?? '127.0.0.1', port: raw.harness?.port ?? 0, bootstrapPort: raw.harness?.bootstrapPort ?? 0 },
     timing: { ...defaultTiming, ...(raw.timing ?? {}), coap: { ...defaultTiming.coap, ...(raw.timing?.coap ?? {}) } },
     launch,
     drivers,

@@ -6,7 +6,7 @@ import { maxTransmitWaitMs, resolveParams, type TransmissionParams } from '../co
 import { ConfigError } from './config-error.ts';
 import { readSecret, type SecretRef } from './credentials.ts';
 import { featureStrings } from './features.ts';
-import { loadProfile, type Profile } from './profile.ts';
+import { loadProfile, type ClientsConfig, type Profile, type Readiness } from './profile.ts';
 import type { TargetView, Timing } from './target-view.ts';
 
 /** Credentials as the sessions use them, read from the profile's references. Never reported. */
@@ -28,6 +28,10 @@ export interface ResolvedTarget {
   /** CoAP transmission parameters of every harness endpoint facing the target. */
   readonly transmission: TransmissionParams;
   readonly credentials: ResolvedCredentials;
+  /** How the simulated clients register with a server under test unless a case asks for a particular form. */
+  readonly clients: ClientsConfig;
+  /** How the session learns that a server under test is up: the profile's choice, else by its scheme. */
+  readonly readiness: Readiness | 'handshake';
 }
 
 export async function resolveTarget(file: string): Promise<ResolvedTarget> {
@@ -50,6 +54,9 @@ export function resolveProfile(profile: Profile): ResolvedTarget {
     },
     transmission,
     credentials: credentialsOf(profile),
+    clients: profile.clients,
+    // Over coaps:// a completed handshake already shows the server up; plain CoAP servers must answer a ping.
+    readiness: profile.target.readiness ?? (/^coaps:/.test(profile.target.uri) ? 'handshake' : 'ping'),
   };
 }
 

@@ -1,6 +1,7 @@
 // Runs a driver: writes its line to the target's stdin (and, when it expects an answer, waits for
 // it on the target's output and captures values from it), runs its shell command, sends its HTTP
-// request, or asks a person at the terminal; a list of steps runs in order. Its output (the
+// request, or asks a person at the terminal; a list of steps runs in order. Payloads the case
+// gives as LwM2M nodes become {payload} in the driver's declared format. Its output (the
 // answer to a stdin line, the command's stdout, the HTTP body, the person's typed answer) is
 // returned for drivers that report state. Failures are LaunchErrors (the case's verdict is
 // `error`), never a target's fail.
@@ -9,6 +10,7 @@ import { createInterface } from 'node:readline/promises';
 import { promisify } from 'node:util';
 import type { Driver, DriverExpect, DriverName } from './driver-spec.ts';
 import { expandPlaceholders, type PlaceholderValues } from './placeholders.ts';
+import { defaultPayloadFormat, renderPayload, type DriverPayload } from './driver-payload.ts';
 import { LaunchError, type OutputLine } from './process-launcher.ts';
 
 const execAsync = promisify(exec);
@@ -17,6 +19,8 @@ export interface DriverContext {
   name: DriverName;
   profileFile: string;
   placeholders: PlaceholderValues;
+  /** Payloads the case gave as LwM2M nodes, rendered per driver (or step) in its payloadFormat. */
+  payloads?: Readonly<Record<string, DriverPayload>>;
   /** Writes a line to the launched process, when there is one. */
   writeLine?: (line: string) => void;
   /** The launched process's output lines since a monotonic time (performance.now() scale). */
@@ -27,7 +31,8 @@ export interface DriverContext {
   interactive?: boolean;
 }
 
-export async function runDriver(driver: Driver, ctx: DriverContext, field = ''): Promise<string> {
+export async function runDriver(driver: Driver, given: DriverContext, field = ''): Promise<string> {
+  const ctx = driver.kind === 'steps' ? given : withPayloads(driver, given);
   const expand = (text: string, sub: string) =>
     expandPlaceholders(text, ctx.placeholders, { file: ctx.profileFile, field: `drivers.${ctx.name}${field}.${sub}` });
   switch (driver.kind) {
@@ -73,6 +78,21 @@ export async function runDriver(driver: Driver, ctx: DriverContext, field = ''):
       }
     }
   }
+}
+
+/** The context with the case's payloads rendered as placeholders in the driver's payloadFormat. */
+function withPayloads(driver: Driver, ctx: DriverContext): DriverContext {
+  if (!ctx.payloads) return ctx;
+  const format = driver.payloadFormat ?? defaultPayloadFormat;
+  const rendered: Record<string, string> = {};
+  for (const [name, payload] of Object.entries(ctx.payloads)) {
+    try {
+      Object.assign(rendered, renderPayload(name, payload, format));
+    } catch (error) {
+      throw new LaunchError(`the "${ctx.name}" driver takes {${name}} as ${format}, which cannot carry the case's ${payload.path} payload: ${(error as Error).message}`);
+    }
+  }
+  return { ...ctx, placeholders: { ...ctx.placeholders, ...rendered } };
 }
 
 /** Escapes a value for use inside a regular expression. */

@@ -3,6 +3,7 @@
 // restart, runs its drivers, and stops it at the end.
 import { startContainer, type StartedContainerTarget } from './container-launcher.ts';
 import type { DriverName } from './driver-spec.ts';
+import { splitValues, type DriverValues } from './driver-payload.ts';
 import { expandPlaceholders, type PlaceholderValues } from './placeholders.ts';
 import { LaunchError, LaunchedProcess, type OutputLine } from './process-launcher.ts';
 import type { Profile } from './profile.ts';
@@ -19,6 +20,8 @@ export class TargetControl {
   constructor(
     private readonly profile: Profile,
     private readonly placeholders: PlaceholderValues,
+    /** Placeholder values (a key in hex) masked in the command line and output kept for reports. */
+    private readonly secrets: readonly string[] = [],
   ) {}
 
   /** Starts a process or container target; an external target is expected to be running. */
@@ -29,7 +32,7 @@ export class TargetControl {
       this.process = await LaunchedProcess.start(
         expand(launch.command, 'command'),
         launch.args.map((a, i) => expand(a, `args[${i}]`)),
-        { ...(launch.cwd ? { cwd: launch.cwd } : {}), ...(launch.env ? { env: launch.env } : {}) },
+        { ...(launch.cwd ? { cwd: launch.cwd } : {}), ...(launch.env ? { env: launch.env } : {}), secrets: this.secrets },
       );
     } else if (launch.kind === 'container') {
       this.container = await startContainer(launch, launch.command.map((a, i) => expand(a, `command[${i}]`)));
@@ -61,15 +64,17 @@ export class TargetControl {
     return this.profile.drivers[name] !== undefined;
   }
 
-  /** Runs a driver from the profile; `values` fill its extra placeholders (e.g. {path}). Returns its output. */
-  async drive(name: DriverName, values: PlaceholderValues = {}): Promise<string> {
+  /** Runs a driver from the profile; `values` fill its extra placeholders (e.g. {path}, {payload}). Returns its output. */
+  async drive(name: DriverName, values: DriverValues = {}): Promise<string> {
     const driver = this.profile.drivers[name];
     if (!driver) throw new LaunchError(`the profile has no "${name}" driver`);
     const process = this.process;
+    const { placeholders, payloads } = splitValues(values);
     return runDriver(driver, {
       name,
       profileFile: this.profile.file,
-      placeholders: { ...this.placeholders, ...this.captured, ...values },
+      placeholders: { ...this.placeholders, ...this.captured, ...placeholders },
+      payloads,
       ...(process ? { writeLine: (line: string) => process.writeLine(line), output: (sinceMs: number) => process.lines(sinceMs) } : {}),
       capture: (found) => Object.assign(this.captured, found),
     });

@@ -14,9 +14,12 @@ export default defineCase({
   purpose:
     'A client with only a bootstrap account asks the target for its configuration: the request must be answered ' +
     '2.04; the Discover, Delete and Write requests must be well formed, leave the client\'s bootstrap account ' +
-    'alone and give a consistent server account; Finish must come; the client then registers with the result.',
+    '(as the harness declared it) alone and give a consistent server account; Finish must come; the client then registers with the result.',
   async run(ctx) {
     const client = await ctx.clients.bootstrapClient();
+    // The bootstrap account is the harness's to set: one that differs already is the harness's mistake, not the server's.
+    const unset = client.bootstrapAccountChanges();
+    ctx.precondition(unset.length === 0, `the simulated client does not hold the bootstrap account the harness declared (${unset.join('; ')})`);
     const since = client.received.position();
     const request = await client.request();
     ctx.require('A', 'MUST', 'The Bootstrap-Request is answered 2.04 Changed', request.response?.code ?? `no response (${request.error})`, '2.04');
@@ -42,5 +45,6 @@ export default defineCase({
       const seenRegister = await ctx.server.waitFor('register', { since: serverSince, within: ctx.target.timing.responseWithinMs, endpoint: client.name });
       ctx.note(seenRegister ? `registered at the harness's server (${seenRegister.location})` : 'the harness\'s server saw no Register');
     } else ctx.note(`the server account points at ${register.uri}, not the harness's server`);
+    ctx.check('I', 'MUST', 'The client\'s bootstrap account is as the harness set it (Server URI, Bootstrap-Server, Security Mode)', client.bootstrapAccountChanges(), []);
   },
 });

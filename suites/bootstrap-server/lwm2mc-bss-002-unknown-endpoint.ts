@@ -6,6 +6,8 @@ export default defineCase({
   interface: 'bootstrap',
   tests: 'bootstrap-server',
   since: '1.0',
+  // A bootstrap server configured for any endpoint (target.endpoint: "*") has no unknown endpoint to refuse.
+  requires: ['named-endpoints'],
   ref: 'OMA-TS-LightweightM2M_Core §5.2.7.1 (Table: Bootstrap-Request 4.00)',
   purpose: 'A client whose endpoint name the target has no configuration for asks to be bootstrapped: the answer must be 4.00 Bad Request.',
   async run(ctx) {

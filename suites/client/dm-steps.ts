@@ -8,6 +8,7 @@ import { decodeLinkFormat } from '../../harness/lwm2m/formats/link-format.ts';
 import { coreModel } from '../../harness/lwm2m/model/index.ts';
 import { valueToJson, type LwM2mNode } from '../../harness/lwm2m/node.ts';
 import { registered } from './registration/steps.ts';
+import type { ServerAccount } from '../../harness/run/case-device.ts';
 
 export { s } from './registration/steps.ts';
 
@@ -71,19 +72,28 @@ export function linkAttributes(links: Map<string, Record<string, string | true>>
   return links.get(uri) ?? 'absent';
 }
 
+/** ETS values keyed by the ETS's Server object paths (/1/0/r), re-keyed to the device's own server account (/1/x/r). */
+export function onAccount<T>(ctx: CaseContext, values: Readonly<Record<string, T>>): Record<string, T> {
+  const account = ctx.device.serverAccount;
+  return Object.fromEntries(Object.entries(values).map(([path, value]) => [path.replace(/^\/1\/0(?=\/|$)/, account.path), value]));
+}
+
 /** Timing the reporting cases use in place of the ETS's periods: the profile's pmin/pmax. */
 export function periods(ctx: CaseContext): { pmin: number; pmax: number; toleranceMs: number } {
   const pmin = ctx.target.timing.pminS;
   return { pmin, pmax: Math.max(ctx.target.timing.pmaxS, pmin + 1), toleranceMs: ctx.target.timing.toleranceMs };
 }
 
-/** What each ETS configuration (Annex C) sets, as text/plain values ('*': present, any value). */
-const configurations: Record<string, Record<string, string>> = {
+/**
+ * What each ETS configuration (Annex C) sets, as text/plain values ('*': present, any value);
+ * the Server object part at the device's own server account (the ETS's /1/0, SSID 1).
+ */
+const configurationsOf = (account: ServerAccount): Record<string, Record<string, string>> => ({
   'C.1': {
-    '/1/0/0': '1', '/1/0/1': '86400', '/1/0/6': '0', '/1/0/7': 'U',
+    [account.resource(0)]: String(account.ssid), [account.resource(1)]: '86400', [account.resource(6)]: '0', [account.resource(7)]: 'U',
     '/3/0/0': '*', '/3/0/1': '*', '/3/0/2': '*', '/3/0/3': '*', '/3/0/11/0': '0', '/3/0/16': 'U',
   },
-  'C.3': { '/1/0/2': '1', '/1/0/3': '10', '/1/0/5': '86400' },
+  'C.3': { [account.resource(2)]: '1', [account.resource(3)]: '10', [account.resource(5)]: '86400' },
   'C.4': { '/3/0/6/0': '1', '/3/0/6/1': '2', '/3/0/7/0': '*', '/3/0/7/1': '*', '/3/0/8/0': '*', '/3/0/8/1': '*', '/3/0/9': '*' },
   'C.6': {
     '/3/0/10': '*', '/3/0/13': '*', '/3/0/14': '*', '/3/0/15': '*', '/3/0/17': '*', '/3/0/18': '*', '/3/0/19': '*', '/3/0/20': '*', '/3/0/21': '*',
@@ -91,7 +101,7 @@ const configurations: Record<string, Record<string, string>> = {
   'C.12': {
     '/16/0/0/0': 'Host Device ID #1', '/16/0/0/1': 'Host Device Manufacturer #1', '/16/0/0/2': 'Host Device Model #1', '/16/0/0/3': 'Host Device Software Version #1',
   },
-};
+});
 
 /** Configurations build on each other: C.4 is C.3 plus power resources, C.3 is C.1 extended. */
 const includes: Record<string, string[]> = { 'C.1': ['C.1'], 'C.3': ['C.1', 'C.3'], 'C.4': ['C.1', 'C.3', 'C.4'], 'C.6': ['C.1', 'C.3', 'C.4', 'C.6'], 'C.12': ['C.1', 'C.12'] };
@@ -104,6 +114,7 @@ const includes: Record<string, string[]> = { 'C.1': ['C.1'], 'C.3': ['C.1', 'C.3
 export async function configured(ctx: CaseContext, ...configs: string[]): Promise<ServerEvent & { location: string }> {
   const reg = await registered(ctx);
   const wanted: Record<string, string> = {};
+  const configurations = configurationsOf(ctx.device.serverAccount);
   for (const config of configs) for (const part of includes[config] ?? [config]) Object.assign(wanted, configurations[part]);
   const missing: string[] = [];
   const compare = (path: string, actual: string, value: string) => {

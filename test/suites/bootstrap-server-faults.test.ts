@@ -28,6 +28,7 @@ const faultTable: { id: string; fault: string; check: string }[] = [
   { id: 'LWM2MC-BSS-001', fault: 'discover-without-accept', check: 'C' },
   { id: 'LWM2MC-BSS-001', fault: 'delete-resource-path', check: 'D' },
   { id: 'LWM2MC-BSS-001', fault: 'overwrites-bootstrap-account', check: 'F' },
+  { id: 'LWM2MC-BSS-001', fault: 'rewrites-bootstrap-uri', check: 'I' },
   { id: 'LWM2MC-BSS-001', fault: 'server-without-security', check: 'G' },
   { id: 'LWM2MC-BSS-001', fault: 'ssid-mismatch', check: 'G' },
   { id: 'LWM2MC-BSS-002', fault: 'unknown-endpoint-accepted', check: 'A' },

@@ -59,7 +59,8 @@ describe('server cases against faulty reference servers', () => {
 
   it.concurrent.each(faultTable)('$id fails on check $check with fault $fault', async ({ id, fault, check, dtls }) => {
     const def = serverCases.find((c) => c.id === id)!;
-    const [result] = await runCases([def], referenceServerProfile([fault], dtls ? referenceServerDtlsProfileFile : undefined));
+    const profile = referenceServerProfile([fault], dtls ? referenceServerDtlsProfileFile : undefined);
+    const [result] = await runCases([def], profile);
     expect(result!.verdict, explain(result!)).toBe('fail');
     expect(result!.checks.filter((c) => c.verdict === 'fail').map((c) => c.id), explain(result!)).toContain(check);
   }, 90_000);

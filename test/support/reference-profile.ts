@@ -49,3 +49,25 @@ export function pskBootstrapProfile(): Profile {
   if (base.launch.kind !== 'process') throw new Error('the reference profile launches a process');
   return { ...profile, features: { ...profile.features, bootstrap: base.features.bootstrap }, launch: base.launch, drivers: base.drivers };
 }
+
+/**
+ * The bundled device keeping its factory server account where a real device may: Server
+ * instance /1/1, Short Server ID 123, Security instance /0/2. It registers directly (no
+ * bootstrap), so the session must learn the account from the device; `server` adds what the
+ * profile states (target.server).
+ */
+export function movedAccountProfile(options: { faults?: readonly string[]; server?: Profile['target']['server'] } = {}): Profile {
+  const profile = referenceDeviceProfile(options.faults);
+  if (profile.launch.kind !== 'process') throw new Error('the reference profile launches a process');
+  // The server's address in parts ({server.host}, {server.port}), as some devices take it.
+  const args = profile.launch.args.map((a) => (a === '--bootstrap' ? '--server' : a === '{bootstrap.uri}' ? 'coap://{server.host}:{server.port}' : a));
+  const { 'factory-reset': _, ...drivers } = profile.drivers;
+  return {
+    ...profile,
+    name: 'bundled device, server account at /1/1 (SSID 123, Security /0/2)',
+    target: { ...profile.target, server: options.server ?? {} },
+    features: { ...profile.features, bootstrap: [] },
+    launch: { ...profile.launch, args: [...args, '--server-instance', '1', '--ssid', '123', '--security-instance', '2'] },
+    drivers,
+  };
+}

@@ -1,5 +1,5 @@
 // Drivers against small local stand-ins: a process reading stdin, shell commands, an HTTP
-// server, and a prompt with no terminal.
+// server, and a prompt with no terminal; payloads rendered in a driver's declared format.
 import { createServer, type IncomingMessage } from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDriver } from '../../harness/targets/run-driver.ts';
 import { LaunchError, LaunchedProcess } from '../../harness/targets/process-launcher.ts';
 import { until } from '../../harness/peers/wait.ts';
+import type { PayloadFormat } from '../../harness/targets/driver-payload.ts';
 
 const context = { profileFile: 'p.yaml', placeholders: { endpoint: 'dev-1', path: '/3/0/1' } };
 
@@ -161,5 +162,35 @@ describe('stdin driver that expects an answer', () => {
     } finally {
       await p.stop();
     }
+  });
+});
+
+describe('payloads a case gives as LwM2M nodes', () => {
+  // Temperature instance 1 with Sensor Value 21.5, as LWM2MC-SRV-105 creates it.
+  const payload = { path: '/3303', nodes: [{ path: '/3303/1/5700', type: 'float' as const, value: 21.5 }] };
+  const shell = (command: string, payloadFormat?: PayloadFormat) => ({ kind: 'shell' as const, command, timeoutS: 10, ...(payloadFormat ? { payloadFormat } : {}) });
+  const run = (driver: Parameters<typeof runDriver>[0]) => runDriver(driver, { ...context, name: 'create', payloads: { payload } });
+
+  it('without a declared format, {payload} is TLV in hex, as drivers took it before', async () => {
+    expect(await run(shell('echo {payload} {payload.format}'))).toBe('0701e4164441ac0000 11542\n');
+  });
+
+  it('a text format renders as text, a binary one as hex; {payload.hex} is always hex', async () => {
+    expect(await run(shell("echo '{payload}' {payload.format}", 'senml-json'))).toBe('[{"bn":"/3303/","n":"1/5700","v":21.5}] 110\n');
+    expect(await run(shell('echo {payload} {payload.format}', 'senml-cbor'))).toBe('81a321662f333330332f0066312f3537303002f94d60 112\n');
+    expect(await run(shell('echo {payload.hex}', 'text'))).toBe('32312e35\n');
+  });
+
+  it('each step of a list renders in its own format', async () => {
+    const driver = { kind: 'steps' as const, steps: [shell('echo {payload}', 'oma-json'), shell('echo {payload}', 'tlv')] };
+    expect(await run(driver)).toBe('0701e4164441ac0000\n');
+    expect(await run({ kind: 'steps', steps: [shell("echo '{payload}'", 'oma-json')] })).toBe('{"bn":"/3303/","e":[{"n":"1/5700","v":21.5}]}\n');
+  });
+
+  it('a format that cannot carry the payload is a launch error naming the driver and format', async () => {
+    const two = { path: '/3303/1', nodes: [...payload.nodes, { path: '/3303/1/5701', type: 'string' as const, value: 'Cel' }] };
+    await expect(runDriver(shell('echo {payload}', 'text'), { ...context, name: 'create', payloads: { payload: two } })).rejects.toThrow(
+      /the "create" driver takes \{payload\} as text, which cannot carry the case's \/3303\/1 payload/,
+    );
   });
 });

@@ -34,6 +34,18 @@ describe('process launcher', () => {
     expect(p.running).toBe(false);
   });
 
+  it('shows a secret placeholder value ({psk.key.hex}) as * in its command line and kept output', async () => {
+    const key = '000102030405060708090a0b0c0d0e0f';
+    const p = await LaunchedProcess.start(process.execPath, ['-e', 'console.log("key " + process.argv[1])', key], { secrets: [key] });
+    try {
+      expect(await until(() => p.lines().some((l) => l.text.startsWith('key ')), { within: 5000 })).toBe(true);
+      expect(p.lines().map((l) => l.text)).toContain('key *');
+      expect(p.commandLine).not.toContain(key);
+    } finally {
+      await p.stop();
+    }
+  });
+
   it('stops the whole process tree, grandchildren included', async () => {
     const p = await LaunchedProcess.start(process.execPath, ['-e', `
       const { spawn } = require('node:child_process');

@@ -27,7 +27,7 @@ function errorOf(text: string): ConfigError {
 describe('profile loading', () => {
   it('loads the bundled reference profile', () => {
     const p = parseProfile(readFileSync(referenceProfileFile, 'utf8'), referenceProfileFile);
-    expect(p.target).toEqual({ role: 'client', lwm2mVersion: '1.1', endpoint: 'urn:dev:lwm2m-conformance:ref-0001', uri: '', security: { mode: 'nosec' } });
+    expect(p.target).toEqual({ role: 'client', lwm2mVersion: '1.1', endpoint: 'urn:dev:lwm2m-conformance:ref-0001', uri: '', security: { mode: 'nosec' }, server: {} });
     expect(p.launch.kind).toBe('process');
     expect(p.drivers.reboot).toEqual({ kind: 'stdin', line: 'reboot' });
   });

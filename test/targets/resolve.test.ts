@@ -30,6 +30,18 @@ describe('resolveTarget', () => {
     expect(transmission.ackTimeoutMs).toBe(2000);
   });
 
+  it('resolves readiness (a ping over coap://, a handshake over coaps://, else the profile\'s) and the clients\' Register form', () => {
+    const server = (uri: string, extra = '') => resolveProfile(parseProfile(`name: s\ntarget: { role: server, lwm2mVersion: "1.1", uri: "${uri}"${extra} }\n`, 's.yaml'));
+    expect(server('coap://127.0.0.1:5683').readiness).toBe('ping');
+    expect(server('coap://127.0.0.1:5683', ', readiness: { delay: 3 }').readiness).toEqual({ delay: 3 });
+    const psk = ', security: { mode: psk, identity: { value: id }, key: { value: "00" } }';
+    expect(server('coaps://127.0.0.1:5684', psk).readiness).toBe('handshake');
+    expect(server('coaps://127.0.0.1:5684', `${psk}, readiness: register`).readiness).toBe('register');
+    expect(server('coap://127.0.0.1:5683').clients).toEqual({ lwm2mVersion: '1.1', binding: 'U', objects: '</1/0>,</3/0>', rootContentFormats: [11542], lifetime: 86400, queueMode: false });
+    const custom = resolveProfile(parseProfile('name: s\ntarget: { role: server, lwm2mVersion: "1.2", uri: "coap://h:1" }\nclients: { rootContentFormats: [110, 112] }\n', 's.yaml'));
+    expect(custom.clients).toMatchObject({ lwm2mVersion: '1.1', rootContentFormats: [110, 112] });
+  });
+
   it('reads the credentials once, and refuses a PSK key that is not hex with the file and field', () => {
     const yaml = (key: string) =>
       `name: d\ntarget:\n  role: client\n  lwm2mVersion: "1.1"\n  endpoint: ep\n  security: { mode: psk, identity: { value: id }, key: { value: "${key}" } }\n`;

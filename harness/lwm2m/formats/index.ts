@@ -80,3 +80,8 @@ export function contentFormat(id: number | string): ContentFormatCodec | undefin
 export function contentFormatNames(): string[] {
   return CODECS.map((c) => `${c.number} ${c.name}`);
 }
+
+/** Formats whose payloads are text (text/plain, link format, SenML JSON, OMA JSON): shown and typed as text, the others as hex. */
+export function isTextFormat(number: number): boolean {
+  return number === 0 || number === 40 || number === 110 || number === 11543;
+}

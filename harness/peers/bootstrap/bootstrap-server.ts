@@ -68,6 +68,12 @@ export function instanceNodes(item: ProvisionedInstance): LwM2mNode[] {
   return nodes;
 }
 
+/** A bootstrap account as a server configured with a stale address of itself writes it (fault rewrites-bootstrap-uri). */
+function staleBootstrapAccount(instance: number): ProvisionedInstance {
+  const empty = () => new Uint8Array();
+  return { object: 0, instance, values: { 0: 'coap://bootstrap.invalid:5783', 1: true, 2: 3, 3: empty(), 4: empty(), 5: empty() } };
+}
+
 export class ReferenceBootstrapServer {
   readonly events = new EventLog<BootstrapEvent>();
   /** When true, requests are answered and the case drives the exchange; else the server provisions on its own. */
@@ -75,6 +81,8 @@ export class ReferenceBootstrapServer {
   readonly clock: WaitClock;
   /** Where each endpoint last asked from, and the format it prefers. */
   private readonly clients = new Map<string, { peer: PeerAddress; format: number }>();
+  /** What the last provisioning that finished wrote to each endpoint (its Security instance may have moved off the bootstrap account's). */
+  private readonly provisioned = new Map<string, readonly ProvisionedInstance[]>();
 
   private constructor(
     readonly endpoint: CoapEndpoint,
@@ -188,7 +196,13 @@ export class ReferenceBootstrapServer {
     }
     if (this.faults.has('no-finish')) return 'no Finish sent';
     const finish = await this.finish(endpoint);
+    if (finish.response?.code === '2.04') this.provisioned.set(endpoint, instances);
     return finish.response ? `Finish ${finish.response.code}` : `Finish: ${finish.error}`;
+  }
+
+  /** The instances the last finished provisioning of an endpoint wrote. */
+  provisionedTo(endpoint: string): readonly ProvisionedInstance[] | undefined {
+    return this.provisioned.get(endpoint);
   }
 
   /** Keeps the server account off the bootstrap account's Security instance; faults bend it. */
@@ -205,7 +219,7 @@ export class ReferenceBootstrapServer {
       const ssid = item.values[10];
       const values = this.faults.has('ssid-mismatch') && typeof ssid === 'number' ? { ...item.values, 10: ssid + 1 } : item.values;
       return [{ ...item, instance, values }];
-    });
+    }).concat(this.faults.has('rewrites-bootstrap-uri') && bootstrapInstance !== undefined ? [staleBootstrapAccount(bootstrapInstance)] : []);
   }
 
   async close(): Promise<void> {

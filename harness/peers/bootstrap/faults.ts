@@ -8,6 +8,7 @@ export const bootstrapFaults = {
   'server-without-security': 'writes the Server instance but not the Security instance of the server account',
   'ssid-mismatch': 'writes a Security instance whose Short Server ID differs from the Server instance\'s',
   'overwrites-bootstrap-account': 'writes the server account into the Security instance that holds the client\'s bootstrap account',
+  'rewrites-bootstrap-uri': 'writes the client\'s bootstrap account back, still a bootstrap account, with a Server URI of its own configuration',
   'discover-without-accept': 'sends its Bootstrap-Discover without Accept: application/link-format',
   'delete-resource-path': 'sends Bootstrap-Delete for a resource path (/0/x/0) instead of /, /o or /o/i',
   'no-finish': 'never sends Bootstrap-Finish',

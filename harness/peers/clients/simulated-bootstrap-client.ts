@@ -13,13 +13,23 @@ import { ObjectStore } from '../device/object-store.ts';
 import { parseServerUri } from '../device/reference-client.ts';
 import { EventLog } from '../event-log.ts';
 import { WaitClock } from '../wait-clock.ts';
-import type { ServerRequest } from './simulated-client.ts';
+import { registerQuery, type ServerRequest } from './simulated-client.ts';
+import { c1RegisterForm, objectListOf, type RegisterForm } from '../../lwm2m/register-form.ts';
 import { unanswered, type Outcome } from '../outcome.ts';
 import { applyBootstrapPack } from '../device/bootstrap-pack.ts';
+
+/** The bootstrap account the harness gives the client: Security instance 1, NoSec, pointing at the target. */
+export interface StartingBootstrapAccount {
+  readonly instance: number;
+  /** Resource values the account must keep: Server URI (0), Bootstrap-Server (1), Security Mode (2). */
+  readonly values: Readonly<Record<0 | 1 | 2, string | boolean | number>>;
+}
 
 export class SimulatedBootstrapClient {
   readonly received = new EventLog<ServerRequest>();
   readonly store = new ObjectStore(coreModel());
+  /** Its bootstrap account as the harness set it, declared so a case can tell a server's overwrite from a harness mistake. */
+  readonly startingBootstrapAccount: StartingBootstrapAccount;
   /** Answer of the last Bootstrap-Finish ('2.04' once accepted). */
   finishCode: string | undefined;
   private readonly handler: BootstrapHandler;
@@ -30,16 +40,19 @@ export class SimulatedBootstrapClient {
     readonly name: string,
     private readonly clock: WaitClock,
     version: '1.0' | '1.1' | '1.2',
+    /** How it registers with the server it is given. */
+    private readonly form: RegisterForm,
   ) {
     const empty = () => new Uint8Array();
-    this.store.putInstance(0, 1, { 0: `coap://${target.address.includes(':') ? `[${target.address}]` : target.address}:${target.port}`, 1: true, 2: 3, 3: empty(), 4: empty(), 5: empty(), 11: 0 });
+    this.startingBootstrapAccount = { instance: 1, values: { 0: `coap://${target.address.includes(':') ? `[${target.address}]` : target.address}:${target.port}`, 1: true, 2: 3 } };
+    this.store.putInstance(0, this.startingBootstrapAccount.instance, { ...this.startingBootstrapAccount.values, 3: empty(), 4: empty(), 5: empty(), 11: 0 });
     this.store.addObject(1);
     this.store.putInstance(3, 0, { 0: 'lwm2m-conformance', 1: 'simulated-client', 2: 'SIM-0001', 3: '1.0.0', 4: null, 11: { 0: 0 }, 16: 'U' });
     this.handler = new BootstrapHandler(() => this.store, { version, has: () => false, finished: () => undefined });
     coap.onRequest((req) => this.answer(req));
   }
 
-  static async create(options: { target: PeerAddress; name: string; version: '1.0' | '1.1' | '1.2'; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams> }): Promise<SimulatedBootstrapClient> {
+  static async create(options: { target: PeerAddress; name: string; version: '1.0' | '1.1' | '1.2'; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams>; form?: RegisterForm }): Promise<SimulatedBootstrapClient> {
     const coap = await CoapEndpoint.bind({
       address: options.target.address.includes(':') ? '::1' : '127.0.0.1',
       port: 0,
@@ -47,7 +60,7 @@ export class SimulatedBootstrapClient {
       ...(options.trace ? { trace: options.trace } : {}),
       ...(options.params ? { params: options.params } : {}),
     });
-    return new SimulatedBootstrapClient(coap, options.target, options.name, options.clock ?? new WaitClock(), options.version);
+    return new SimulatedBootstrapClient(coap, options.target, options.name, options.clock ?? new WaitClock(), options.version, options.form ?? c1RegisterForm);
   }
 
   private async exchange(peer: PeerAddress, spec: Parameters<CoapEndpoint['request']>[1]): Promise<Outcome> {
@@ -96,11 +109,21 @@ export class SimulatedBootstrapClient {
     const result = await this.exchange(parseServerUri(account.uri), {
       method: 'POST',
       path: '/rd',
-      query: [`ep=${this.name}`, `lt=${typeof lifetime === 'number' ? lifetime : 86400}`, 'lwm2m=1.1', 'b=U'],
-      payload: '</>;rt="oma.lwm2m";ct=11542,</1/0>,</3/0>',
+      query: registerQuery(this.form, this.name, typeof lifetime === 'number' ? { lt: lifetime } : {}),
+      payload: objectListOf(this.form),
       contentFormat: 40,
     });
     return { ...result, uri: account.uri };
+  }
+
+  /** How its bootstrap account differs from the one the harness set, e.g. '/0/1/0: "coap://a" → "coap://b"'; empty when it is unchanged. */
+  bootstrapAccountChanges(): string[] {
+    const { instance, values } = this.startingBootstrapAccount;
+    if (!this.store.instance(0, instance)) return [`/0/${instance} is gone`];
+    return Object.entries(values).flatMap(([resource, expected]) => {
+      const now = this.store.value(0, instance, Number(resource));
+      return now === expected ? [] : [`/0/${instance}/${resource}: ${JSON.stringify(expected)} → ${JSON.stringify(now)}`];
+    });
   }
 
   close(): Promise<void> {

@@ -11,6 +11,9 @@ import { OptionNumber, encodeUint } from '../../coap/options.ts';
 import { encodeMessage } from '../../coap/message.ts';
 import type { ClientEndpointSecurity } from '../../coap/transport.ts';
 import { answered, unanswered, type Outcome } from '../outcome.ts';
+import { c1RegisterForm, objectListOf, type RegisterForm } from '../../lwm2m/register-form.ts';
+
+export type { RegisterForm } from '../../lwm2m/register-form.ts';
 
 /** DTLS credentials a simulated client presents to a coaps:// server (PSK or certificate). */
 export type ProbeDtls = Omit<ClientEndpointSecurity, 'role' | 'server' | 'name'>;
@@ -31,14 +34,34 @@ export interface RegisterSpec {
   b?: string | null;
   /** Extra query items, e.g. ['Q'] or ['pid=6:27354b9a']. */
   extra?: string[];
-  /** Object list; default the C.1 set. */
+  /** Object list; default the client's form (the profile's `clients`, else C.1). */
   links?: string;
   contentFormat?: number | null;
   confirmable?: boolean;
 }
 
+/**
+ * The query items of a Register: ep, lt, lwm2m, b from the spec where it says, else from the
+ * form (null leaves an item out), queue mode of the form (Q; in 1.0 part of b), the spec's extras.
+ */
+export function registerQuery(form: RegisterForm, name: string, spec: RegisterSpec = {}): string[] {
+  const query: string[] = [];
+  const ep = spec.ep === undefined ? name : spec.ep;
+  if (ep !== null) query.push(`ep=${ep}`);
+  if (spec.lt !== null) query.push(`lt=${spec.lt ?? form.lifetime}`);
+  if (spec.lwm2m !== null) query.push(`lwm2m=${spec.lwm2m ?? form.lwm2mVersion}`);
+  const extra = spec.extra ?? [];
+  // The form's queue mode, unless the case sets the binding or asks for queue mode itself.
+  const queue = form.queueMode && spec.b === undefined && !extra.includes('Q');
+  const legacyQueue = queue && (spec.lwm2m ?? form.lwm2mVersion) === '1.0';
+  if (spec.b !== null) query.push(`b=${spec.b ?? form.binding}${legacyQueue ? 'Q' : ''}`);
+  if (queue && !legacyQueue) query.push('Q');
+  query.push(...extra);
+  return query;
+}
+
 /** The C.1 object list a minimal conformant client registers with. */
-export const c1ObjectList = '</>;rt="oma.lwm2m";ct=11542,</1/0>,</3/0>';
+export const c1ObjectList = objectListOf(c1RegisterForm);
 
 /** Resources the client can read back (text/plain), C.1 values. */
 const readable: Record<string, string> = {
@@ -61,12 +84,14 @@ export class SimulatedClient {
     readonly name: string,
     /** Where the time spent waiting for the server is counted (shared by a case's clients). */
     private readonly clock: WaitClock,
+    /** How it registers where the case does not say otherwise. */
+    readonly form: RegisterForm,
   ) {
     coap.onRequest((req) => this.answer(req));
   }
 
   /** Binds a socket; with `dtls`, first completes a handshake with the server (rejects with DtlsHandshakeError). */
-  static async create(options: { server: PeerAddress; name: string; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams>; address?: string; dtls?: ProbeDtls }): Promise<SimulatedClient> {
+  static async create(options: { server: PeerAddress; name: string; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams>; address?: string; dtls?: ProbeDtls; form?: RegisterForm }): Promise<SimulatedClient> {
     const address = options.address ?? (options.server.address.includes(':') ? '::1' : '127.0.0.1');
     const coap = await CoapEndpoint.bind({
       address,
@@ -76,7 +101,12 @@ export class SimulatedClient {
       ...(options.trace ? { trace: options.trace } : {}),
       ...(options.params ? { params: options.params } : {}),
     });
-    return new SimulatedClient(coap, options.server, options.name, options.clock ?? new WaitClock());
+    return SimulatedClient.over(coap, options);
+  }
+
+  /** A client on an endpoint bound elsewhere (the session's readiness probe); closing the client closes it. */
+  static over(coap: CoapEndpoint, options: { server: PeerAddress; name: string; clock?: WaitClock; form?: RegisterForm }): SimulatedClient {
+    return new SimulatedClient(coap, options.server, options.name, options.clock ?? new WaitClock(), options.form ?? c1RegisterForm);
   }
 
   get local(): PeerAddress {
@@ -96,11 +126,12 @@ export class SimulatedClient {
   }
 
   register(spec: RegisterSpec = {}): Promise<Outcome> {
+    const { query, links } = this.registerContent(spec);
     return this.send({
       method: 'POST',
       path: '/rd',
-      query: this.registerQuery(spec),
-      payload: spec.links ?? c1ObjectList,
+      query,
+      payload: links,
       ...(spec.contentFormat !== null ? { contentFormat: spec.contentFormat ?? 40 } : {}),
       ...(spec.confirmable === false ? { confirmable: false } : {}),
     });
@@ -113,6 +144,7 @@ export class SimulatedClient {
    */
   registerDatagram(spec: Omit<RegisterSpec, 'contentFormat' | 'confirmable'> = {}): { messageId: number; send(): Promise<void> } {
     const messageId = this.coap.allocateMessageId();
+    const { query, links } = this.registerContent(spec);
     const bytes = encodeMessage({
       type: 'CON',
       code: '0.02',
@@ -121,22 +153,16 @@ export class SimulatedClient {
       options: [
         { number: OptionNumber.UriPath, value: Buffer.from('rd') },
         { number: OptionNumber.ContentFormat, value: encodeUint(40) },
-        ...this.registerQuery(spec).map((q) => ({ number: OptionNumber.UriQuery, value: Buffer.from(q) })),
+        ...query.map((q) => ({ number: OptionNumber.UriQuery, value: Buffer.from(q) })),
       ],
-      payload: Buffer.from(spec.links ?? c1ObjectList),
+      payload: Buffer.from(links),
     });
     return { messageId, send: () => this.coap.sendRaw(this.server, bytes) };
   }
 
-  private registerQuery(spec: RegisterSpec): string[] {
-    const query: string[] = [];
-    const ep = spec.ep === undefined ? this.name : spec.ep;
-    if (ep !== null) query.push(`ep=${ep}`);
-    if (spec.lt !== null) query.push(`lt=${spec.lt ?? 86400}`);
-    if (spec.lwm2m !== null) query.push(`lwm2m=${spec.lwm2m ?? '1.1'}`);
-    if (spec.b !== null) query.push(`b=${spec.b ?? 'U'}`);
-    query.push(...(spec.extra ?? []));
-    return query;
+  /** What a Register of `spec` sends: its query items and object list (the client's form where the spec is silent). */
+  registerContent(spec: Omit<RegisterSpec, 'contentFormat' | 'confirmable'> = {}): { query: string[]; links: string } {
+    return { query: registerQuery(this.form, this.name, spec), links: spec.links ?? objectListOf(this.form) };
   }
 
   update(location: string, query: string[] = [], links?: string): Promise<Outcome> {

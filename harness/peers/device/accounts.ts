@@ -49,6 +49,13 @@ export function serverAccounts(store: ObjectStore): ServerAccount[] {
   return out;
 }
 
+/** The numbers of the server account a device uses: Server instance, Short Server ID, Security instance. */
+export interface DeviceAccount {
+  readonly serverInstance: number;
+  readonly ssid: number;
+  readonly securityInstance: number;
+}
+
 /** The first server account the device can register to, with its URI and its Security instance. */
 export function usableServer(store: ObjectStore): { ssid: number; uri: string; serverInstance: number; securityInstance: number } | undefined {
   for (const account of serverAccounts(store)) {

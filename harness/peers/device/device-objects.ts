@@ -10,11 +10,14 @@ import { ObjectStore } from './object-store.ts';
 export interface DeviceIdentity {
   /** The factory server account; absent: the device has only what bootstrap gives it. */
   serverUri?: string | undefined;
-  /** The bootstrap account (Security instance 1, as in ETS C.13). */
+  /** The bootstrap account (Security instance 1 as in ETS C.13, or 0 when the server account's is 1). */
   bootstrapUri?: string | undefined;
   /** Client Hold Off Time of the bootstrap account, seconds. */
   holdOffS?: number | undefined;
   shortServerId: number;
+  /** Server and Security instances of the factory server account (C.1: 0 and 0). */
+  serverInstance: number;
+  securityInstance: number;
   lifetimeS: number;
   binding: string;
 }
@@ -55,24 +58,29 @@ export function buildObjects(identity: DeviceIdentity, saved?: SavedConfiguratio
   return store;
 }
 
+/** Where the factory bootstrap account sits: Security instance 1 (C.13), unless the server account has it. */
+export function bootstrapSecurityInstance(identity: Pick<DeviceIdentity, 'securityInstance'>): number {
+  return identity.securityInstance === 1 ? 0 : 1;
+}
+
 function buildFactoryObjects(identity: DeviceIdentity): ObjectStore {
   const store = new ObjectStore(coreModel());
   store.addObject(0);
   store.addObject(1);
   if (identity.serverUri !== undefined) {
     // Security: the account of the one LwM2M server. NoSec (mode 3): this transport is plain CoAP.
-    store.putInstance(0, 0, {
+    store.putInstance(0, identity.securityInstance, {
       0: identity.serverUri, 1: false, 2: 3, 3: new Uint8Array(), 4: new Uint8Array(), 5: new Uint8Array(), 10: identity.shortServerId,
     });
     // Server: SRV-EXT (C.3) plus Mute Send.
-    store.putInstance(1, 0, {
+    store.putInstance(1, identity.serverInstance, {
       0: identity.shortServerId, 1: identity.lifetimeS, 2: 1, 3: 10, 5: 86400, 6: false, 7: identity.binding, 23: false,
       4: null, 8: null, 9: null,
     });
   }
   if (identity.bootstrapUri !== undefined) {
     // The bootstrap account (ETS C.13): Bootstrap-Server true, NoSec, Client Hold Off Time.
-    store.putInstance(0, 1, {
+    store.putInstance(0, bootstrapSecurityInstance(identity), {
       0: identity.bootstrapUri, 1: true, 2: 3, 3: new Uint8Array(), 4: new Uint8Array(), 5: new Uint8Array(), 11: identity.holdOffS ?? 0,
     });
   }

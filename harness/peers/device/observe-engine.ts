@@ -10,6 +10,7 @@ import type { QueryAttribute } from '../../lwm2m/attributes.ts';
 import { isWithin, pathIds, type PathIds } from '../../lwm2m/path.ts';
 import type { AttributeStore } from './attribute-store.ts';
 import type { ClientFault } from './faults.ts';
+import type { DeviceAccount } from './accounts.ts';
 import type { Management } from './management.ts';
 import type { ObjectStore } from './object-store.ts';
 
@@ -35,7 +36,8 @@ export interface ObserveDeps {
   readonly store: () => ObjectStore;
   readonly attributes: AttributeStore;
   readonly management: () => Management;
-  readonly ssid: number;
+  /** The server account in use: its Short Server ID and Server instance (default periods). */
+  account(): DeviceAccount;
   readonly version: '1.0' | '1.1' | '1.2';
   has(fault: ClientFault): boolean;
   log(line: string): void;
@@ -68,7 +70,7 @@ export class ObserveEngine {
       composite,
       format: response.contentFormat ?? format,
       query: queryAttributes,
-      ...(this.deps.has('attributes-frozen-at-observe') ? { frozen: new Map(paths.map((p, k) => [p, this.deps.attributes.effective(this.deps.ssid, ids[k]!)])) } : {}),
+      ...(this.deps.has('attributes-frozen-at-observe') ? { frozen: new Map(paths.map((p, k) => [p, this.deps.attributes.effective(this.deps.account().ssid, ids[k]!)])) } : {}),
       lastAt: performance.now(),
       lastValues: this.numericValues(ids),
       changed: false,
@@ -114,12 +116,12 @@ export class ObserveEngine {
   }
 
   private attributesOf(watch: Watch, k: number): Map<string, string> {
-    const base = watch.frozen?.get(watch.paths[k]!) ?? this.deps.attributes.effective(this.deps.ssid, watch.ids[k]!);
+    const base = watch.frozen?.get(watch.paths[k]!) ?? this.deps.attributes.effective(this.deps.account().ssid, watch.ids[k]!);
     return new Map([...base, ...watch.query]);
   }
 
   private serverDefault(r: number): number | undefined {
-    const v = this.deps.store().value(1, 0, r);
+    const v = this.deps.store().value(1, this.deps.account().serverInstance, r);
     return typeof v === 'number' ? v : undefined;
   }
 

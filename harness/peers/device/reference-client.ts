@@ -7,7 +7,7 @@ import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import type { PathIds } from '../../lwm2m/path.ts';
 import { accountTransport, AccountLink } from './account-link.ts';
-import { bootstrapAccount, usableServer } from './accounts.ts';
+import { bootstrapAccount, usableServer, type DeviceAccount } from './accounts.ts';
 import { AttributeStore } from './attribute-store.ts';
 import { BootstrapClient } from './bootstrap-client.ts';
 import { buildObjects, saveConfiguration, type SavedConfiguration } from './device-objects.ts';
@@ -26,7 +26,9 @@ export interface ClientOptions {
   serverUri?: string;
   /** coap://host:port of the bootstrap server: a bootstrap account in Security instance 1 (ETS C.13 without serverUri). */
   bootstrapUri?: string;
-  /** Client Hold Off Time (/0/1/11) before a client-initiated bootstrap, seconds. */
+  /** The factory server account's Server instance, Short Server ID and Security instance (default C.1: 0, 1, 0). */
+  account?: Partial<DeviceAccount>;
+  /** Client Hold Off Time (/0/x/11 of the bootstrap account) before a client-initiated bootstrap, seconds. */
   holdOffS?: number;
   /** Bootstrap with a Bootstrap-Pack-Request (GET /bspack?ep=…, LwM2M 1.2) instead of POST /bs. */
   bootstrapPack?: boolean;
@@ -53,8 +55,13 @@ export interface ClientOptions {
 
 type State = 'stopped' | 'registering' | 'registered' | 'disabled';
 
-const shortServerId = 1;
-export const defaultSendPaths = ['/1/0/1', '/3/0/11/0'];
+/** The C.1 numbering of the factory server account. */
+export const c1DeviceAccount: DeviceAccount = { serverInstance: 0, ssid: 1, securityInstance: 0 };
+
+/** What the device sends periodically unless told otherwise: the Lifetime of its server account and Error Code. */
+export function defaultSendPaths(serverInstance = c1DeviceAccount.serverInstance): string[] {
+  return [`/1/${serverInstance}/1`, '/3/0/11/0'];
+}
 
 export function parseServerUri(uri: string): PeerAddress {
   return parseServerLocation(uri).peer;
@@ -106,7 +113,7 @@ export class ReferenceClient {
       store: () => this.objects,
       attributes: this.attributes,
       management: () => this.management,
-      ssid: shortServerId,
+      account: () => this.account,
       version: options.version,
       has: (f) => this.has(f),
       log: (line) => this.log(line),
@@ -116,6 +123,7 @@ export class ReferenceClient {
       coap: () => this.coap,
       server: () => this.server,
       store: () => this.objects,
+      account: () => this.account,
       registered: () => this.state === 'registered',
       has: (f) => this.has(f),
       log: (line) => this.log(line),
@@ -169,7 +177,7 @@ export class ReferenceClient {
   start(): void {
     this.generation++;
     this.tries = { attempts: 0, sequences: 0 };
-    if (this.options.sendEverySeconds) this.sender.every(this.options.sendEverySeconds, this.options.sendPaths ?? defaultSendPaths);
+    if (this.options.sendEverySeconds) this.sender.every(this.options.sendEverySeconds, this.options.sendPaths ?? defaultSendPaths(this.account.serverInstance));
     if (this.options.varyEverySeconds) this.sensors.every(this.options.varyEverySeconds);
     // Without a server account the device bootstraps first (Core §6.1.3), after its hold-off.
     if ((!usableServer(this.objects) || this.has('bootstrap-at-every-boot')) && this.bootstrap.possible) {
@@ -224,16 +232,34 @@ export class ReferenceClient {
   }
 
   private freshObjects(): ObjectStore {
-    const store = buildObjects({ serverUri: this.options.serverUri, bootstrapUri: this.options.bootstrapUri, holdOffS: this.options.holdOffS, shortServerId, lifetimeS: this.options.lifetimeS, binding: this.options.binding }, this.saved);
+    const factory = this.factoryAccount;
+    const store = buildObjects({
+      serverUri: this.options.serverUri, bootstrapUri: this.options.bootstrapUri, holdOffS: this.options.holdOffS,
+      shortServerId: factory.ssid, serverInstance: factory.serverInstance, securityInstance: factory.securityInstance,
+      lifetimeS: this.options.lifetimeS, binding: this.options.binding,
+    }, this.saved);
     const account = usableServer(store);
     if (account) this.server = parseServerUri(account.uri);
     store.onChange((paths) => this.observations?.changed(paths));
     return store;
   }
 
+  private get factoryAccount(): DeviceAccount {
+    return { ...c1DeviceAccount, ...this.options.account };
+  }
+
+  /** The server account in use: the one it registers to, else the factory's numbers. */
+  private get account(): DeviceAccount {
+    const usable = usableServer(this.objects);
+    return usable ? { serverInstance: usable.serverInstance, ssid: usable.ssid, securityInstance: usable.securityInstance } : this.factoryAccount;
+  }
+
   private freshManagement(): Management {
+    const client = this;
     return new Management(this.objects, this.attributes, {
-      ssid: shortServerId,
+      get ssid() {
+        return client.account.ssid;
+      },
       version: this.options.version,
       has: (f) => this.has(f),
       written: (paths) => this.written(paths),
@@ -244,12 +270,12 @@ export class ReferenceClient {
   }
 
   private get lifetimeS(): number {
-    const v = this.objects.value(1, 0, 1);
+    const v = this.objects.value(1, this.account.serverInstance, 1);
     return typeof v === 'number' ? v : this.options.lifetimeS;
   }
 
   private get binding(): string {
-    const v = this.objects.value(1, 0, 7);
+    const v = this.objects.value(1, this.account.serverInstance, 7);
     return typeof v === 'string' ? v : this.options.binding;
   }
 
@@ -414,13 +440,14 @@ export class ReferenceClient {
   private written(paths: readonly string[]): void {
     this.observations.reschedule();
     const query: string[] = [];
-    if (paths.includes('/1/0/1') && !this.has('ignore-lifetime-write')) query.push(`lt=${this.lifetimeS}`);
-    if (paths.includes('/1/0/7')) query.push(`b=${this.binding}`);
+    const server = `/1/${this.account.serverInstance}`;
+    if (paths.includes(`${server}/1`) && !this.has('ignore-lifetime-write')) query.push(`lt=${this.lifetimeS}`);
+    if (paths.includes(`${server}/7`)) query.push(`b=${this.binding}`);
     if (query.length > 0) setImmediate(() => void this.update(query));
   }
 
   private execute(ids: PathIds, _args: string): string {
-    const [o, , r] = ids;
+    const [o, i, r] = ids;
     if (o === 1 && r === 8) {
       if (!this.has('update-trigger-ignored')) {
         const query = this.has('update-trigger-with-params') ? [`lt=${this.lifetimeS}`, `b=${this.binding}`] : [];
@@ -440,7 +467,7 @@ export class ReferenceClient {
           this.cancelTimer();
           this.state = 'disabled';
           void this.deregister();
-          const timeout = this.objects.value(1, 0, 5);
+          const timeout = this.objects.value(1, i!, 5);
           this.schedule((typeof timeout === 'number' ? timeout : 86400) * 1000, () => this.start());
         });
       }

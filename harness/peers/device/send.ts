@@ -7,12 +7,15 @@ import { pathIds } from '../../lwm2m/path.ts';
 import type { ClientFault } from './faults.ts';
 import type { ObjectStore } from './object-store.ts';
 import { encodeComposite, SENML_CBOR } from './representation.ts';
+import type { DeviceAccount } from './accounts.ts';
 
 export interface SendDeps {
   coap(): CoapEndpoint;
   /** Where the device's LwM2M server is now (bootstrap may change it). */
   server(): PeerAddress;
   store(): ObjectStore;
+  /** The server account in use: its Server and Security instances. */
+  account(): DeviceAccount;
   registered(): boolean;
   has(fault: ClientFault): boolean;
   log(line: string): void;
@@ -24,19 +27,22 @@ export class Sender {
   constructor(private readonly deps: SendDeps) {}
 
   get muted(): boolean {
-    return this.deps.store().value(1, 0, 23) === true;
+    return this.deps.store().value(1, this.deps.account().serverInstance, 23) === true;
   }
 
   /** Sends the values under `paths` once; resolves with the response code, or why nothing was sent. */
   async send(paths: readonly string[]): Promise<string> {
     if (!this.deps.registered()) return 'not registered';
     if (this.muted && !this.deps.has('ignore-mute-send')) {
-      this.deps.log('send muted (/1/0/23 is true)');
+      this.deps.log(`send muted (/1/${this.deps.account().serverInstance}/23 is true)`);
       return 'muted';
     }
     const store = this.deps.store();
     const nodes: LwM2mNode[] = paths.flatMap((p) => store.read(pathIds(p)) ?? []);
-    if (this.deps.has('send-includes-security')) nodes.push({ path: '/0/0/10', type: 'integer', value: store.value(0, 0, 10) as number });
+    if (this.deps.has('send-includes-security')) {
+      const security = this.deps.account().securityInstance;
+      nodes.push({ path: `/0/${security}/10`, type: 'integer', value: store.value(0, security, 10) as number });
+    }
     const payload = encodeComposite(nodes, SENML_CBOR, store.model);
     try {
       const response = await this.deps.coap().request(this.deps.server(), {

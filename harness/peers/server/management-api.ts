@@ -1,11 +1,15 @@
 // The reference server's HTTP management API: what a person or a test harness uses to make the
 // server act (read, write, execute, observe… a registered client) and to see its registrations.
-// It is also the driver the server suite uses when the reference server is the target.
+// It is also the driver the server suite uses when the reference server is the target. Besides
+// its own routes (POST /api/clients/{ep}/{operation}) it answers resource-style routes
+// (GET /api/clients/{ep}/3/0/1 …) shaped like those of common LwM2M servers.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ReferenceServer, ServerObservation } from './reference-server.ts';
+import type { ReferenceServer } from './reference-server.ts';
 import type { Outcome } from '../outcome.ts';
 import type { ServerFault } from './faults.ts';
+import { payloadView, ServerOperations, type OperationName, type OperationRequest, type OperationResult } from './operations.ts';
+import { contentFormat } from '../../lwm2m/formats/index.ts';
 
 const maxBody = 1 << 20;
 
@@ -25,29 +29,57 @@ interface Body {
 function outcomeJson(outcome: Outcome): { status: number; body: unknown } {
   if (!outcome.response) return { status: 504, body: { error: outcome.error } };
   const r = outcome.response;
-  const printable = /^[\t\n\r\x20-\x7e]*$/.test(r.payload.toString('utf8'));
+  const view = payloadView(r.payload);
   return {
     status: 200,
     body: {
       code: r.code,
       ...(r.contentFormat !== undefined ? { contentFormat: r.contentFormat } : {}),
-      ...(printable ? { payload: r.payload.toString('utf8') } : { payloadHex: r.payload.toString('hex') }),
+      ...(view.text !== undefined ? { payload: view.text } : { payloadHex: view.hex }),
     },
   };
 }
 
+/** The JSON an operation's result is answered with (and its HTTP status). */
+function resultJson(result: OperationResult): { status: number; body: unknown } {
+  if (result.kind === 'refused') return { status: 404, body: { error: result.reason } };
+  if (result.kind === 'cancelled') return { status: 200, body: { cancelled: result.id } };
+  const out = outcomeJson(result.outcome);
+  return result.observation ? { status: out.status, body: { ...result.observation, ...(out.body as object) } } : out;
+}
+
+/** A body of the operation routes as the operations module takes it: payloads in hex. */
+function toRequest(b: Body): OperationRequest {
+  const { payload, ...rest } = b;
+  return { ...rest, ...(payload !== undefined ? { payload: Buffer.from(payload, 'hex') } : {}) };
+}
+
+/** `?format=tlv` (or a number) as a content-format number. */
+function formatOf(url: URL): number | undefined {
+  const format = url.searchParams.get('format');
+  if (format === null) return undefined;
+  const codec = contentFormat(format);
+  if (!codec) throw new Error(`unknown format "${format}"`);
+  return codec.number;
+}
+
 export class ManagementApi {
-  private readonly observations = new Map<number, { observation: ServerObservation; path: string }>();
+  readonly operations: ServerOperations;
 
   private constructor(
     private readonly http: Server,
     private readonly server: ReferenceServer,
-    private readonly faults: ReadonlySet<ServerFault>,
-  ) {}
+    operations: ServerOperations,
+  ) {
+    this.operations = operations;
+  }
 
-  static async start(server: ReferenceServer, options: { address?: string; port?: number; faults?: readonly ServerFault[] } = {}): Promise<ManagementApi> {
+  static async start(
+    server: ReferenceServer,
+    options: { address?: string; port?: number; faults?: readonly ServerFault[]; operations?: ServerOperations } = {},
+  ): Promise<ManagementApi> {
     const http = createServer();
-    const api = new ManagementApi(http, server, new Set(options.faults ?? []));
+    const api = new ManagementApi(http, server, options.operations ?? new ServerOperations(server, new Set(options.faults ?? [])));
     http.on('request', (req, res) => void api.handle(req, res));
     await new Promise<void>((resolve) => http.listen(options.port ?? 0, options.address ?? '127.0.0.1', resolve));
     return api;
@@ -75,59 +107,68 @@ export class ManagementApi {
       const endpoint = parts[2]!;
       const registration = this.server.registrationOf(endpoint);
       if (parts.length === 3 && req.method === 'GET') return registration ? reply(200, describe(registration)) : reply(404, { error: `"${endpoint}" is not registered` });
-      if (parts.length !== 4 || req.method !== 'POST') return reply(405, { error: 'use POST /api/clients/{endpoint}/{operation}' });
+      const resource = /^\d+$/.test(parts[3] ?? '');
+      if (!resource && (parts.length !== 4 || req.method !== 'POST')) return reply(405, { error: 'use POST /api/clients/{endpoint}/{operation}, or GET|PUT|POST|DELETE /api/clients/{endpoint}/{path}' });
       if (!registration) return reply(404, { error: `"${endpoint}" is not registered` });
-      const body = await readBody(req);
-      const { status, body: out } = await this.operate(endpoint, parts[3]!, body);
+      const text = await readText(req);
+      const call = resource ? resourceCall(req.method ?? 'GET', parts.slice(3), url, text) : legacyCall(parts[3]!, parseBody(text));
+      if (typeof call === 'string') return reply(405, { error: call });
+      const { status, body: out } = resultJson(await this.operations.run(endpoint, call.operation, call.request));
       return reply(status, out);
     } catch (error) {
       return reply(400, { error: (error as Error).message });
     }
   }
+}
 
-  private async operate(endpoint: string, operation: string, b: Body): Promise<{ status: number; body: unknown }> {
-    const path = b.path ?? '/';
-    const s = this.server;
-    const fault = (name: ServerFault) => this.faults.has(name);
-    switch (operation) {
-      case 'read':
-        return outcomeJson(await s.read(endpoint, path, fault('read-accepts-json') ? 11543 : b.accept));
-      case 'write':
-        if (fault('write-without-content-format')) return outcomeJson(await s.request(endpoint, { method: 'PUT', path, payload: b.value ?? '' }));
-        return outcomeJson(b.contentFormat === undefined || b.contentFormat === 0 ? await s.write(endpoint, path, b.value ?? '') : await s.writeBody(endpoint, path, Buffer.from(b.payload ?? '', 'hex'), b.contentFormat));
-      case 'execute':
-        // A TLV "resource 0 = 1" body where text arguments (or none) belong.
-        if (fault('execute-with-tlv-body')) return outcomeJson(await s.request(endpoint, { method: 'POST', path, payload: Buffer.from('c10001', 'hex'), contentFormat: 11542 }));
-        return outcomeJson(await s.execute(endpoint, path, b.args));
-      case 'create':
-        if (fault('create-without-content-format')) return outcomeJson(await s.request(endpoint, { method: 'POST', path, payload: Buffer.from(b.payload ?? '', 'hex') }));
-        return outcomeJson(await s.create(endpoint, path, Buffer.from(b.payload ?? '', 'hex'), b.contentFormat ?? 11542));
-      case 'delete':
-        return outcomeJson(await s.delete(endpoint, fault('delete-whole-object') ? path.replace(/^(\/\d+)\/.*$/, '$1') : path));
-      case 'discover':
-        if (fault('discover-without-link-format-accept')) return outcomeJson(await s.read(endpoint, path));
-        return outcomeJson(await s.discover(endpoint, path, b.depth));
-      case 'write-attributes':
-        return outcomeJson(await s.writeAttributes(endpoint, path, b.attributes ?? ''));
-      case 'observe': {
-        if (fault('observe-without-observe-option')) return outcomeJson(await s.read(endpoint, path, b.accept));
-        const observation = await s.observe(endpoint, path, b.accept !== undefined ? { accept: b.accept } : {});
-        this.observations.set(observation.id, { observation, path });
-        const first = outcomeJson(observation.first);
-        return { status: first.status, body: { id: observation.id, established: observation.established, ...(first.body as object) } };
-      }
-      case 'cancel-observe': {
-        const held = b.id !== undefined ? this.observations.get(b.id) : [...this.observations.values()].at(-1);
-        if (!held) return { status: 404, body: { error: 'no such observation' } };
-        const { observation } = held;
-        this.observations.delete(observation.id);
-        if (fault('cancel-observe-new-token')) return outcomeJson(await s.request(endpoint, { method: 'GET', path: held.path, observe: 1 }));
-        const outcome = await observation.cancel(b.mode ?? 'observe-1');
-        return outcome ? outcomeJson(outcome) : { status: 200, body: { cancelled: observation.id } };
-      }
-      default:
-        return { status: 404, body: { error: `unknown operation "${operation}"` } };
+/** An operation route's call; its cancel-observe takes the observation by id, else the latest (never by path). */
+function legacyCall(operation: string, b: Body): { operation: string; request: OperationRequest } {
+  const { path, ...rest } = toRequest(b);
+  return { operation, request: operation === 'cancel-observe' ? rest : { ...rest, ...(path !== undefined ? { path } : {}) } };
+}
+
+/**
+ * The resource-style routes, as common LwM2M server REST APIs shape them: GET {path} reads, PUT
+ * {path} writes {"value": …}, POST {o} creates (a SenML JSON pack, or {"contentFormat", "payload"
+ * in hex}), POST {o/i/r} executes (the body is the arguments), DELETE {path} deletes, GET
+ * {path}/discover, PUT {path}/attributes?pmin=…, POST {path}/observe, DELETE {path}/observe
+ * (?active: Observe=1, else the next notification gets RST). A string says what is not a route.
+ */
+function resourceCall(method: string, rest: readonly string[], url: URL, text: string): { operation: OperationName; request: OperationRequest } | string {
+  const ids = rest.filter((p) => /^\d+$/.test(p));
+  const suffix = rest.slice(ids.length);
+  const path = `/${ids.join('/')}`;
+  const route = `${method} ${suffix.join('/')}`.trim();
+  const format = formatOf(url);
+  const accept = format !== undefined ? { accept: format } : {};
+  switch (route) {
+    case 'GET':
+      return { operation: 'read', request: { path, ...accept } };
+    case 'PUT': {
+      const b = parseBody(text) as Body & { value?: unknown };
+      return { operation: 'write', request: { ...toRequest(b), path, ...(b.value !== undefined ? { value: String(b.value) } : {}) } };
     }
+    case 'POST':
+      if (ids.length === 1) {
+        const json: unknown = text ? JSON.parse(text) : {};
+        return { operation: 'create', request: Array.isArray(json) ? { path, contentFormat: 110, payload: Buffer.from(text.trim()) } : { ...toRequest(parseBody(text)), path } };
+      }
+      if (ids.length === 3) return { operation: 'execute', request: { path, ...(text ? { args: text } : {}) } };
+      return `POST ${path}: POST an object to create an instance, or a resource to execute it`;
+    case 'DELETE':
+      return { operation: 'delete', request: { path } };
+    case 'GET discover': {
+      const depth = url.searchParams.get('depth');
+      return { operation: 'discover', request: { path, ...(depth !== null ? { depth: Number(depth) } : {}) } };
+    }
+    case 'PUT attributes':
+      return { operation: 'write-attributes', request: { path, attributes: url.search.slice(1) } };
+    case 'POST observe':
+      return { operation: 'observe', request: { path, ...accept } };
+    case 'DELETE observe':
+      return { operation: 'cancel-observe', request: { path, mode: url.searchParams.has('active') ? 'observe-1' : 'rst' } };
+    default:
+      return `no route ${route} on ${path}`;
   }
 }
 
@@ -135,7 +176,7 @@ function describe(r: { endpoint: string; location: string; lifetimeS: number; bi
   return { endpoint: r.endpoint, location: r.location, lifetime: r.lifetimeS, binding: r.binding, lwm2m: r.version, queueMode: r.queueMode, objects: r.links.map((l) => l.uri) };
 }
 
-async function readBody(req: IncomingMessage): Promise<Body> {
+async function readText(req: IncomingMessage): Promise<string> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
@@ -143,7 +184,10 @@ async function readBody(req: IncomingMessage): Promise<Body> {
     if (size > maxBody) throw new Error('request body too large');
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
+  return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+function parseBody(text: string): Body {
   if (!text) return {};
   const parsed: unknown = JSON.parse(text);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('the body must be a JSON object');

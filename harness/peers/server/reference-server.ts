@@ -7,6 +7,7 @@ import { CoapEndpoint, type IncomingRequest, type RequestSpec, type ResponseSpec
 import { maxTransmitWaitMs, type TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import type { Observation } from '../../coap/observe.ts';
+import { uriPath, type CoapMessage } from '../../coap/message.ts';
 import { encodePathList } from '../composite-paths.ts';
 import { EventLog } from '../event-log.ts';
 import { WaitClock } from '../wait-clock.ts';
@@ -80,9 +81,37 @@ export interface ServerOptions {
   security?: ServerSecurityOptions;
   /** Where waits on clients are counted; shared with the session's other peers so parallel waits count once. */
   clock?: WaitClock;
+  /** Leave requests to resources it does not serve unanswered (no ACK, no 4.04), as some servers do; a CoAP ping still gets RST. */
+  ignoreUnknownRequests?: boolean;
+  /** Content formats the root link (rt="oma.lwm2m") may name in ct=; a Register naming none of them gets 4.00. */
+  acceptRootCt?: readonly number[];
+  /** Highest LwM2M version accepted in Register (e.g. '1.1'); a later one gets 4.12. */
+  lwm2mMax?: string;
 }
 
 const supportedByDefault = ['1.0', '1.1', '1.2'];
+
+/** Orders 'major.minor' versions numerically ('1.10' after '1.9'). */
+function versionAtMost(version: string, max: string): boolean {
+  const [a = 0, b = 0] = version.split('.').map(Number);
+  const [c = 0, d = 0] = max.split('.').map(Number);
+  return a < c || (a === c && b <= d);
+}
+
+/** The content formats the root link (rt="oma.lwm2m") of an object list names in ct=, when it names any. */
+function rootContentFormats(links: readonly Link[]): number[] | undefined {
+  const root = links.find((l) => l.attributes.some((a) => a.name === 'rt' && a.value === 'oma.lwm2m'));
+  const ct = root?.attributes.find((a) => a.name === 'ct')?.value;
+  return ct === undefined ? undefined : ct.split(/\s+/).filter(Boolean).map(Number);
+}
+
+/** The resources the server answers: /dp, /rd and the registrations under it (with location-outside-rd, /reg too). */
+function servesPath(path: string, faults: readonly ServerFault[]): boolean {
+  const first = path.split('/').filter(Boolean)[0];
+  return first === 'rd' || first === 'dp' || (first === 'reg' && faults.includes('location-outside-rd'));
+}
+
+const isRequestCode = (code: string) => code.startsWith('0.') && code !== '0.00';
 
 export class ReferenceServer {
   readonly events = new EventLog<ServerEvent>();
@@ -99,6 +128,8 @@ export class ReferenceServer {
   dtls?: ServerDtls;
   /** Profile ID → the object list it stands for (Core 1.2 §6.2.1). */
   profiles = new Map<string, readonly Link[]>();
+  /** Root-link content formats a Register may name (acceptRootCt); undefined: any. */
+  private acceptRootCt?: ReadonlySet<number>;
 
   private constructor(
     readonly endpoint: CoapEndpoint,
@@ -118,6 +149,11 @@ export class ReferenceServer {
   static async start(options: ServerOptions = {}): Promise<ReferenceServer> {
     const security = options.security && options.faults?.includes('endpoint-not-checked-against-identity') ? { ...options.security, endpointMustMatchIdentity: false } : options.security;
     const dtls = security ? new ServerDtls(security) : undefined;
+    // The fault silences the RST to unsolicited notifications only: a CoAP ping (empty CON) is
+    // still answered, as every server answers it, so the server can be found ready.
+    const silencesRst = options.faults?.includes('no-rst-for-unsolicited-notifications') === true;
+    const pingsToAnswer = new Set<number>();
+    const ignoreUnknown = options.ignoreUnknownRequests === true;
     const endpoint = await CoapEndpoint.bind({
       address: options.address ?? '127.0.0.1',
       port: options.port ?? 0,
@@ -125,13 +161,21 @@ export class ReferenceServer {
       ...(options.params ? { params: options.params } : {}),
       ...(options.trace ? { trace: options.trace } : {}),
       ...(options.faults?.includes('no-deduplication') ? { limits: { maxDedupEntries: 0 } } : {}),
-      ...(options.faults?.includes('no-rst-for-unsolicited-notifications')
-        ? { dropOutgoing: ({ message }: { message?: { type: string } }) => message?.type === 'RST' }
+      ...(silencesRst
+        ? { dropOutgoing: ({ message }: { message?: CoapMessage }) => message?.type === 'RST' && !pingsToAnswer.delete(message.messageId) }
         : {}),
+      dropIncoming: ({ message }: { message?: CoapMessage }) => {
+        if (silencesRst && message?.type === 'CON' && message.code === '0.00') pingsToAnswer.add(message.messageId);
+        // Requests (not pings, not responses) to resources it does not serve are dropped unseen.
+        return ignoreUnknown && message !== undefined && isRequestCode(message.code) && !servesPath(uriPath(message), options.faults ?? []);
+      },
       name: 'server',
     });
     const faults = new Set(options.faults ?? []);
-    const server = new ReferenceServer(endpoint, options.versions ?? supportedByDefault, faults, options.clock);
+    const max = options.lwm2mMax;
+    const versions = (options.versions ?? supportedByDefault).filter((v) => max === undefined || versionAtMost(v, max));
+    const server = new ReferenceServer(endpoint, versions, faults, options.clock);
+    if (options.acceptRootCt) server.acceptRootCt = new Set(options.acceptRootCt);
     server.queueAwakeMs = options.queueAwakeMs ?? maxTransmitWaitMs(endpoint.params);
     for (const [pid, list] of Object.entries(options.profileIds ?? {})) {
       const read = readObjectList(Buffer.from(list));
@@ -377,9 +421,9 @@ export class ReferenceServer {
     const params = readParams(req.query);
     const objectList = readObjectList(req.payload);
     const authenticated = this.dtls?.identityOf(req.peer);
-    const record = (responseCode: string, extra: Partial<ServerEvent> = {}): ResponseSpec => {
+    const record = (responseCode: string, extra: Partial<ServerEvent> = {}, diagnostic?: string): ResponseSpec => {
       this.events.append({ kind: 'register', ...base, params, objectList, responseCode, ...(authenticated ? { authenticated } : {}), ...extra });
-      return { code: responseCode, ...(extra.location ? { locationPath: extra.location } : {}) };
+      return { code: responseCode, ...(extra.location ? { locationPath: extra.location } : {}), ...(diagnostic ? { payload: diagnostic } : {}) };
     };
     const fault = (name: ServerFault) => this.faults.has(name);
     let ep = params.params.ep;
@@ -390,6 +434,11 @@ export class ReferenceServer {
     const version = params.params.lwm2m;
     const versionText = typeof version === 'string' ? version : '1.0';
     if (!this.versions.includes(versionText) && !fault('any-version-accepted')) return record('4.12', { rejection: `LwM2M version ${versionText} is not supported`, endpoint: ep });
+    const rootCt = this.acceptRootCt && objectList.links ? rootContentFormats(objectList.links) : undefined;
+    if (rootCt && !rootCt.some((ct) => this.acceptRootCt!.has(ct))) {
+      const rejection = `content format ${rootCt.join(' ')} of the root link is not supported (accepted: ${[...this.acceptRootCt!].join(', ')})`;
+      return record('4.00', { rejection, endpoint: ep }, rejection);
+    }
     const lt = params.params.lt;
     const lifetimeS = lt === undefined ? 86400 : Number(lt);
     if (!Number.isInteger(lifetimeS) || lifetimeS <= 0) return record('4.00', { rejection: `invalid lifetime "${String(lt)}"`, endpoint: ep });

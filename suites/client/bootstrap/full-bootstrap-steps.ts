@@ -10,7 +10,7 @@ import type { CaseSecureAccount } from '../../../harness/run/case-secure-account
 import { summarize } from '../../../harness/run/trace-entries.ts';
 import { CF, on } from '../dm-steps.ts';
 import { handshakeOf, noteHandshake } from '../security/steps.ts';
-import { at, bootstrapAccountLinks, bootstrapRequested, codeOf, discoverRoot, s, serverAccountInstances, splitAccount } from './steps.ts';
+import { accountBesideBootstrap, at, bootstrapAccountLinks, bootstrapRequested, codeOf, discoverRoot, s, serverAccountInstances } from './steps.ts';
 
 /** The server account the bootstrap server writes, and the server it names. */
 export interface ProvisionedAccount {
@@ -30,7 +30,10 @@ export async function bootstrapFull(ctx: CaseContext, account: ProvisionedAccoun
   ctx.check('B', 'MUST', 'The Bootstrap-Request carries the endpoint client name (ep)', request.endpoint ?? null, ep, at(request));
   const since = account.server.position();
   // The session's own server gets the account the session provisions (PSK when it runs DTLS-PSK).
-  const instances = account.server === ctx.server ? serverAccountInstances(ctx) : splitAccount(c13Configuration(account.uri, 86400, account.security).instances);
+  const instances = account.server === ctx.server ? await serverAccountInstances(ctx) : await accountBesideBootstrap(ctx, c13Configuration(account.uri, 86400, account.security).instances);
+  const written = `/0/${instances.security[0]?.instance ?? 0}`;
+  const serverWritten = `/1/${instances.server[0]?.instance ?? 0}`;
+  const ssid = instances.server[0]?.values[0];
   const security = await ctx.bootstrap.write(ep, '/0', instances.security);
   const server = await ctx.bootstrap.write(ep, '/1', instances.server);
   const mode = account.security ? ` (${account.security.mode === 'psk' ? 'PSK' : 'certificate'} account)` : '';
@@ -40,14 +43,14 @@ export async function bootstrapFull(ctx: CaseContext, account: ProvisionedAccoun
   ctx.check('E', 'MUST', 'Bootstrap-Discover of / is answered 2.05 Content', codeOf(outcome), '2.05', at(outcome));
   if (answer) {
     ctx.check('F', 'MUST', `Bootstrap-Discover gives the enabler version lwm2m="${ctx.target.version}"`, answer.version ?? null, ctx.target.version, at(outcome));
-    const security0 = answer.links.get('/0/0');
-    ctx.check('G', 'MUST', 'Bootstrap-Discover lists the written server account </0/0> with ssid=1', security0 ?? null, expect.includes('ssid=1'), at(outcome));
+    const security0 = answer.links.get(written);
+    ctx.check('G', 'MUST', `Bootstrap-Discover lists the written server account <${written}> with ssid=${ssid}`, security0 ?? null, expect.includes(`ssid=${ssid}`), at(outcome));
     if (ctx.target.version !== '1.0') {
       const uri = security0?.find((p) => p.startsWith('uri='))?.slice(4).replace(/^"|"$/g, '') ?? null;
-      ctx.check('H', 'MUST', 'Bootstrap-Discover gives the server URI of </0/0> (uri=, LwM2M 1.1+)', uri, account.uri, at(outcome));
+      ctx.check('H', 'MUST', `Bootstrap-Discover gives the server URI of <${written}> (uri=, LwM2M 1.1+)`, uri, account.uri, at(outcome));
     }
     ctx.check('I', 'MUST', 'Bootstrap-Discover lists the bootstrap account (a Security instance without ssid)', bootstrapAccountLinks(answer).length > 0 ? bootstrapAccountLinks(answer) : null, expect.present('a </0/x> link without ssid'), at(outcome));
-    ctx.check('J', 'MUST', 'Bootstrap-Discover lists </1/0> with ssid=1', answer.links.get('/1/0') ?? null, expect.includes('ssid=1'), at(outcome));
+    ctx.check('J', 'MUST', `Bootstrap-Discover lists <${serverWritten}> with ssid=${ssid}`, answer.links.get(serverWritten) ?? null, expect.includes(`ssid=${ssid}`), at(outcome));
     ctx.check('K', 'MUST', 'Bootstrap-Discover lists </3/0>', answer.links.has('/3/0'), true, at(outcome));
   }
   const finish = await ctx.bootstrap.finish(ep);

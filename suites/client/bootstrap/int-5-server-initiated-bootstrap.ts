@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { at, bootstrapRequested, codeOf, registersAfter, writeServerAccount } from './steps.ts';
+import { at, bootstrapRequested, codeOf, registersAfter, serverAccountInstances, writeServerAccount } from './steps.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-5',
@@ -24,8 +24,10 @@ export default defineCase({
     ctx.precondition([...writes, finish].every((o) => o.response?.code.startsWith('2.')), `the first bootstrap did not complete (${[...writes, finish].map(codeOf).join(', ')})`);
     ctx.precondition(await ctx.server.waitFor('register', { since: first, within: ctx.target.timing.registerWithinMs, endpoint: ep, signal: ctx.signal }), 'the client did not register after its first bootstrap');
     const since = ctx.bootstrap.position();
-    const trigger = await ctx.server.execute(ep, '/1/0/9');
-    ctx.check('B', 'MUST', 'Execute /1/0/9 (Bootstrap-Request Trigger) is answered 2.04 Changed', codeOf(trigger), '2.04', at(trigger));
+    // The Server instance the bootstrap above wrote.
+    const triggerPath = `/1/${(await serverAccountInstances(ctx)).server[0]!.instance}/9`;
+    const trigger = await ctx.server.execute(ep, triggerPath);
+    ctx.check('B', 'MUST', `Execute ${triggerPath} (Bootstrap-Request Trigger) is answered 2.04 Changed`, codeOf(trigger), '2.04', at(trigger));
     await bootstrapRequested(ctx, 'C', since, ctx.target.timing.reactionWithinMs + ctx.target.timing.registerWithinMs);
     const registered = ctx.server.position();
     const again = await writeServerAccount(ctx);

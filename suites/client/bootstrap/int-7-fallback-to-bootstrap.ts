@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { serverAccount, type ProvisionedInstance } from '../../../harness/run/case-bootstrap.ts';
-import { at, bootstrapRequested, codeOf, registersAfter, s, writeServerAccount } from './steps.ts';
+import { c13Configuration, type ProvisionedInstance } from '../../../harness/run/case-bootstrap.ts';
+import { accountBesideBootstrap, at, bootstrapRequested, codeOf, registersAfter, s, writeServerAccount } from './steps.ts';
 
 /** Written to the unanswering account's Server instance so that the client gives up soon: 2 attempts 1 s apart, one sequence. */
 const retries = { attempts: 2, timerS: 1, sequenceDelayS: 1, sequences: 1 };
@@ -30,10 +30,11 @@ export default defineCase({
     await bootstrapRequested(ctx, 'A');
     const silent = await ctx.server.startUnanswering();
     try {
-      const account = serverAccount({ uri: silent.uri, ...ctx.device.serverAccount }).map((item): ProvisionedInstance =>
+      // The C.1 numbering, as the other bootstrap cases write it, beside the device's bootstrap account.
+      const account = await accountBesideBootstrap(ctx, c13Configuration(silent.uri).instances.map((item): ProvisionedInstance =>
         item.object === 1 ? { ...item, values: { ...item.values, 16: true, 17: retries.attempts, 18: retries.timerS, 19: retries.sequenceDelayS, 20: retries.sequences } } : item,
-      );
-      const writes = [await ctx.bootstrap.write(ep, '/0', account.filter((i) => i.object === 0)), await ctx.bootstrap.write(ep, '/1', account.filter((i) => i.object === 1))];
+      ));
+      const writes = [await ctx.bootstrap.write(ep, '/0', account.security), await ctx.bootstrap.write(ep, '/1', account.server)];
       const finish = await ctx.bootstrap.finish(ep);
       ctx.precondition([...writes, finish].every((o) => o.response?.code === '2.04'), `the unanswering account could not be provisioned (${[...writes, finish].map(codeOf).join(', ')})`);
       ctx.note(`provisioned a server account on ${silent.uri}, which never answers`);

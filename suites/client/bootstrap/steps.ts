@@ -41,13 +41,46 @@ export async function bootstrapRequested(
   return ctx.arrived(id, 'MUST', description, event, within, (e) => `POST /bs?${(e.query ?? []).join('&')}`);
 }
 
+/** The device's bootstrap account, by case: its Security instance, found before the first write. */
+const bootstrapAccounts = new WeakMap<CaseContext, number | undefined>();
+
+/**
+ * The Security instance of the device's own bootstrap account, from a Bootstrap-Discover of /
+ * (once per case): the server account is written beside it, never over it. Undefined (noted)
+ * when the Discover shows none.
+ */
+export async function deviceBootstrapInstance(ctx: CaseContext): Promise<number | undefined> {
+  if (bootstrapAccounts.has(ctx)) return bootstrapAccounts.get(ctx);
+  const { outcome, answer } = await discoverRoot(ctx);
+  const found = answer && bootstrapAccountLinks(answer)[0];
+  const instance = found === undefined ? undefined : Number(found.split('/')[2]);
+  if (instance === undefined) ctx.note(`Bootstrap-Discover before the writes showed no bootstrap account (${codeOf(outcome)}); the C.1 Security instance is used`);
+  bootstrapAccounts.set(ctx, instance);
+  return instance;
+}
+
+/** Moves Security instances off `taken` (the bootstrap account's) to the lowest free instance number. */
+export function besideBootstrapAccount(instances: readonly ProvisionedInstance[], taken: number | undefined): ProvisionedInstance[] {
+  if (taken === undefined) return [...instances];
+  const used = new Set([taken, ...instances.filter((i) => i.object === 0).map((i) => i.instance)]);
+  let free = 0;
+  while (used.has(free)) free++;
+  return instances.map((i) => (i.object === 0 && i.instance === taken ? { ...i, instance: free } : i));
+}
+
 /**
  * The C.13 result: the server account (Security /0/0, Server /1/0, SSID 1) on the reference
- * server, secured as the session provisions it (a PSK account when the session runs DTLS-PSK).
+ * server, secured as the session provisions it (a PSK account when the session runs DTLS-PSK);
+ * its Security instance moves when the device's bootstrap account has /0/0.
  */
-export function serverAccountInstances(ctx: CaseContext, lifetimeS = 86400): { security: ProvisionedInstance[]; server: ProvisionedInstance[] } {
+export async function serverAccountInstances(ctx: CaseContext, lifetimeS = 86400): Promise<{ security: ProvisionedInstance[]; server: ProvisionedInstance[] }> {
   const configured = ctx.bootstrap.configurationOf(ctx.target.endpoint)?.instances ?? c13Configuration(ctx.server.uri).instances;
-  return splitAccount(configured.map((i) => (i.object === 1 ? { ...i, values: { ...i.values, 1: lifetimeS } } : i)));
+  return accountBesideBootstrap(ctx, configured.map((i) => (i.object === 1 ? { ...i, values: { ...i.values, 1: lifetimeS } } : i)));
+}
+
+/** A server account's instances, placed beside the device's bootstrap account, as the Bootstrap-Writes of /0 and /1 carry them. */
+export async function accountBesideBootstrap(ctx: CaseContext, instances: readonly ProvisionedInstance[]): Promise<{ security: ProvisionedInstance[]; server: ProvisionedInstance[] }> {
+  return splitAccount(besideBootstrapAccount(instances, await deviceBootstrapInstance(ctx)));
 }
 
 /** A server account's instances, as the Bootstrap-Writes of /0 and /1 carry them. */
@@ -58,7 +91,7 @@ export function splitAccount(instances: readonly ProvisionedInstance[]): { secur
 /** Bootstrap-Write of /0 and /1 with the server account; the outcomes, in order. */
 export async function writeServerAccount(ctx: CaseContext, lifetimeS?: number): Promise<[Outcome, Outcome]> {
   const ep = ctx.target.endpoint;
-  const { security, server } = serverAccountInstances(ctx, lifetimeS);
+  const { security, server } = await serverAccountInstances(ctx, lifetimeS);
   const first = await ctx.bootstrap.write(ep, '/0', security);
   const second = await ctx.bootstrap.write(ep, '/1', server);
   return [first, second];

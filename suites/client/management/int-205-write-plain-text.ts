@@ -1,9 +1,9 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { CF, codeOf, configured, decoded, multiValueFormat, on, pick, valuesOf } from '../dm-steps.ts';
+import { CF, codeOf, configured, decoded, multiValueFormat, on, onAccount, pick, valuesOf } from '../dm-steps.ts';
 import { each } from './read-steps.ts';
 
-const set = { '/1/0/2': 101, '/1/0/3': 1010, '/1/0/5': 2000 };
-const initial = { '/1/0/2': 1, '/1/0/3': 10, '/1/0/5': 86400 };
+const etsSet = { '/1/0/2': 101, '/1/0/3': 1010, '/1/0/5': 2000 };
+const etsInitial = { '/1/0/2': 1, '/1/0/3': 10, '/1/0/5': 86400 };
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-205',
@@ -18,6 +18,9 @@ export default defineCase({
   notes: 'The read-back uses a multi-value format the profile claims (the ETS uses TLV).',
   async run(ctx) {
     await configured(ctx, 'C.3');
+    const server = ctx.device.serverAccount.path;
+    const set = onAccount(ctx, etsSet);
+    const initial = onAccount(ctx, etsInitial);
     const paths = Object.keys(set);
     const writeAll = async (values: Record<string, number>) => {
       const codes: Record<string, string> = {};
@@ -32,11 +35,11 @@ export default defineCase({
     const format = ctx.precondition(multiValueFormat(ctx), 'the profile claims no multi-value format to read /1/0 back');
     const w1 = await writeAll(set);
     ctx.check('A', 'MUST', 'Each write is answered 2.04 Changed', w1.codes, each(paths, '2.04'), on(w1.first));
-    const r1 = await ctx.server.read(ctx.target.endpoint, '/1/0', format);
-    ctx.check('B', 'MUST', 'Reading /1/0 shows the written values', pick(valuesOf(decoded(r1, '/1/0')), paths), set, on(r1));
+    const r1 = await ctx.server.read(ctx.target.endpoint, server, format);
+    ctx.check('B', 'MUST', `Reading ${server} shows the written values`, pick(valuesOf(decoded(r1, server)), paths), set, on(r1));
     const w2 = await writeAll(initial);
     ctx.check('C', 'MUST', 'Each restoring write is answered 2.04 Changed', w2.codes, each(paths, '2.04'), on(w2.first));
-    const r2 = await ctx.server.read(ctx.target.endpoint, '/1/0', format);
-    ctx.check('D', 'MUST', 'Reading /1/0 shows the C.3 values again', pick(valuesOf(decoded(r2, '/1/0')), paths), initial, on(r2));
+    const r2 = await ctx.server.read(ctx.target.endpoint, server, format);
+    ctx.check('D', 'MUST', `Reading ${server} shows the C.3 values again`, pick(valuesOf(decoded(r2, server)), paths), initial, on(r2));
   },
 });

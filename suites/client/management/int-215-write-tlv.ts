@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { CF, configured } from '../dm-steps.ts';
+import { CF, configured, onAccount } from '../dm-steps.ts';
 import { partialThenReplace } from './instance-writes.ts';
 
 export default defineCase({
@@ -20,11 +20,11 @@ export default defineCase({
   async run(ctx) {
     await configured(ctx, 'C.3');
     await partialThenReplace(ctx, {
-      instance: '/1/0',
+      instance: ctx.device.serverAccount.path,
       format: CF.tlv,
       body: Buffer.from('C10265C20303F2C20507D0C10601C10755', 'hex'),
       nodes: [],
-      expected: { '/1/0/2': 101, '/1/0/3': 1010, '/1/0/5': 2000, '/1/0/6': true, '/1/0/7': 'U' },
+      expected: onAccount(ctx, { '/1/0/2': 101, '/1/0/3': 1010, '/1/0/5': 2000, '/1/0/6': true, '/1/0/7': 'U' }),
     });
   },
 });

@@ -1,9 +1,10 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { CF, configured } from '../dm-steps.ts';
+import { CF, configured, onAccount } from '../dm-steps.ts';
 import { partialThenReplace } from './instance-writes.ts';
 
-const body = JSON.stringify({
-  bn: '/1/0/',
+/** The ETS's OMA JSON body, named at the device's Server instance. */
+const bodyAt = (server: string) => JSON.stringify({
+  bn: `${server}/`,
   e: [{ n: '2', v: 101 }, { n: '3', v: 1010 }, { n: '5', v: 2000 }, { n: '6', bv: true }, { n: '7', sv: 'U' }],
 });
 
@@ -21,11 +22,11 @@ export default defineCase({
   async run(ctx) {
     await configured(ctx, 'C.3');
     await partialThenReplace(ctx, {
-      instance: '/1/0',
+      instance: ctx.device.serverAccount.path,
       format: CF.omaJson,
-      body: Buffer.from(body),
+      body: Buffer.from(bodyAt(ctx.device.serverAccount.path)),
       nodes: [],
-      expected: { '/1/0/2': 101, '/1/0/3': 1010, '/1/0/5': 2000, '/1/0/6': true, '/1/0/7': 'U' },
+      expected: onAccount(ctx, { '/1/0/2': 101, '/1/0/3': 1010, '/1/0/5': 2000, '/1/0/6': true, '/1/0/7': 'U' }),
     });
   },
 });

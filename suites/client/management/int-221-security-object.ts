@@ -15,8 +15,10 @@ export default defineCase({
     await configured(ctx, 'C.1');
     const read = await ctx.server.read(ctx.target.endpoint, '/0');
     ctx.check('A', 'MUST', 'Read of /0 is answered 4.01 Unauthorized', codeOf(read), '4.01', on(read));
-    const write = await ctx.server.writeBody(ctx.target.endpoint, '/0/0/0', 'coap://127.0.0.1:5683', CF.text);
-    ctx.check('B', 'MUST', 'Write of /0/0/0 is answered 4.01 Unauthorized', codeOf(write), '4.01', on(write));
+    // The ETS writes /0/0/0: the server URI of the device's own account.
+    const uri = `/0/${ctx.device.serverAccount.securityInstance}/0`;
+    const write = await ctx.server.writeBody(ctx.target.endpoint, uri, 'coap://127.0.0.1:5683', CF.text);
+    ctx.check('B', 'MUST', `Write of ${uri} is answered 4.01 Unauthorized`, codeOf(write), '4.01', on(write));
     const attributes = await ctx.server.writeAttributes(ctx.target.endpoint, '/0', 'pmin=30&pmax=45');
     ctx.check('C', 'MUST', 'Write-Attributes on /0 is answered 4.01 Unauthorized', codeOf(attributes), '4.01', on(attributes));
   },

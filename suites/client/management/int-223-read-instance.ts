@@ -15,6 +15,6 @@ export default defineCase({
   notes: 'Which resources an instance has is taken from the client\'s own Discover of it.',
   async run(ctx) {
     await configured(ctx, 'C.1');
-    await readComplete(ctx, ['/1/0', '/3/0'], [['A', 'B'], ['C', 'D']]);
+    await readComplete(ctx, [ctx.device.serverAccount.path, '/3/0'], [['A', 'B'], ['C', 'D']]);
   },
 });

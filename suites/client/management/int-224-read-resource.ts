@@ -1,9 +1,7 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { configured, on } from '../dm-steps.ts';
+import { configured, on, onAccount } from '../dm-steps.ts';
 import { each, readAll } from './read-steps.ts';
 
-const expected: Record<string, unknown> = { '/1/0/0': 1, '/1/0/1': 86400, '/1/0/6': false, '/1/0/7': 'U', '/3/0/16': 'U' };
-const paths = Object.keys(expected);
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-224',
@@ -16,6 +14,8 @@ export default defineCase({
   purpose: 'The server reads /1/0/0, /1/0/1, /1/0/6, /1/0/7 and /3/0/16 without Accept; each must be 2.05 in a format the answer names, with the C.1 value.',
   async run(ctx) {
     await configured(ctx, 'C.1');
+    const expected: Record<string, unknown> = onAccount(ctx, { '/1/0/0': ctx.device.serverAccount.ssid, '/1/0/1': 86400, '/1/0/6': false, '/1/0/7': 'U', '/3/0/16': 'U' });
+    const paths = Object.keys(expected);
     const reads = await readAll(ctx, paths);
     ctx.check('A', 'MUST', 'Each Read is answered 2.05 Content', reads.codes, each(paths, '2.05'), on(reads.first));
     ctx.check('B', 'MUST', 'Each answer names its Content-Format', Object.fromEntries(paths.map((p) => [p, reads.formats[p] === null ? 'none' : 'present'])), each(paths, 'present'), on(reads.first));

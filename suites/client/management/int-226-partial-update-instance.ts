@@ -17,13 +17,14 @@ export default defineCase({
   async run(ctx) {
     await configured(ctx, 'C.1');
     const format = ctx.precondition(multiValueFormat(ctx), 'the profile claims no multi-value format');
-    const nodes = [{ path: '/1/0/1', type: 'integer' as const, value: 61 }, { path: '/1/0/6', type: 'boolean' as const, value: true }];
-    const body = Buffer.from(contentFormat(format)!.encode(nodes, { path: '/1/0', model: coreModel() }));
+    const account = ctx.device.serverAccount;
+    const nodes = [{ path: account.resource(1), type: 'integer' as const, value: 61 }, { path: account.resource(6), type: 'boolean' as const, value: true }];
+    const body = Buffer.from(contentFormat(format)!.encode(nodes, { path: account.path, model: coreModel() }));
     const since = ctx.server.position();
-    const write = await ctx.server.writeBody(ctx.target.endpoint, '/1/0', body, format, 'POST');
+    const write = await ctx.server.writeBody(ctx.target.endpoint, account.path, body, format, 'POST');
     ctx.require('A', 'MUST', 'The partial update is answered 2.04 Changed', codeOf(write), '2.04', on(write));
     await expectLifetimeUpdate(ctx, 'B', since, 61);
-    const read = await ctx.server.read(ctx.target.endpoint, '/1/0', format);
-    ctx.check('C', 'MUST', 'Reading /1/0 shows Lifetime 61 and Notification Storing true', pick(valuesOf(decoded(read, '/1/0')), ['/1/0/1', '/1/0/6']), { '/1/0/1': 61, '/1/0/6': true }, on(read));
+    const read = await ctx.server.read(ctx.target.endpoint, account.path, format);
+    ctx.check('C', 'MUST', `Reading ${account.path} shows Lifetime 61 and Notification Storing true`, pick(valuesOf(decoded(read, account.path)), nodes.map((n) => n.path)), Object.fromEntries(nodes.map((n) => [n.path, n.value])), on(read));
   },
 });

@@ -13,11 +13,12 @@ export default defineCase({
   purpose: 'The server writes Lifetime /1/0/1 = 63; the client must answer 2.04, send an Update with lt=63, and read back 63.',
   async run(ctx) {
     await configured(ctx, 'C.1');
+    const lifetime = ctx.device.serverAccount.resource(1);
     const since = ctx.server.position();
-    const write = await ctx.server.writeBody(ctx.target.endpoint, '/1/0/1', '63', CF.text);
+    const write = await ctx.server.writeBody(ctx.target.endpoint, lifetime, '63', CF.text);
     ctx.require('A', 'MUST', 'The write is answered 2.04 Changed', codeOf(write), '2.04', on(write));
     await expectLifetimeUpdate(ctx, 'B', since, 63);
-    const read = await ctx.server.read(ctx.target.endpoint, '/1/0/1', CF.text);
-    ctx.check('C', 'MUST', 'Reading /1/0/1 gives 63', read.response?.payload.toString('utf8') ?? codeOf(read), '63', on(read));
+    const read = await ctx.server.read(ctx.target.endpoint, lifetime, CF.text);
+    ctx.check('C', 'MUST', `Reading ${lifetime} gives 63`, read.response?.payload.toString('utf8') ?? codeOf(read), '63', on(read));
   },
 });

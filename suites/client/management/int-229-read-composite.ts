@@ -1,13 +1,15 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
+import type { ServerAccount } from '../../../harness/run/case-device.ts';
 import { codeOf, configured, decoded, on, pick, valuesOf } from '../dm-steps.ts';
 import { senmlFormat } from './composite-steps.ts';
 
 /** The C.1 values the overlapping paths cover (DEV-MIN and SRV-MIN; '*': present, any value). */
-const wanted: Record<string, unknown> = {
+/** The C.1 data the answer must hold ('*': present), the Server part at the device's account. */
+const wantedAt = (account: ServerAccount): Record<string, unknown> => ({
   '/3/0/0': '*', '/3/0/1': '*', '/3/0/2': '*', '/3/0/3': '*', '/3/0/11/0': 0, '/3/0/16': 'U',
-  '/1/0/0': 1, '/1/0/1': 86400, '/1/0/6': false, '/1/0/7': 'U',
-};
+  [account.resource(0)]: account.ssid, [account.resource(1)]: 86400, [account.resource(6)]: false, [account.resource(7)]: 'U',
+});
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-229',
@@ -27,7 +29,9 @@ export default defineCase({
   async run(ctx) {
     await configured(ctx, 'C.1');
     const format = senmlFormat(ctx);
-    const read = await ctx.server.readComposite(ctx.target.endpoint, ['/3', '/1/0', '/1/0/1', '/3/0/11/0'], format);
+    const account = ctx.device.serverAccount;
+    const wanted = wantedAt(account);
+    const read = await ctx.server.readComposite(ctx.target.endpoint, ['/3', account.path, account.resource(1), '/3/0/11/0'], format);
     ctx.require('A', 'MUST', 'The FETCH is answered 2.05 Content', codeOf(read), '2.05', on(read));
     ctx.check('B', 'MUST', 'The answer is SenML JSON or CBOR', read.response!.contentFormat ?? null, expect.oneOf(110, 112), on(read));
     const values = pick(valuesOf(decoded(read)), Object.keys(wanted));

@@ -6,9 +6,10 @@ import { expectLifetimeUpdate } from './lifetime-steps.ts';
 import { asRecord, encodeNodes } from './senml-steps.ts';
 
 const identities = ['aa', 'bb', 'cc', 'dd'];
-const nodes: LwM2mNode[] = [
-  { path: '/1/0/1', type: 'integer', value: 61 },
-  { path: '/1/0/6', type: 'boolean', value: true },
+/** What the iPATCH writes: Lifetime and Notification Storing of the device's server account, and the identities. */
+const nodesAt = (server: string): LwM2mNode[] => [
+  { path: `${server}/1`, type: 'integer', value: 61 },
+  { path: `${server}/6`, type: 'boolean', value: true },
   ...identities.map((value, k): LwM2mNode => ({ path: `/16/0/0/${k}`, type: 'string', value })),
 ];
 
@@ -28,14 +29,16 @@ export default defineCase({
   async run(ctx) {
     await configured(ctx, 'C.1', 'C.12');
     const format = senmlFormat(ctx);
+    const account = ctx.device.serverAccount;
+    const nodes = nodesAt(account.path);
     const since = ctx.server.position();
     const write = await ctx.server.writeComposite(ctx.target.endpoint, encodeNodes(nodes, format), format);
     ctx.require('A', 'MUST', 'The iPATCH is answered 2.04 Changed', codeOf(write), '2.04', on(write));
     await expectLifetimeUpdate(ctx, 'B', since, 61);
-    const server = await ctx.server.read(ctx.target.endpoint, '/1/0', format);
+    const server = await ctx.server.read(ctx.target.endpoint, account.path, format);
     const portfolio = await ctx.server.read(ctx.target.endpoint, '/16/0', format);
-    const actual = { ...asRecord(pick(valuesOf(decoded(server, '/1/0')), ['/1/0/1', '/1/0/6'])), ...asRecord(pick(valuesOf(decoded(portfolio, '/16/0')), nodes.slice(2).map((n) => n.path))) };
-    ctx.check('C', 'MUST', 'Reading /1/0 and /16/0 shows every value written', actual, Object.fromEntries(nodes.map((n) => [n.path, n.value])), on(server));
+    const actual = { ...asRecord(pick(valuesOf(decoded(server, account.path)), nodes.slice(0, 2).map((n) => n.path))), ...asRecord(pick(valuesOf(decoded(portfolio, '/16/0')), nodes.slice(2).map((n) => n.path))) };
+    ctx.check('C', 'MUST', `Reading ${account.path} and /16/0 shows every value written`, actual, Object.fromEntries(nodes.map((n) => [n.path, n.value])), on(server));
   },
 });
 

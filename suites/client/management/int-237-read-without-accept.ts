@@ -14,11 +14,12 @@ export default defineCase({
   async run(ctx) {
     await configured(ctx, 'C.1');
     const paths = ['/1', '/3'];
+    const lifetime = ctx.device.serverAccount.resource(1);
     const reads = await readAll(ctx, paths);
     ctx.require('A', 'MUST', 'Reads of /1 and /3 without Accept are answered 2.05 Content', reads.codes, each(paths, '2.05'), on(reads.first));
     ctx.check('B', 'MUST', 'Each answer carries a Content-Format', Object.fromEntries(paths.map((p) => [p, reads.formats[p] === null ? 'none' : 'present'])), each(paths, 'present'), on(reads.first));
     ctx.check('C', 'MUST', 'The server decodes each answer: /1 shows Lifetime 86400, /3 the Binding "U"',
-      { '/1': pick(reads.values['/1']!, ['/1/0/1']), '/3': pick(reads.values['/3']!, ['/3/0/16']) }, { '/1': { '/1/0/1': 86400 }, '/3': { '/3/0/16': 'U' } }, on(reads.first));
+      { '/1': pick(reads.values['/1']!, [lifetime]), '/3': pick(reads.values['/3']!, ['/3/0/16']) }, { '/1': { [lifetime]: 86400 }, '/3': { '/3/0/16': 'U' } }, on(reads.first));
     ctx.note(`formats chosen by the client: ${JSON.stringify(reads.formats)}`);
   },
 });

@@ -6,9 +6,10 @@ import { senmlFormat } from './composite-steps.ts';
 import { each, readAll } from './read-steps.ts';
 import { asRecord, encodeNodes } from './senml-steps.ts';
 
-const nodes: LwM2mNode[] = [
-  { path: '/1/0/2', type: 'integer', value: 101 },
-  { path: '/1/0/6', type: 'boolean', value: true },
+/** What the iPATCH writes: two resources of the device's server account and Current Time. */
+const nodesAt = (server: string): LwM2mNode[] => [
+  { path: `${server}/2`, type: 'integer', value: 101 },
+  { path: `${server}/6`, type: 'boolean', value: true },
   { path: '/3/0/13', type: 'time', value: 0 },
 ];
 
@@ -33,17 +34,19 @@ export default defineCase({
     const paths = ['/1', '/3'];
     const before = await readAll(ctx, paths, format);
     ctx.require('A', 'MUST', 'Reads of /1 and /3 are answered 2.05 Content', before.codes, each(paths, '2.05'), on(before.first));
+    const [minPeriod, storing] = [ctx.device.serverAccount.resource(2), ctx.device.serverAccount.resource(6)];
+    const nodes = nodesAt(ctx.device.serverAccount.path);
     const t0 = performance.now();
     const write = await ctx.server.writeComposite(ctx.target.endpoint, encodeNodes(nodes, format), format);
     ctx.require('B', 'MUST', 'The iPATCH is answered 2.04 Changed', codeOf(write), '2.04', on(write));
     const after = await readAll(ctx, paths, format);
     ctx.check('C', 'MUST', 'Reads of /1 and /3 are answered 2.05 Content again', after.codes, each(paths, '2.05'), on(after.first));
     const elapsedS = Math.ceil((performance.now() - t0) / 1000);
-    const actual = { ...asRecord(pick(after.values['/1']!, ['/1/0/2', '/1/0/6'])), ...asRecord(pick(after.values['/3']!, ['/3/0/13'])) };
-    ctx.check('D', 'MUST', 'They show /1/0/2 = 101, /1/0/6 = true and /3/0/13 = 0', actual,
-      expect.that(`{"/1/0/2":101,"/1/0/6":true,"/3/0/13":0 to ${elapsedS}}`, (v) => {
+    const actual = { ...asRecord(pick(after.values['/1']!, [minPeriod, storing])), ...asRecord(pick(after.values['/3']!, ['/3/0/13'])) };
+    ctx.check('D', 'MUST', `They show ${minPeriod} = 101, ${storing} = true and /3/0/13 = 0`, actual,
+      expect.that(`{"${minPeriod}":101,"${storing}":true,"/3/0/13":0 to ${elapsedS}}`, (v) => {
         const r = v as Record<string, unknown>;
-        return r['/1/0/2'] === 101 && r['/1/0/6'] === true && typeof r['/3/0/13'] === 'number' && r['/3/0/13'] >= 0 && r['/3/0/13'] <= elapsedS;
+        return r[minPeriod] === 101 && r[storing] === true && typeof r['/3/0/13'] === 'number' && r['/3/0/13'] >= 0 && r['/3/0/13'] <= elapsedS;
       }), on(after.first));
   },
 });

@@ -16,17 +16,19 @@ export default defineCase({
   async run(ctx) {
     await configured(ctx, 'C.1');
     const format = senmlFormat(ctx);
-    const read = await ctx.server.readComposite(ctx.target.endpoint, ['/3/0/16', '/3/0/11/0', '/1/0'], format);
+    const account = ctx.device.serverAccount;
+    const read = await ctx.server.readComposite(ctx.target.endpoint, ['/3/0/16', '/3/0/11/0', account.path], format);
     ctx.require('A', 'MUST', 'The FETCH is answered 2.05 Content', codeOf(read), '2.05', on(read));
     ctx.check('B', 'MUST', 'The answer is SenML JSON or CBOR', read.response!.contentFormat ?? null, expect.oneOf(110, 112), on(read));
     const values = valuesOf(decoded(read));
-    ctx.check('C', 'MUST', 'It holds /3/0/16 = "U", /3/0/11/0 = 0 and the /1/0 values, and nothing outside the requested paths',
+    const server = (r: number) => account.resource(r);
+    ctx.check('C', 'MUST', `It holds /3/0/16 = "U", /3/0/11/0 = 0 and the ${account.path} values, and nothing outside the requested paths`,
       values,
-      expect.that('/3/0/16 "U", /3/0/11/0 0, /1/0/0 1, /1/0/1 86400, /1/0/6 false, /1/0/7 "U"; only paths under /3/0/16, /3/0/11/0, /1/0', (v) => {
+      expect.that(`/3/0/16 "U", /3/0/11/0 0, ${server(0)} ${account.ssid}, ${server(1)} 86400, ${server(6)} false, ${server(7)} "U"; only paths under /3/0/16, /3/0/11/0, ${account.path}`, (v) => {
         if (typeof v !== 'object' || v === null) return false;
         const r = v as Record<string, unknown>;
-        const inside = Object.keys(r).every((p) => p === '/3/0/16' || p === '/3/0/11/0' || p.startsWith('/1/0/'));
-        return inside && r['/3/0/16'] === 'U' && r['/3/0/11/0'] === 0 && r['/1/0/0'] === 1 && r['/1/0/1'] === 86400 && r['/1/0/6'] === false && r['/1/0/7'] === 'U';
+        const inside = Object.keys(r).every((p) => p === '/3/0/16' || p === '/3/0/11/0' || p.startsWith(`${account.path}/`));
+        return inside && r['/3/0/16'] === 'U' && r['/3/0/11/0'] === 0 && r[server(0)] === account.ssid && r[server(1)] === 86400 && r[server(6)] === false && r[server(7)] === 'U';
       }), on(read));
   },
 });

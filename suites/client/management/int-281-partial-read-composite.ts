@@ -14,8 +14,9 @@ export default defineCase({
   purpose: 'The server sends FETCH with /1/0/1, /1/0/7 and the executable /1/0/8; the answer must be 2.05 with Lifetime and Binding only.',
   async run(ctx) {
     await configured(ctx, 'C.1');
-    const read = await ctx.server.readComposite(ctx.target.endpoint, ['/1/0/1', '/1/0/7', '/1/0/8'], senmlFormat(ctx));
+    const [lifetime, binding, trigger] = [1, 7, 8].map(ctx.device.serverAccount.resource);
+    const read = await ctx.server.readComposite(ctx.target.endpoint, [lifetime!, binding!, trigger!], senmlFormat(ctx));
     ctx.require('A', 'MUST', 'The FETCH is answered 2.05 Content', codeOf(read), '2.05', on(read));
-    ctx.check('B', 'MUST', 'The answer holds exactly /1/0/1 = 86400 and /1/0/7 = "U" (no /1/0/8)', valuesOf(decoded(read)), { '/1/0/1': 86400, '/1/0/7': 'U' }, on(read));
+    ctx.check('B', 'MUST', `The answer holds exactly ${lifetime} = 86400 and ${binding} = "U" (no ${trigger})`, valuesOf(decoded(read)), { [lifetime!]: 86400, [binding!]: 'U' }, on(read));
   },
 });

@@ -17,9 +17,11 @@ export default defineCase({
   async run(ctx) {
     await configured(ctx, 'C.3');
     const format = ctx.precondition(multiValueFormat(ctx), 'the profile claims no multi-value format');
-    const write = await ctx.server.writeBody(ctx.target.endpoint, '/1/0', encodeNodes([{ path: '/1/0/2', type: 'integer', value: 5 }], format, '/1/0'), format, 'POST');
-    ctx.require('A', 'MUST', 'POST /1/0 with /1/0/2 only is answered 2.04 Changed', codeOf(write), '2.04', on(write));
-    const read = await ctx.server.read(ctx.target.endpoint, '/1/0', format);
-    ctx.check('B', 'MUST', 'Reading /1/0 shows /1/0/2 = 5 and the untouched /1/0/3 = 10, /1/0/5 = 86400', pick(valuesOf(decoded(read, '/1/0')), ['/1/0/2', '/1/0/3', '/1/0/5']), { '/1/0/2': 5, '/1/0/3': 10, '/1/0/5': 86400 }, on(read));
+    const { path: server, resource } = ctx.device.serverAccount;
+    const write = await ctx.server.writeBody(ctx.target.endpoint, server, encodeNodes([{ path: resource(2), type: 'integer', value: 5 }], format, server), format, 'POST');
+    ctx.require('A', 'MUST', `POST ${server} with ${resource(2)} only is answered 2.04 Changed`, codeOf(write), '2.04', on(write));
+    const read = await ctx.server.read(ctx.target.endpoint, server, format);
+    const expected = { [resource(2)]: 5, [resource(3)]: 10, [resource(5)]: 86400 };
+    ctx.check('B', 'MUST', `Reading ${server} shows ${resource(2)} = 5 and the untouched ${resource(3)} = 10, ${resource(5)} = 86400`, pick(valuesOf(decoded(read, server)), Object.keys(expected)), expected, on(read));
   },
 });

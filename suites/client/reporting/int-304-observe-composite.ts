@@ -20,6 +20,6 @@ export default defineCase({
     const note = await expectPeriodicNotification(ctx, 'D', 'Composite notification', observation, since, at, pmin, pmax);
     if (!note) return;
     const values = valuesOf(decodePayload(note.payload, note.contentFormat));
-    ctx.check('E', 'MUST', 'The notification holds all three paths', typeof values === 'string' ? values : compositePaths.map((p) => (p in values ? p : `${p} missing`)), compositePaths, on(note));
+    ctx.check('E', 'MUST', 'The notification holds all three paths', typeof values === 'string' ? values : compositePaths(ctx).map((p) => (p in values ? p : `${p} missing`)), compositePaths(ctx), on(note));
   },
 });

@@ -24,10 +24,12 @@ export default defineCase({
     await configured(ctx, 'C.1');
     const { pmax, toleranceMs } = periods(ctx);
     const tolerance = toleranceMs / 1000;
-    const observation = await ctx.server.observeComposite(ctx.target.endpoint, ['/1/0/1', '/3/0'], senmlFormat(ctx));
-    requireObserved(ctx, 'A', 'Observe-Composite of /1/0/1 and /3/0', observation);
+    const lifetime = ctx.device.serverAccount.resource(1);
+    const observation = await ctx.server.observeComposite(ctx.target.endpoint, [lifetime, '/3/0'], senmlFormat(ctx));
+    requireObserved(ctx, 'A', `Observe-Composite of ${lifetime} and /3/0`, observation);
     const values = valuesOf(decoded(observation.first));
-    ctx.check('B', 'MUST', 'The answer holds /1/0/1 and the /3/0 resources', typeof values === 'string' ? values : ['/1/0/1', '/3/0/0', '/3/0/16'].map((p) => (p in values ? p : `${p} missing`)), ['/1/0/1', '/3/0/0', '/3/0/16'], on(observation.first));
+    const held = [lifetime, '/3/0/0', '/3/0/16'];
+    ctx.check('B', 'MUST', `The answer holds ${lifetime} and the /3/0 resources`, typeof values === 'string' ? values : held.map((p) => (p in values ? p : `${p} missing`)), held, on(observation.first));
     const wa = await ctx.server.writeAttributes(ctx.target.endpoint, '/3', `pmax=${pmax}`);
     ctx.require('C', 'MUST', `Write-Attributes pmax=${pmax} on /3 is answered 2.04`, codeOf(wa), '2.04', on(wa));
     const since = ctx.server.position();

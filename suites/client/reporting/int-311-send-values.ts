@@ -3,7 +3,6 @@ import { expect } from '../../../harness/run/expectation.ts';
 import { configured, decodePayload, on, pick, valuesOf } from '../dm-steps.ts';
 import { nextSend, sendWindowMs } from './send-steps.ts';
 
-const sent = { '/1/0/1': 86400, '/3/0/11/0': 0 };
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-311',
@@ -23,7 +22,9 @@ export default defineCase({
     const within = sendWindowMs(ctx);
     const send = ctx.arrived('A', 'MUST', 'The client sends POST /dp', await nextSend(ctx, ctx.server.position(), within), within, () => 'POST /dp');
     ctx.check('B', 'MUST', 'The Send says its format: SenML JSON, SenML CBOR or LwM2M CBOR', send.contentFormat ?? null, expect.oneOf(110, 112, 11544), on(send));
-    ctx.check('C', 'MUST', 'The server got /1/0/1 = 86400 and /3/0/11/0 = 0', pick(valuesOf(decodePayload(send.payload, send.contentFormat)), Object.keys(sent)), sent, on(send));
+    const lifetime = ctx.device.serverAccount.resource(1);
+    const sent = { [lifetime]: 86400, '/3/0/11/0': 0 };
+    ctx.check('C', 'MUST', `The server got ${lifetime} = 86400 and /3/0/11/0 = 0`, pick(valuesOf(decodePayload(send.payload, send.contentFormat)), Object.keys(sent)), sent, on(send));
     ctx.check('D', 'MUST', 'The server answered 2.04 Changed', send.responseCode ?? null, '2.04', on(send));
   },
 });

@@ -4,8 +4,8 @@ import { contentFormat } from '../../../harness/lwm2m/formats/index.ts';
 import { coreModel } from '../../../harness/lwm2m/model/index.ts';
 import { driveAndCatch, on, registeredClient } from './steps.ts';
 
-/** TLV of Temperature (/3303) instance 1 with Sensor Value (5700) = 21.5 (float32). */
-const instanceTlv = '0701e4164441ac0000';
+/** Temperature (/3303) instance 1 with Sensor Value (5700) = 21.5; the driver renders it in its payloadFormat (TLV by default). */
+const instance = { path: '/3303', nodes: [{ path: '/3303/1/5700', type: 'float', value: 21.5 }] } as const;
 
 export default defineCase({
   id: 'LWM2MC-SRV-105',
@@ -19,7 +19,7 @@ export default defineCase({
   purpose: 'The server is made to create a Temperature instance; its request must be a POST on the object /3303 with a Content-Format, and the body must decode in that format.',
   async run(ctx) {
     const { client } = await registeredClient(ctx);
-    const r = await driveAndCatch(ctx, client, 'create', { path: '/3303', payload: instanceTlv });
+    const r = await driveAndCatch(ctx, client, 'create', { path: '/3303', payload: instance });
     ctx.check('B', 'MUST', 'The request is a POST', r.request.method, 'POST', on(r));
     ctx.check('C', 'MUST', 'The request targets the object /3303', r.request.path, '/3303', on(r));
     const cf = r.request.contentFormat;

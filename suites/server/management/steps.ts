@@ -1,6 +1,6 @@
 // Steps the server-driven cases share: make the server under test act through its driver, and
 // catch the request it then sends to a registered simulated client.
-import type { CaseContext } from '../../../harness/run/context.ts';
+import type { CaseContext, DriverValues } from '../../../harness/run/context.ts';
 import type { ServerRequest, SimulatedClient } from '../../../harness/run/case-clients.ts';
 import { HarnessError } from '../../../harness/errors.ts';
 import { registeredClient } from '../registration/steps.ts';
@@ -15,7 +15,7 @@ export async function driveAndCatch(
   ctx: CaseContext,
   client: SimulatedClient,
   driver: ServerDriver,
-  values: Record<string, string>,
+  values: DriverValues,
 ): Promise<ServerRequest> {
   const since = client.received.position();
   const driving = ctx.drive(driver, { endpoint: client.name, ...values }).then(

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
-import { at, codeOf } from './steps.ts';
+import { at, registerAnswer } from './steps.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-101',
@@ -15,7 +15,7 @@ export default defineCase({
   async run(ctx) {
     const client = await ctx.clients.create();
     const reg = await client.register();
-    ctx.require('A', 'MUST', 'Register is answered 2.01 Created', codeOf(reg), '2.01', at(reg));
+    ctx.require('A', 'MUST', 'Register is answered 2.01 Created', registerAnswer(client, reg), '2.01', at(reg));
     ctx.check('B', 'MUST', 'The Location-Path is under /rd', reg.response!.locationPath, expect.matches(/^\/rd\/[^/]+/, 'a path /rd/{location}'), at(reg));
     ctx.check('C', 'MUST', 'The response is a piggybacked ACK or a confirmable separate response', reg.response!.message.type, expect.oneOf('ACK', 'CON'), at(reg));
   },

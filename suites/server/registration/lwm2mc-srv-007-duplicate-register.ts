@@ -1,7 +1,7 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { locationPath } from '../../../harness/run/case-trace.ts';
 import { until } from '../../../harness/run/waiting.ts';
-import { codeOf } from './steps.ts';
+import { codeOf, refusedRegisterReason } from './steps.ts';
 
 export default defineCase({
   id: 'LWM2MC-SRV-007',
@@ -22,7 +22,7 @@ export default defineCase({
     await register.send();
     const within = ctx.target.timing.responseWithinMs;
     const first = ctx.arrived('A', 'MUST', 'The Register is answered', await until(() => answers()[0], { within, signal: ctx.signal }), within, (r) => `${r.message!.type} ${r.message!.code}`);
-    ctx.precondition(first.message!.code === '2.01', `the server did not accept the Register (${first.message!.code})`);
+    ctx.precondition(first.message!.code === '2.01', refusedRegisterReason(client, first.message!.code));
     await register.send();
     const second = await until(() => answers()[1], { within, signal: ctx.signal });
     const show = (r: typeof first | undefined) => {

@@ -11,15 +11,40 @@ export const at = (exchange: Outcome) => (exchange.seq !== undefined ? { at: exc
 /** The response code, or what happened instead ("no response: …"). */
 export const codeOf = (exchange: Outcome) => exchange.response?.code ?? `no response: ${exchange.error}`;
 
+/** What a Register sent that a server may refuse: its LwM2M version and its root link's content formats. */
+export function registerSent(client: SimulatedClient, spec: RegisterSpec = {}): { version: string; rootCt: string } {
+  const { query, links } = client.registerContent(spec);
+  const version = query.find((q) => q.startsWith('lwm2m='))?.slice('lwm2m='.length) ?? '(none)';
+  const rootCt = /^<\/>;[^,]*?\bct=("[^"]*"|\d+)/.exec(links)?.[1] ?? '(none)';
+  return { version, rootCt };
+}
+
+/**
+ * The answer to a Register, saying what a refusal refused: 4.12 the LwM2M version, 4.00 the
+ * payload (the root link's content formats, the object list). Other answers are their code.
+ */
+export function registerAnswer(client: SimulatedClient, reg: Outcome, spec: RegisterSpec = {}): string {
+  const code = codeOf(reg);
+  const sent = registerSent(client, spec);
+  if (code === '4.12') return `4.12: the server refused the LwM2M version (lwm2m=${sent.version})`;
+  if (code === '4.00') return `4.00: the server refused the payload (e.g. the root ct; sent ct=${sent.rootCt})`;
+  return code;
+}
+
+/** Why the harness's own Register was refused, naming what was sent and the profile field that may fix it. */
+export function refusedRegisterReason(client: SimulatedClient, code: string, spec: RegisterSpec = {}): string {
+  const sent = registerSent(client, spec);
+  if (code === '4.12') return `the server refused the Register with 4.12 (LwM2M version: lwm2m=${sent.version}; the profile's clients.lwm2mVersion may fix this)`;
+  if (code === '4.00') return `the server refused the Register with 4.00 (payload: root ct=${sent.rootCt}; the profile's clients.rootContentFormats may fix this)`;
+  return `the server did not accept a well-formed Register (${code}; sent lwm2m=${sent.version}, root ct=${sent.rootCt})`;
+}
+
 /** A registered simulated client (precondition: the server accepts a well-formed Register). */
 export async function registeredClient(ctx: CaseContext, spec: RegisterSpec = {}): Promise<{ client: SimulatedClient; location: string }> {
   const client = await ctx.clients.create();
   const reg = await client.register(spec);
-  ctx.precondition(
-    reg.response?.code === '2.01' && reg.response.locationPath !== '',
-    `the server did not accept a well-formed Register (${codeOf(reg)})`,
-  );
-  ctx.note(`${client.name} registered at ${reg.response!.locationPath} (lt=${spec.lt ?? 86400})`);
+  ctx.precondition(reg.response?.code === '2.01' && reg.response.locationPath !== '', refusedRegisterReason(client, codeOf(reg), spec));
+  ctx.note(`${client.name} registered at ${reg.response!.locationPath} (${client.registerContent(spec).query.join('&')})`);
   return { client, location: reg.response!.locationPath };
 }
 
