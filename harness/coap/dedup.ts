@@ -34,10 +34,10 @@ export class ExpiringMap<V> {
     this.prune();
   }
 
-  /** Replaces the value, keeping the expiry; no-op when absent or expired. */
-  update(key: string, value: V): void {
+  /** Merges into the value, keeping the expiry; no-op when absent or expired. */
+  merge(key: string, part: Partial<V>): void {
     const e = this.entries.get(key);
-    if (e && e.expiresAt > this.now()) e.value = value;
+    if (e && e.expiresAt > this.now()) e.value = { ...e.value, ...part };
   }
 
   delete(key: string): boolean {
@@ -73,4 +73,12 @@ export class ExpiringMap<V> {
 export interface DedupEntry {
   /** Encoded ACK/RST/response to send again when a duplicate CON arrives; undefined while the handler runs. */
   reply?: Buffer;
+  /** The message first received under this MID: a duplicate repeats it, anything else reuses the MID. */
+  first?: { seq: number; token: Buffer; code: string; payload: Buffer };
+}
+
+/** Whether a message under a remembered MID is the first one again (a retransmission) rather than a new message. */
+export function repeatsFirst(entry: DedupEntry, message: { token: Buffer; code: string; payload: Buffer }): boolean {
+  const first = entry.first;
+  return first === undefined || (first.token.equals(message.token) && first.code === message.code && first.payload.equals(message.payload));
 }

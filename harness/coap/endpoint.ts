@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Block1Assembler, sliceBlock } from './blockwise.ts';
 import { ExpiringMap } from './dedup.ts';
-import type { DedupEntry } from './dedup.ts';
+import { repeatsFirst, type DedupEntry } from './dedup.ts';
 import {
   CoapBlockwiseError,
   CoapBusyError,
@@ -167,7 +167,8 @@ export class CoapEndpoint {
 
   private handler?: RequestHandler;
   private closed = false;
-  private nextMid = Math.floor(Math.random() * 0x10000);
+  private readonly firstMid = Math.floor(Math.random() * 0x10000);
+  private nextMid = this.firstMid;
   private observeSeq = 2;
   private pendingCount = 0;
   private readonly outgoing = new Map<string, OutgoingCon>(); // peer|mid
@@ -256,6 +257,11 @@ export class CoapEndpoint {
 
   newToken(): Buffer {
     return randomBytes(8);
+  }
+
+  /** Starts the Message IDs over from where this endpoint began: a device that forgets them across a reboot (a fault). */
+  restartMessageIds(): void {
+    this.nextMid = this.firstMid;
   }
 
   allocateMessageId(): number {
@@ -636,17 +642,22 @@ export class CoapEndpoint {
     const dedupKey = `${peerKey(peer)}|${msg.messageId}`;
     const seen = this.dedup.get(dedupKey);
     if (seen) {
+      // RFC 7252 §4.4: a MID is not reused with the same peer within EXCHANGE_LIFETIME. A new
+      // message under a remembered MID is dropped as a duplicate all the same, and recorded so
+      // that a verdict can say why the message went unanswered.
+      if (!repeatsFirst(seen, msg)) this.trace.recordMidReuse({ endpoint: this.name, peer, messageId: msg.messageId, firstSeq: seen.first!.seq, seq });
       if (msg.type === 'CON' && seen.reply) this.transmit(peer, seen.reply);
       return;
     }
-    this.dedup.set(dedupKey, {}, msg.type === 'CON' ? this.params.exchangeLifetimeMs : this.params.nonLifetimeMs);
+    const first = { seq, token: msg.token, code: msg.code, payload: msg.payload };
+    this.dedup.set(dedupKey, { first }, msg.type === 'CON' ? this.params.exchangeLifetimeMs : this.params.nonLifetimeMs);
     const cls = codeClass(msg.code);
     if (cls === 0) {
       this.handleRequest(peer, msg, dedupKey, seq).catch((err) => this.reportError(err));
     } else if (cls === 2 || cls === 4 || cls === 5) {
       this.handleResponse(peer, msg, dedupKey, seq);
     } else if (msg.type === 'CON') {
-      this.dedup.update(dedupKey, { reply: this.sendReset(peer, msg.messageId) }); // reserved class
+      this.dedup.merge(dedupKey, { reply: this.sendReset(peer, msg.messageId) }); // reserved class
     }
   }
 
@@ -681,7 +692,7 @@ export class CoapEndpoint {
   private handleResponse(peer: PeerAddress, msg: CoapMessage, dedupKey: string, seq: number): void {
     const key = this.tokenKey(peer, msg.token);
     const ackIfCon = (): void => {
-      if (msg.type === 'CON') this.dedup.update(dedupKey, { reply: this.sendEmptyAck(peer, msg.messageId) });
+      if (msg.type === 'CON') this.dedup.merge(dedupKey, { reply: this.sendEmptyAck(peer, msg.messageId) });
     };
     const pending = this.pending.get(key);
     if (pending) {
@@ -696,7 +707,7 @@ export class CoapEndpoint {
       return;
     }
     // Nobody expects it (late, cancelled observation, unknown token): reject it.
-    this.dedup.update(dedupKey, { reply: this.sendReset(peer, msg.messageId) });
+    this.dedup.merge(dedupKey, { reply: this.sendReset(peer, msg.messageId) });
   }
 
   private onNotification(obs: Observation, peer: PeerAddress, msg: CoapMessage, seq: number): void {
@@ -801,7 +812,7 @@ export class CoapEndpoint {
       ex.timer = this.setTimer(() => {
         if (ex.acked || this.closed) return;
         ex.acked = true; // handler is slow: empty ACK now, separate response later
-        this.dedup.update(dedupKey, { reply: this.sendEmptyAck(peer, msg.messageId) });
+        this.dedup.merge(dedupKey, { reply: this.sendEmptyAck(peer, msg.messageId) });
       }, this.params.piggybackWindowMs);
     }
     let spec: ResponseSpec;
@@ -872,7 +883,7 @@ export class CoapEndpoint {
     if (req.type === 'CON' && !ex.acked) {
       ex.acked = true;
       const bytes = this.sendEncoded(peer, { type: 'ACK', code: rep.code, messageId: req.messageId, token: req.token, options, payload: rep.payload });
-      this.dedup.update(ex.dedupKey, { reply: bytes });
+      this.dedup.merge(ex.dedupKey, { reply: bytes });
       return;
     }
     const msg: CoapMessage = {

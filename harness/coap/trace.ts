@@ -29,6 +29,17 @@ export interface DatagramRecord {
   security?: 'dtls';
 }
 
+/** A peer sent a new message under a Message ID it used within EXCHANGE_LIFETIME (RFC 7252 §4.4); the endpoint dropped it as a duplicate. */
+export interface MidReuse {
+  /** The harness endpoint that received both. */
+  endpoint: string;
+  peer: PeerAddress;
+  messageId: number;
+  /** Trace seq of the message first received under the MID, and of the new one. */
+  firstSeq: number;
+  seq: number;
+}
+
 /** A handshake or session event of a security layer, numbered in the trace. Never carries keys or secrets. */
 export interface SecurityEvent extends Omit<DtlsEvent, 'atMs' | 'wallTime'> {
   seq: number;
@@ -81,6 +92,7 @@ export class TraceRecorder {
   private readonly securityEvents: SecurityEvent[] = [];
   private readonly eventListeners = new Set<(e: SecurityEvent) => void>();
   private readonly concealed: Buffer[] = [];
+  private readonly midReuses: MidReuse[] = [];
   private nextSeq = 0;
 
   /** Keeps at most `capacity` records (oldest dropped first); seq numbers keep counting. */
@@ -185,6 +197,17 @@ export class TraceRecorder {
       }
     }
     return full;
+  }
+
+  /** Keeps the first new message under a reused MID; its retransmissions add nothing. */
+  recordMidReuse(reuse: MidReuse): void {
+    const known = this.midReuses.some((r) => r.endpoint === reuse.endpoint && r.firstSeq === reuse.firstSeq && r.messageId === reuse.messageId);
+    if (!known) this.midReuses.push(reuse);
+  }
+
+  /** Message IDs reused by peers, the new message at or after `mark`. */
+  midReusesSince(mark: number): MidReuse[] {
+    return this.midReuses.filter((r) => r.seq >= mark);
   }
 
   /** Security (handshake) events, in order; their seq interleaves with the datagram records'. */

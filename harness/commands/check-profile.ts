@@ -1,9 +1,11 @@
 // `lwm2m-conformance check-profile FILE`: validates a profile and shows what a run would do
-// with it: the target, how it is started and driven, and which cases apply (and why not).
+// with it: the target, how it is started and driven, which cases apply (and why not), and
+// timings that would let a case mistake one event for another or outlast its deadline.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allCases } from '../../suites/index.ts';
 import { notApplicableReason } from '../run/applicability.ts';
+import { timingWarnings } from '../run/timing-warnings.ts';
 import { describeSecretRef } from '../targets/credentials.ts';
 import { resolveTarget } from '../targets/resolve.ts';
 import { type CommandIO } from './io.ts';
@@ -37,5 +39,7 @@ export async function checkProfileCommand(args: string[], io: CommandIO): Promis
     const reason = notApplicableReason(c, target);
     io.out(`  ${reason ? 'n/a ' : 'run '} ${c.id}  ${c.title}${reason ? `  (${reason})` : ''}`);
   }
+  const warnings = timingWarnings(target, forRole);
+  if (warnings.length) io.out(`\ntiming warnings:\n${warnings.map((w) => `  warning: ${w}`).join('\n')}`);
   return ExitCode.ok;
 }

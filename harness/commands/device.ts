@@ -11,8 +11,9 @@ import { deviceSecurityFlags, deviceSecurityOf, deviceSecurityUsage } from './de
 import { parseServerLocation } from '../peers/device/client-security.ts';
 
 export const deviceUsage = `usage: lwm2m-conformance device --server coap[s]://HOST:PORT --endpoint NAME
-         [--lifetime SECONDS] [--lwm2m 1.0|1.1|1.2] [--update-fraction F]
+         [--lifetime SECONDS] [--lwm2m 1.0|1.1|1.2] [--lwm2m-first 1.1|1.2] [--update-fraction F]
          [--send-every SECONDS] [--send-paths /o/i/r,...] [--vary-every SECONDS] [--fault NAME]...
+         [--set PATH=VALUE]... [--notify-own-changes-only]
          [--bootstrap coap://HOST:PORT [--hold-off SECONDS] [--bootstrap-pack]]
          [--coap-ack-timeout SECONDS] [--coap-max-retransmit N]
          [--server-instance N] [--ssid N] [--security-instance N]
@@ -23,6 +24,13 @@ export const deviceUsage = `usage: lwm2m-conformance device --server coap[s]://H
                     where the --server account sits: Server instance /1/N, Short Server ID, and
                     Security instance /0/N (default 0, 1, 0 as in ETS C.1), as a real device may
                     keep it elsewhere; an account bootstrap writes is used as written
+  --set PATH=VALUE  hold VALUE (text form) at PATH from every start, e.g. --set /3/0/16=UQ: a device
+                    configured unlike the ETS
+  --lwm2m-first     offer this later LwM2M version in the first Register after each start, and
+                    fall back to the --lwm2m version when the server answers 4.12
+  --notify-own-changes-only
+                    notify only changes the device makes itself (the set command, varying
+                    values), not values a server wrote, as many devices do
   --bootstrap-pack  bootstrap with a Bootstrap-Pack-Request (GET /bspack?ep=..., LwM2M 1.2)
                     instead of POST /bs
   --coap-ack-timeout, --coap-max-retransmit
@@ -57,11 +65,14 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
       endpoint: { type: 'string' },
       lifetime: { type: 'string' },
       lwm2m: { type: 'string' },
+      'lwm2m-first': { type: 'string' },
       'update-fraction': { type: 'string' },
       'send-every': { type: 'string' },
       'send-paths': { type: 'string' },
       'vary-every': { type: 'string' },
       fault: { type: 'string', multiple: true },
+      set: { type: 'string', multiple: true },
+      'notify-own-changes-only': { type: 'boolean' },
       ...deviceSecurityFlags,
       help: { type: 'boolean' },
     },
@@ -96,6 +107,10 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
   if (!Number.isInteger(lifetimeS) || lifetimeS <= 0) throw new UsageError(`device: --lifetime must be a positive whole number of seconds, got "${values.lifetime}"`);
   const version = values.lwm2m ?? '1.1';
   if (version !== '1.0' && version !== '1.1' && version !== '1.2') throw new UsageError(`device: --lwm2m must be 1.0, 1.1 or 1.2, got "${version}"`);
+  const firstVersion = values['lwm2m-first'];
+  if (firstVersion !== undefined && !((firstVersion === '1.1' || firstVersion === '1.2') && firstVersion > version)) {
+    throw new UsageError(`device: --lwm2m-first must be a version later than --lwm2m ${version} (1.1 or 1.2), got "${firstVersion}"`);
+  }
   if (values['bootstrap-pack'] && version !== '1.2') throw new UsageError('device: --bootstrap-pack needs --lwm2m 1.2 (the Bootstrap-Pack-Request came with LwM2M 1.2)');
   const updateFraction = values['update-fraction'] === undefined ? 0.5 : Number(values['update-fraction']);
   if (!(updateFraction > 0 && updateFraction < 1)) throw new UsageError(`device: --update-fraction must be between 0 and 1, got "${values['update-fraction']}"`);
@@ -131,6 +146,13 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
     faults.push(name);
   }
 
+  const presetValues: Record<string, string> = {};
+  for (const assignment of values.set ?? []) {
+    const match = /^(\/\d+\/\d+\/\d+(?:\/\d+)?)=(.*)$/.exec(assignment);
+    if (!match) throw new UsageError(`device: --set must be PATH=VALUE with a resource path, got "${assignment}"`);
+    presetValues[match[1]!] = match[2]!;
+  }
+
   const client = await ReferenceClient.create({
     ...(values.server ? { serverUri: values.server } : {}),
     ...(values.bootstrap ? { bootstrapUri: values.bootstrap, holdOffS } : {}),
@@ -143,9 +165,12 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
     account,
     lifetimeS,
     version,
+    ...(firstVersion !== undefined ? { firstVersion } : {}),
     updateFraction,
     faults,
     sendPaths,
+    ...(Object.keys(presetValues).length ? { presetValues } : {}),
+    ...(values['notify-own-changes-only'] ? { notifyOwnChangesOnly: true } : {}),
     ...(sendEverySeconds ? { sendEverySeconds } : {}),
     ...(varyEverySeconds ? { varyEverySeconds } : {}),
     log: (line) => io.err(`device ${values.endpoint}: ${line}`),

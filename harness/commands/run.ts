@@ -20,7 +20,7 @@ import {
 import { colourEnabled, paintFor } from '../report/colour.ts';
 import { caseLine, checkLines, failureLines, summaryLines } from '../report/console.ts';
 import { Progress } from '../report/progress.ts';
-import { resultsSchemaVersion, summarize, type RunReport } from '../report/run-report.ts';
+import { configurationNotesOf, resultsSchemaVersion, summarize, type RunReport } from '../report/run-report.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { selectCases } from '../run/selection.ts';
 import { resolveTarget } from '../targets/resolve.ts';
@@ -138,6 +138,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     environment: { node: process.version, platform: process.platform, arch: process.arch },
     summary: summarize(ordered),
     harnessErrors,
+    configurationNotes: configurationNotesOf(ordered),
     cases: ordered,
   };
   for (const line of [...failureLines(report, paint), ...summaryLines(report, paint)]) io.out(line);

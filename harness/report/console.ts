@@ -4,7 +4,7 @@
 import type { CaseResult } from '../run/result.ts';
 import type { Verdict } from '../run/verdict.ts';
 import { plain, type Paint } from './colour.ts';
-import type { RunReport } from './run-report.ts';
+import { configurationNoteText, type RunReport } from './run-report.ts';
 import { showValue, traceExcerpt, traceLine } from './trace-text.ts';
 
 export const verdictLabel: Record<Verdict, string> = {
@@ -51,6 +51,8 @@ export function summaryLines(report: RunReport, paint: Paint = plain): string[] 
     // How much of the run the target's own timing took; the rest is the harness's overhead.
     lines.push(`  time: ${(report.durationMs / 1000).toFixed(1)} s, of which ${(waited / 1000).toFixed(1)} s waiting for the target (run/wait ${(report.durationMs / waited).toFixed(2)})`);
   }
+  const notes = report.configurationNotes ?? [];
+  if (notes.length) lines.push(`configuration notes (ETS values the target holds differently; no case needed them):`, ...notes.map((n) => `  ${configurationNoteText(n)}`));
   for (const e of report.harnessErrors) lines.push(`harness error: ${e}`);
   return lines;
 }

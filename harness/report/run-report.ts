@@ -1,6 +1,6 @@
 // The record of a whole run, as results.json stores it (schema version 1): the profile (no
 // secrets), the environment, timings and every case with its checks and trace.
-import type { CaseResult } from '../run/result.ts';
+import type { CaseResult, ConfigurationNote } from '../run/result.ts';
 import type { Verdict } from '../run/verdict.ts';
 
 export const resultsSchemaVersion = 1;
@@ -15,7 +15,32 @@ export interface RunReport {
   summary: { total: number; byVerdict: Record<Verdict, number>; byInterface: Record<string, Record<Verdict, number>> };
   /** Problems outside any case (the harness could not run some part). */
   harnessErrors: string[];
+  /** ETS configuration values the target holds differently, which no case depended on: once per run, with the cases that read them. */
+  configurationNotes?: RunConfigurationNote[];
   cases: CaseResult[];
+}
+
+export interface RunConfigurationNote extends ConfigurationNote {
+  cases: string[];
+}
+
+/** The cases' configuration notes, one per path (the first case's reading), with every case that noted it. */
+export function configurationNotesOf(cases: readonly CaseResult[]): RunConfigurationNote[] {
+  const byPath = new Map<string, RunConfigurationNote>();
+  for (const c of cases) {
+    for (const note of c.configurationNotes ?? []) {
+      const seen = byPath.get(note.path);
+      if (seen) seen.cases.push(c.id);
+      else byPath.set(note.path, { ...note, cases: [c.id] });
+    }
+  }
+  return [...byPath.values()];
+}
+
+/** One line per configuration note, for people. */
+export function configurationNoteText(note: RunConfigurationNote): string {
+  const shown = note.expected === '*' ? 'present' : `"${note.expected}"`;
+  return `${note.path} = ${note.actual}, ETS ${note.configuration} has ${shown} (not needed by ${note.cases.length} case${note.cases.length > 1 ? 's' : ''} that read it)`;
 }
 
 export function emptyCounts(): Record<Verdict, number> {

@@ -3,11 +3,13 @@
 import type { CaseDefinition } from './case.ts';
 import { compareVersions } from '../targets/target-view.ts';
 import type { TargetView } from '../targets/target-view.ts';
-import { namedEndpointsFeature } from '../targets/features.ts';
+import { changeCueFeature, namedEndpointsFeature, sendCueFeature } from '../targets/features.ts';
 
 /** Features a profile implies rather than claims, with what their absence means. */
 const impliedFeatures: Record<string, string> = {
   [namedEndpointsFeature]: 'the bootstrap server bootstraps any endpoint (target.endpoint: "*"), so no endpoint is unknown to it',
+  [sendCueFeature]: "the profile says neither that the device Sends periodically (features.send: periodic) nor how to make it Send (a 'trigger-send' driver)",
+  [changeCueFeature]: "the device notifies only its own changes (features.notifyOn: own-change), and the profile has no 'change-value' driver to make it change a value",
 };
 
 /** The reason the case does not apply, or undefined when it does. */
@@ -22,11 +24,11 @@ export function notApplicableReason(def: CaseDefinition, target: TargetView): st
     return `the case applies up to LwM2M ${def.until}; the target implements ${target.version}`;
   }
   const missing = (def.requires ?? []).filter((feature) => !target.features.has(feature));
-  const implied = missing.find((feature) => impliedFeatures[feature] !== undefined);
-  if (implied) return impliedFeatures[implied];
-  if (missing.length > 0) {
-    return `the profile does not claim ${missing.map((f) => `'${f}'`).join(', ')}`;
+  const claims = missing.filter((feature) => impliedFeatures[feature] === undefined);
+  if (claims.length > 0) {
+    return `the profile does not claim ${claims.map((f) => `'${f}'`).join(', ')}`;
   }
+  if (missing.length > 0) return impliedFeatures[missing[0]!];
   if (def.reset === 'factory' && def.tests === 'client' && !target.features.has('driver:factory-reset')) {
     return "the case starts from the device's factory configuration (ETS C.13), and the profile has no 'factory-reset' driver";
   }

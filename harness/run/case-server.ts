@@ -27,6 +27,12 @@ export interface ServerWait {
   /** Default: the case's signal. */
   signal?: AbortSignal;
   where?: (event: ServerEvent) => boolean;
+  /**
+   * Count Registers the server refused with 4.12 for their LwM2M version too. By default a wait
+   * for 'register' passes over them: a refused version followed by a Register at the server's
+   * version is version negotiation, a normal start.
+   */
+  versionRefusals?: boolean;
 }
 
 export interface CaseServer extends Pick<ReferenceServer, (typeof requests)[number]> {
@@ -59,7 +65,10 @@ export function caseServer(peer: ReferenceServer, signal: AbortSignal): CaseServ
       return peer.dtls;
     },
     position: () => peer.events.position(),
-    waitFor: (kind, wait) => peer.waitFor(kind, { ...wait, since: wait.since ?? start, signal: wait.signal ?? signal }),
+    waitFor: (kind, { versionRefusals, ...wait }) => {
+      const counts = (e: ServerEvent) => versionRefusals === true || !(e.kind === 'register' && e.responseCode === '4.12');
+      return peer.waitFor(kind, { ...wait, since: wait.since ?? start, signal: wait.signal ?? signal, where: (e) => counts(e) && (wait.where?.(e) ?? true) });
+    },
     startUnanswering: () => UnansweringServer.start({ address: peer.endpoint.local.address, trace: peer.endpoint.trace, clock: peer.clock }),
     markStart: () => {
       start = peer.events.position();

@@ -1,7 +1,7 @@
 // The case definition API: a case is data (what it tests, per which ETS clause, under which
 // configuration and features) plus one async function that drives the target and records checks.
 import type { CaseContext } from './context.ts';
-import type { LwM2MVersion, TargetRole } from '../targets/target-view.ts';
+import type { LwM2MVersion, TargetRole, TargetView } from '../targets/target-view.ts';
 
 export type { LwM2MVersion, TargetRole };
 
@@ -36,6 +36,19 @@ export interface CaseDefinition {
    * the profile's `factory-reset` driver; without that driver the case is not-applicable.
    */
   readonly reset?: 'reboot' | 'factory';
+  /**
+   * The case judges how the device reacts to the reset it starts from (that a factory-reset
+   * device asks for bootstrap): silence after the reset is then its verdict. Otherwise a reset
+   * driver the device showed no sign of makes a failing case inconclusive, naming the driver; so
+   * does, in either case, a device that registers with the account a factory reset should have removed.
+   */
+  readonly judgesReset?: boolean;
+  /**
+   * How long the case's own waits (periods, windows, silences) add up to on a target, ms, beside
+   * requests' responses and the reset it starts from; check-profile warns when it exceeds
+   * timing.caseDeadline.
+   */
+  readonly waitsMs?: (target: TargetView) => number;
   /** Extra selection tags, e.g. 'smoke'. */
   readonly tags?: readonly string[];
   /** Specification references the case enforces. */

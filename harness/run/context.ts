@@ -3,7 +3,7 @@
 // trace, the target's profile and the device's configuration.
 import { describeExpectation, expect, satisfies, type Expectation } from './expectation.ts';
 import { CaseStopped, HarnessError, Inconclusive } from '../errors.ts';
-import type { CheckResult } from './result.ts';
+import type { CheckResult, ConfigurationNote } from './result.ts';
 import type { Level } from './verdict.ts';
 import type { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
@@ -71,6 +71,10 @@ export interface CaseContext {
   drive(name: DriverName, values?: DriverValues): Promise<string>;
   /** A line for the report: what the harness did or saw. */
   note(text: string): void;
+  /** An ETS configuration value the target holds differently and the case does not depend on: reported once per run. */
+  configurationNote(note: ConfigurationNote): void;
+  /** Work to do when the case ends, whatever its verdict (e.g. restoring a value the case wrote); runs in reverse order. */
+  afterCase(undo: () => Promise<void>): void;
   /** Milliseconds since the case started. */
   elapsedMs(): number;
 }
@@ -78,6 +82,9 @@ export interface CaseContext {
 export interface RecordedContext extends CaseContext {
   readonly checks: CheckResult[];
   readonly notes: string[];
+  readonly configurationNotes: ConfigurationNote[];
+  /** Runs what the case registered with afterCase, newest first; a failure is noted, not thrown. */
+  runAfterCase(): Promise<void>;
   /** Marks the case's start on the peers' events (the session calls it before it resets the target): waits without `since` look from here. */
   markStart(): void;
 }
@@ -97,6 +104,8 @@ export function createCaseContext(deps: {
 }): RecordedContext {
   const checks: CheckResult[] = [];
   const notes: string[] = [];
+  const configurationNotes: ConfigurationNote[] = [];
+  const undos: (() => Promise<void>)[] = [];
   const elapsedMs = () => Math.round(performance.now() - deps.startedAt);
   let device: DeviceConfiguration | undefined;
   const server = deps.server && caseServer(deps.server, deps.signal);
@@ -147,6 +156,16 @@ export function createCaseContext(deps: {
     signal: deps.signal,
     checks,
     notes,
+    configurationNotes,
+    async runAfterCase() {
+      for (const undo of undos.splice(0).reverse()) {
+        try {
+          await undo();
+        } catch (error) {
+          notes.push(`after the case: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    },
     markStart() {
       server?.markStart();
       bootstrap?.markStart();
@@ -178,6 +197,12 @@ export function createCaseContext(deps: {
     },
     note(text) {
       notes.push(text);
+    },
+    configurationNote(note) {
+      if (!configurationNotes.some((n) => n.path === note.path)) configurationNotes.push(note);
+    },
+    afterCase(undo) {
+      undos.push(undo);
     },
     elapsedMs,
   };

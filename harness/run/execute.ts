@@ -11,6 +11,7 @@ import { toTraceEntries } from './trace-entries.ts';
 import type { CaseEnvironment } from '../sessions/session.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
 import type { DriverValues } from '../targets/driver-payload.ts';
+import { withTargetFindings } from './target-findings.ts';
 
 
 export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget): Promise<CaseResult> {
@@ -80,8 +81,11 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
     }
   } finally {
     clearTimeout(timer);
+    // Restores what the case changed on the target while its peers can still reach it.
+    await ctx.runAfterCase();
     abort.abort();
   }
+  ({ verdict, reason } = await withTargetFindings(def, env, ctx, mark, { verdict, ...(reason !== undefined ? { reason } : {}) }));
   return {
     ...base,
     verdict,
@@ -90,6 +94,7 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
     waitedMs: Math.round(env.waitedMs() - waitedBefore),
     checks: ctx.checks,
     notes: ctx.notes,
+    ...(ctx.configurationNotes.length ? { configurationNotes: ctx.configurationNotes } : {}),
     trace: toTraceEntries(env.trace.since(mark), t0),
   };
 }

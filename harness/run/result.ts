@@ -37,6 +37,17 @@ export interface TraceEntry {
   readonly decodeError?: string;
 }
 
+/** An ETS configuration value (Annex C) the target holds differently and the case does not depend on. */
+export interface ConfigurationNote {
+  /** The configuration that sets it, e.g. 'C.1'. */
+  readonly configuration: string;
+  readonly path: string;
+  /** The ETS value ('*': present, any value). */
+  readonly expected: string;
+  /** What the target holds, in text/plain, or why it could not be read. */
+  readonly actual: string;
+}
+
 export interface CaseResult {
   readonly id: string;
   readonly title: string;
@@ -53,6 +64,8 @@ export interface CaseResult {
   readonly waitedMs?: number;
   readonly checks: readonly CheckResult[];
   readonly notes: readonly string[];
+  /** ETS configuration values the target holds differently, which the case did not depend on. */
+  readonly configurationNotes?: readonly ConfigurationNote[];
   readonly trace: readonly TraceEntry[];
   /** Lines the launched target printed while the case ran (the last ones, when many). */
   readonly targetOutput?: readonly { readonly atMs: number; readonly stream: 'stdout' | 'stderr'; readonly text: string }[];

@@ -35,6 +35,8 @@ export class ClientSession implements CaseEnvironment {
   /** The device's server account as last learned; learned again after a bootstrap case changed it. */
   private learned: LearnedAccount | undefined;
   private accountStale = true;
+  /** The reset driver that prepared the current case, and where the peers' events stood when it ran. */
+  private lastReset: { driver: 'reboot' | 'factory-reset'; since: { server: number; bootstrap: number }; atMs: number } | undefined;
 
   readonly profile: Profile;
 
@@ -64,6 +66,8 @@ export class ClientSession implements CaseEnvironment {
         port: profile.harness.port,
         params: resolved.transmission,
         trace,
+        // A server of the profile's version: a Register offering a later one gets 4.12 (Core §6.2.1).
+        lwm2mMax: profile.target.lwm2mVersion,
         ...(security.server ? { security: security.server } : {}),
       });
     } catch (error) {
@@ -123,6 +127,7 @@ export class ClientSession implements CaseEnvironment {
       factory = def.reset === 'factory';
     }
     def.started?.();
+    this.lastReset = undefined;
     // Bootstrap cases drive the bootstrap server themselves; every other case gets the device provisioned.
     this.bootstrap.scripted = def.interface === 'bootstrap';
     if (this.control.processEnded) {
@@ -132,8 +137,34 @@ export class ClientSession implements CaseEnvironment {
       return;
     }
     // A factory reset brings back ETS C.13 (a reboot keeps what bootstrap gave the device).
+    const since = { server: this.server.events.position(), bootstrap: this.bootstrap.events.position() };
     if (factory) await this.control.drive('factory-reset');
-    else if (!silent) await this.control.reset();
+    else if (silent || (await this.control.reset()) !== 'driver') return;
+    this.lastReset = { driver: factory ? 'factory-reset' : 'reboot', since, atMs: performance.now() };
+  }
+
+  async resetNotTaken(options: { silenceJudged?: boolean } = {}): Promise<string | undefined> {
+    const reset = this.lastReset;
+    if (!reset) return undefined;
+    const factory = reset.driver === 'factory-reset';
+    const withinMs = factory ? this.target.timing.startWithinMs : this.target.timing.registerWithinMs;
+    const within = Math.max(0, reset.atMs + withinMs - performance.now());
+    const since = reset.since;
+    const first = await firstOf<{ kind: string; atMs: number }>(undefined, [
+      (either) => this.server.waitFor('register', { since: since.server, within, signal: either }),
+      (either) => this.bootstrap.waitFor('request', { since: since.bootstrap, within, signal: either }),
+      (either) => this.bootstrap.waitFor('pack-request', { since: since.bootstrap, within, signal: either }),
+    ]);
+    const shown = `the ${reset.driver} driver ran but the device sent no ${factory ? 'Bootstrap-Request or Register' : 'Register'} within ${withinMs / 1000} s`;
+    if (!first) return options.silenceJudged ? undefined : shown;
+    // Back in its factory configuration (ETS C.13) a device that bootstraps has no server account to register to.
+    const registered = this.server.events.find(since.server, (e) => e.kind === 'register');
+    const bootstrapped = this.bootstrap.events.find(since.bootstrap, (e) => e.kind === 'request' || e.kind === 'pack-request');
+    const bootstraps = this.profile.features.bootstrap.some((mode) => mode === 'client-initiated' || mode === 'bootstrap-pack');
+    if (factory && bootstraps && registered && (!bootstrapped || bootstrapped.atMs > registered.atMs)) {
+      return `the factory-reset driver ran but the device registered without bootstrapping: its server account survived the reset`;
+    }
+    return undefined;
   }
 
   /**

@@ -46,6 +46,13 @@ export interface CaseEnvironment {
   drive?(name: DriverName, values?: DriverValues): Promise<string>;
   /** Brings the target into the case's starting state (e.g. rebooted, about to register). */
   prepare(start: CaseStart, signal: AbortSignal): Promise<void>;
+  /**
+   * Why the reset that prepared the case did not take (its driver ran, and the device sent no
+   * Register or Bootstrap-Request by the deadline, or kept its server account through a factory
+   * reset); undefined when it took, or no reset driver ran. Waits out the rest of the deadline.
+   * With `silenceJudged` (the case judges that the device reacts at all), only a kept account counts.
+   */
+  resetNotTaken?(options?: { silenceJudged?: boolean }): Promise<string | undefined>;
   /** Overall deadline of one case body, ms. */
   readonly caseDeadlineMs: number;
   /** Running total of the time spent waiting for the target, ms. */

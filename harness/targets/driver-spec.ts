@@ -1,7 +1,7 @@
 // Drivers as a profile declares them: how the harness makes the target act on cue. Kinds: a
 // line on the launched process's stdin (optionally waiting for an answer on its output and
-// capturing values from it), a shell command, an HTTP request, or a prompt to a person at a
-// terminal; or a list of such steps, run in order. Each may declare the format it takes payloads in.
+// capturing values from it), a shell command, an HTTP request, a prompt to a person at a
+// terminal, or a restart of the launched target; or a list of such steps, run in order. Each may declare the format it takes payloads in.
 import type { ConfigLocation } from './config-error.ts';
 import { ConfigError } from './config-error.ts';
 import type { Schema } from './schema.ts';
@@ -15,6 +15,8 @@ export const driverNames = [
   'trigger-send',
   'trigger-bootstrap',
   'disable',
+  // Makes the device change {path} to {value} itself (a device that notifies only its own changes).
+  'change-value',
   'read',
   'write',
   'execute',
@@ -44,6 +46,7 @@ export type Driver = (
   | { kind: 'shell'; command: string; timeoutS: number }
   | { kind: 'http'; method: string; url: string; body?: string; headers: Record<string, string>; expectStatus: number[]; timeoutS: number }
   | { kind: 'prompt'; message: string }
+  | { kind: 'restart' }
 ) & {
   /** The format a payload the case gives as LwM2M nodes is rendered in, as {payload}; default TLV (hex). */
   payloadFormat?: PayloadFormat;
@@ -73,6 +76,7 @@ export const driverSchema: Schema = {
     shell: { schema: { kind: 'string' }, description: 'shell command to run' },
     http: { schema: httpSchema, description: 'HTTP request to send' },
     prompt: { schema: { kind: 'string' }, description: 'instruction shown to a person at a terminal' },
+    restart: { schema: { kind: 'boolean' }, description: 'true: stop and start the launched process or container instead (a device whose factory state is its start-up state)' },
     timeout: { schema: { kind: 'number', min: 0.1 }, description: 'seconds a shell command, or an expect, may take' },
     payloadFormat: {
       schema: { kind: 'string', enum: payloadFormats },
@@ -84,7 +88,7 @@ export const driverSchema: Schema = {
 const driverOrSteps: Schema = {
   kind: 'oneOf',
   options: [driverSchema, { kind: 'array', items: driverSchema }],
-  describe: 'a driver (stdin, shell, http or prompt) or a list of them, run in order',
+  describe: 'a driver (stdin, shell, http, prompt or restart) or a list of them, run in order',
   ref: 'driver',
 };
 
@@ -94,13 +98,17 @@ export const driversSchema: Schema = {
 };
 
 /** Turns one validated driver entry into a Driver, checking that exactly one kind is given. */
-export function toDriver(raw: Record<string, unknown> | Record<string, unknown>[], at: (field: string) => ConfigLocation, field: string, hasProcess: boolean): Driver {
+export function toDriver(raw: Record<string, unknown> | Record<string, unknown>[], at: (field: string) => ConfigLocation, field: string, hasProcess: boolean, restartable = hasProcess): Driver {
   if (Array.isArray(raw)) {
     if (raw.length === 0) throw new ConfigError(at(field), 'a list of driver steps needs at least one step');
-    return { kind: 'steps', steps: raw.map((step, i) => toDriver(step, at, `${field}.${i}`, hasProcess)) };
+    return { kind: 'steps', steps: raw.map((step, i) => toDriver(step, at, `${field}.${i}`, hasProcess, restartable)) };
   }
-  const kinds = ['stdin', 'shell', 'http', 'prompt'].filter((k) => k in raw);
-  if (kinds.length !== 1) throw new ConfigError(at(field), 'give exactly one of "stdin", "shell", "http" or "prompt"');
+  const kinds = ['stdin', 'shell', 'http', 'prompt', 'restart'].filter((k) => k in raw);
+  if (kinds.length !== 1) throw new ConfigError(at(field), 'give exactly one of "stdin", "shell", "http", "prompt" or "restart"');
+  if ('restart' in raw) {
+    if (raw.restart !== true) throw new ConfigError(at(`${field}.restart`), '"restart" takes true (leave the driver out to not have one)');
+    if (!restartable) throw new ConfigError(at(`${field}.restart`), 'a restart driver needs a process or container launch');
+  }
   if ('timeout' in raw && !('shell' in raw) && !('expect' in raw)) throw new ConfigError(at(`${field}.timeout`), '"timeout" goes with "shell" or "expect" (an http driver has its own)');
   if ('expect' in raw && !('stdin' in raw)) throw new ConfigError(at(`${field}.expect`), '"expect" waits for an answer to a "stdin" line');
   if ('capture' in raw && !('expect' in raw)) throw new ConfigError(at(`${field}.capture`), '"capture" takes the named groups of "expect"');
@@ -120,6 +128,7 @@ export function toDriver(raw: Record<string, unknown> | Record<string, unknown>[
   }
   if ('shell' in raw) return { kind: 'shell', command: raw.shell as string, timeoutS: (raw.timeout as number | undefined) ?? 30 };
   if ('prompt' in raw) return { kind: 'prompt', message: raw.prompt as string };
+  if ('restart' in raw) return { kind: 'restart' };
   const http = raw.http as { method?: string; url: string; body?: string; headers?: Record<string, string>; expectStatus?: number[]; timeout?: number };
   return {
     kind: 'http',

@@ -7,8 +7,25 @@ import { anyEndpoint, type Profile } from './profile.ts';
 /** A bootstrap server under test that has configurations for named endpoints only, so it can refuse an unknown one. */
 export const namedEndpointsFeature = 'named-endpoints';
 
+/** The device can be brought to Send: periodically, or through its trigger-send driver. */
+export const sendCueFeature = 'send-cue';
+/** The harness can change a value so that the device notifies it: by a Write, or through its change-value driver. */
+export const changeCueFeature = 'change-cue';
+
+/** When the device Sends, as the profile says it or as its trigger-send driver implies; undefined: not stated. */
+export function sendMode(profile: Profile): 'periodic' | 'on-trigger' | undefined {
+  return profile.features.send ?? (profile.drivers['trigger-send'] ? 'on-trigger' : undefined);
+}
+
 export function featureStrings(profile: Profile): Set<string> {
   const f = profile.features;
+  const send = sendMode(profile);
+  const cues = [
+    ...(send === 'periodic' || (send === 'on-trigger' && profile.drivers['trigger-send']) ? [sendCueFeature] : []),
+    ...(f.notifyOn === 'server-write' || profile.drivers['change-value'] ? [changeCueFeature] : []),
+    ...(send ? [`send:${send}`] : []),
+    `notify-on:${f.notifyOn}`,
+  ];
   return new Set([
     ...f.bindings.map((b) => `binding:${b}`),
     ...f.formats.map((x) => `format:${x}`),
@@ -21,6 +38,7 @@ export function featureStrings(profile: Profile): Set<string> {
     ...f.firmwareDelivery.map((d) => `firmware:${d}`),
     ...(Object.keys(f.profileIds).length > 0 ? ['profile-id'] : []),
     ...Object.keys(profile.drivers).map((d) => `driver:${d}`),
+    ...cues,
     ...(profile.target.role === 'bootstrap-server' && profile.target.endpoint !== anyEndpoint ? [namedEndpointsFeature] : []),
   ]);
 }

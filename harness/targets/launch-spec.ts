@@ -17,6 +17,8 @@ export interface ProcessLaunch {
   env?: Record<string, string>;
   /** `per-case`: a fresh process for every case; `never`: one process for the run. */
   restart: 'never' | 'per-case';
+  /** Seconds to wait between stopping the process and starting it again. */
+  startDelayS?: number;
 }
 
 export interface ContainerLaunch {
@@ -28,14 +30,16 @@ export interface ContainerLaunch {
   /** Container UDP ports to publish, e.g. 5683. */
   ports: number[];
   restart: 'never' | 'per-case';
+  /** Seconds to wait between stopping the container and starting it again. */
+  startDelayS?: number;
 }
 
 export type Launch = ExternalLaunch | ProcessLaunch | ContainerLaunch;
 
 const fieldsOf: Record<Launch['kind'], readonly string[]> = {
   external: [],
-  process: ['command', 'args', 'cwd', 'env', 'restart'],
-  container: ['image', 'command', 'env', 'ports', 'restart'],
+  process: ['command', 'args', 'cwd', 'env', 'restart', 'startDelay'],
+  container: ['image', 'command', 'env', 'ports', 'restart', 'startDelay'],
 };
 
 export const launchSchema: Schema = {
@@ -52,6 +56,7 @@ export const launchSchema: Schema = {
     image: { schema: { kind: 'string' }, description: 'container image (container)' },
     ports: { schema: { kind: 'array', items: { kind: 'number', integer: true, min: 1, max: 65535 } }, description: 'UDP ports to publish (container)' },
     restart: { schema: { kind: 'string', enum: ['never', 'per-case'] }, description: 'restart policy (process, container)' },
+    startDelay: { schema: { kind: 'number', min: 0 }, description: 'seconds between stopping the target and starting it again, for a device that must not restart at once (process, container)' },
   },
 };
 
@@ -64,6 +69,7 @@ export function toLaunch(raw: Record<string, unknown> | undefined, profileFile: 
     }
   }
   const restart = (raw.restart as 'never' | 'per-case' | undefined) ?? 'never';
+  const startDelay = raw.startDelay === undefined ? {} : { startDelayS: raw.startDelay as number };
   if (kind === 'process') {
     if (typeof raw.command !== 'string') throw new ConfigError(at('launch'), 'a process launch needs "command"');
     return {
@@ -73,6 +79,7 @@ export function toLaunch(raw: Record<string, unknown> | undefined, profileFile: 
       ...(raw.cwd ? { cwd: resolve(dirname(profileFile), raw.cwd as string) } : {}),
       ...(raw.env ? { env: raw.env as Record<string, string> } : {}),
       restart,
+      ...startDelay,
     };
   }
   if (kind === 'container') {
@@ -80,7 +87,7 @@ export function toLaunch(raw: Record<string, unknown> | undefined, profileFile: 
     if (raw.command !== undefined && typeof raw.command === 'string') {
       throw new ConfigError(at('launch.command'), 'a container command is a list, e.g. [my-client, --server, "{server.uri}"]');
     }
-    return { kind, image: raw.image, command: (raw.command as string[] | undefined) ?? [], env: (raw.env as Record<string, string> | undefined) ?? {}, ports: (raw.ports as number[] | undefined) ?? [], restart };
+    return { kind, image: raw.image, command: (raw.command as string[] | undefined) ?? [], env: (raw.env as Record<string, string> | undefined) ?? {}, ports: (raw.ports as number[] | undefined) ?? [], restart, ...startDelay };
   }
   return { kind: 'external' };
 }

@@ -56,6 +56,10 @@ export interface Profile {
     firmwareDelivery: string[];
     /** Profile IDs (LwM2M 1.2 `pid`) a server under test resolves, each to the object list it stands for. */
     profileIds: Record<string, string>;
+    /** When the device Sends: on its own every timing.sendPeriod, or when its trigger-send driver tells it; unset: on-trigger with that driver, else not stated. */
+    send?: 'periodic' | 'on-trigger';
+    /** Which changes the device notifies: also a value a server wrote (the default), or only its own changes, made through the change-value driver. */
+    notifyOn: 'server-write' | 'own-change';
   };
   harness: { address: string; port: number; bootstrapPort: number };
   timing: {
@@ -186,6 +190,8 @@ export const profileSchema: Schema = {
           bootstrap: { schema: { kind: 'array', items: { kind: 'string', enum: ['client-initiated', 'server-initiated', 'factory', 'smartcard', 'bootstrap-pack'] } }, description: 'bootstrap modes supported' },
           security: { schema: { kind: 'array', items: { kind: 'string', enum: securityModes } }, description: 'security modes supported' },
           firmwareDelivery: { schema: { kind: 'array', items: { kind: 'string', enum: ['push', 'pull'] } }, description: 'firmware update delivery methods' },
+          send: { schema: { kind: 'string', enum: ['periodic', 'on-trigger'] }, description: 'when the device Sends: periodic (every timing.sendPeriod) or on-trigger (its trigger-send driver)' },
+          notifyOn: { schema: { kind: 'string', enum: ['server-write', 'own-change'] }, description: 'which changes the device notifies: server-write (also a value a server wrote) or own-change (only its own, made by the change-value driver)' },
           resources: {
             schema: { kind: 'array', items: { kind: 'string', pattern: /^\/\d+\/\d+\/\d+$/, patternText: 'a resource path /o/i/r' } },
             description: 'optional resources implemented, e.g. /1/0/4',
@@ -289,7 +295,7 @@ export function parseProfile(text: string, file: string): Profile {
   const launch = toLaunch(raw.launch, file, at);
   const drivers: Profile['drivers'] = {};
   for (const [name, spec] of Object.entries((raw.drivers ?? {}) as Record<string, Record<string, unknown>>)) {
-    drivers[name as DriverName] = toDriver(spec, at, `drivers.${name}`, launch.kind === 'process');
+    drivers[name as DriverName] = toDriver(spec, at, `drivers.${name}`, launch.kind === 'process', launch.kind !== 'external');
   }
   const security = toSecurity(raw.target.security, file, at);
   // A target the harness reaches as a client: coaps:// and credentials go together.
@@ -323,6 +329,8 @@ export function parseProfile(text: string, file: string): Profile {
       security: raw.features?.security ?? [security.mode],
       firmwareDelivery: raw.features?.firmwareDelivery ?? [],
       profileIds: raw.features?.profileIds ?? {},
+      ...(raw.features?.send !== undefined ? { send: raw.features.send } : {}),
+      notifyOn: raw.features?.notifyOn ?? 'server-write',
     },
     harness: { address: raw.harness?.address ?? '127.0.0.1', port: raw.harness?.port ?? 0, bootstrapPort: raw.harness?.bootstrapPort ?? 0 },
     timing: { ...defaultTiming, ...(raw.timing ?? {}), coap: { ...defaultTiming.coap, ...(raw.timing?.coap ?? {}) } },

@@ -3,7 +3,7 @@
 // request, or asks a person at the terminal; a list of steps runs in order. Payloads the case
 // gives as LwM2M nodes become {payload} in the driver's declared format. Its output (the
 // answer to a stdin line, the command's stdout, the HTTP body, the person's typed answer) is
-// returned for drivers that report state. Failures are LaunchErrors (the case's verdict is
+// returned for drivers that report state. A restart driver stops and starts the launched target. Failures are LaunchErrors (the case's verdict is
 // `error`), never a target's fail.
 import { exec } from 'node:child_process';
 import { createInterface } from 'node:readline/promises';
@@ -25,6 +25,8 @@ export interface DriverContext {
   writeLine?: (line: string) => void;
   /** The launched process's output lines since a monotonic time (performance.now() scale). */
   output?: (sinceMs: number) => readonly OutputLine[];
+  /** Stops the launched process or container and starts it again (a restart driver). */
+  restart?: () => Promise<void>;
   /** Keeps values an expect captured, as placeholders for later drivers. */
   capture?: (values: Record<string, string>) => void;
   /** Whether a person can answer a prompt (stdin and stdout are terminals). */
@@ -65,6 +67,10 @@ export async function runDriver(driver: Driver, given: DriverContext, field = ''
       }
     case 'http':
       return runHttp(driver, ctx.name, expand);
+    case 'restart':
+      if (!ctx.restart) throw new LaunchError(`the "${ctx.name}" driver restarts the target, but no process or container was launched`);
+      await ctx.restart();
+      return '';
     case 'prompt': {
       const interactive = ctx.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
       if (!interactive) {

@@ -8,6 +8,7 @@ import { expandPlaceholders, type PlaceholderValues } from './placeholders.ts';
 import { LaunchError, LaunchedProcess, type OutputLine } from './process-launcher.ts';
 import type { Profile } from './profile.ts';
 import { runDriver } from './run-driver.ts';
+import { setTimeout as delay } from 'node:timers/promises';
 
 export type ResetMethod = 'driver' | 'restart' | 'none';
 
@@ -53,11 +54,17 @@ export class TargetControl {
   async reset(): Promise<ResetMethod> {
     const method = this.resetMethod;
     if (method === 'driver') await this.drive('reboot');
-    else if (method === 'restart') {
-      await this.stop();
-      await this.start();
-    }
+    else if (method === 'restart') await this.restart();
     return method;
+  }
+
+  /** Stops the launched target and starts it again, launch.startDelay apart (some devices must not restart at once). */
+  async restart(): Promise<void> {
+    await this.stop();
+    const launch = this.profile.launch;
+    const startDelayS = launch.kind === 'external' ? undefined : launch.startDelayS;
+    if (startDelayS) await delay(startDelayS * 1000);
+    await this.start();
   }
 
   has(name: DriverName): boolean {
@@ -75,8 +82,10 @@ export class TargetControl {
       profileFile: this.profile.file,
       placeholders: { ...this.placeholders, ...this.captured, ...placeholders },
       payloads,
-      ...(process ? { writeLine: (line: string) => process.writeLine(line), output: (sinceMs: number) => process.lines(sinceMs) } : {}),
+      // The process as it is when each step runs: a restart step before it replaces the process.
+      ...(process ? { writeLine: (line: string) => (this.process ?? process).writeLine(line), output: (sinceMs: number) => (this.process ?? process).lines(sinceMs) } : {}),
       capture: (found) => Object.assign(this.captured, found),
+      ...(this.profile.launch.kind !== 'external' ? { restart: () => this.restart() } : {}),
     });
   }
 

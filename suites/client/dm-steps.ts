@@ -79,9 +79,9 @@ export function onAccount<T>(ctx: CaseContext, values: Readonly<Record<string, T
 }
 
 /** Timing the reporting cases use in place of the ETS's periods: the profile's pmin/pmax. */
-export function periods(ctx: CaseContext): { pmin: number; pmax: number; toleranceMs: number } {
-  const pmin = ctx.target.timing.pminS;
-  return { pmin, pmax: Math.max(ctx.target.timing.pmaxS, pmin + 1), toleranceMs: ctx.target.timing.toleranceMs };
+export function periods({ target }: Pick<CaseContext, 'target'>): { pmin: number; pmax: number; toleranceMs: number } {
+  const pmin = target.timing.pminS;
+  return { pmin, pmax: Math.max(target.timing.pmaxS, pmin + 1), toleranceMs: target.timing.toleranceMs };
 }
 
 /**
@@ -106,48 +106,93 @@ const configurationsOf = (account: ServerAccount): Record<string, Record<string,
 /** Configurations build on each other: C.4 is C.3 plus power resources, C.3 is C.1 extended. */
 const includes: Record<string, string[]> = { 'C.1': ['C.1'], 'C.3': ['C.1', 'C.3'], 'C.4': ['C.1', 'C.3', 'C.4'], 'C.6': ['C.1', 'C.3', 'C.4', 'C.6'], 'C.12': ['C.1', 'C.12'] };
 
+/** The registered client, and the text/plain values it holds for each configuration path read. */
+export type Configured = ServerEvent & { location: string; values: Record<string, string> };
+
+/** The client registered (after its reset), in the given configurations as far as the case needs them (see configuredNeeding); it needs none of their values. */
+export function configured(ctx: CaseContext, ...configs: string[]): Promise<Configured> {
+  return configuredNeeding(ctx, [], ...configs);
+}
+
 /**
  * The client registered (after its reset) and in the given configurations: each value read in
- * text/plain and compared. A target that is not gives inconclusive, naming what differs. The
- * Security object cannot be read by a management server (4.01), so its part is not checked.
+ * text/plain. `needs` names the ETS paths (/1/0/r as the ETS writes them) whose ETS values the
+ * case's steps or criteria depend on: one that differs is written and restored after the case,
+ * and only a value the target refuses makes the case inconclusive, naming it. Other values that
+ * differ are configuration notes, reported once per run. The Security object cannot be read by a
+ * management server (4.01), so its part is not checked.
  */
-export async function configured(ctx: CaseContext, ...configs: string[]): Promise<ServerEvent & { location: string }> {
+export async function configuredNeeding(ctx: CaseContext, needs: readonly string[], ...configs: string[]): Promise<Configured> {
   const reg = await registered(ctx);
-  const wanted: Record<string, string> = {};
+  const wanted = new Map<string, { value: string; configuration: string }>();
   const configurations = configurationsOf(ctx.device.serverAccount);
-  for (const config of configs) for (const part of includes[config] ?? [config]) Object.assign(wanted, configurations[part]);
+  for (const config of configs) {
+    for (const part of includes[config] ?? [config]) {
+      for (const [path, value] of Object.entries(configurations[part] ?? {})) wanted.set(path, { value, configuration: part });
+    }
+  }
+  const needed = new Set(Object.keys(onAccount(ctx, Object.fromEntries(needs.map((p) => [p, true])))));
+  const held = await readConfiguration(ctx, [...wanted.keys()]);
+  const values: Record<string, string> = {};
   const missing: string[] = [];
-  const compare = (path: string, actual: string, value: string) => {
-    if (value !== '*' && actual !== value) missing.push(`${path} = "${actual}", not "${value}"`);
-  };
+  for (const [path, { value, configuration }] of wanted) {
+    const actual = held.get(path)!;
+    if ('value' in actual) values[path] = actual.value;
+    if ('value' in actual && (value === '*' || actual.value === value)) continue;
+    const shown = 'value' in actual ? `"${actual.value}"` : actual.problem;
+    if (!needed.has(path)) {
+      ctx.configurationNote({ configuration, path, expected: value, actual: shown });
+      continue;
+    }
+    if (!('value' in actual) || value === '*') {
+      missing.push(`${path} (${shown})`);
+      continue;
+    }
+    const write = await ctx.server.writeBody(ctx.target.endpoint, path, value, CF.text);
+    if (codeOf(write) !== '2.04') {
+      missing.push(`${path} = ${shown}, not "${value}" (a write of "${value}" was answered ${codeOf(write)})`);
+      continue;
+    }
+    values[path] = value;
+    ctx.note(`${path} was ${shown}; wrote "${value}" (ETS ${configuration}), restored after the case`);
+    ctx.afterCase(async () => {
+      const restore = await ctx.server.writeBody(ctx.target.endpoint, path, actual.value, CF.text);
+      if (codeOf(restore) !== '2.04') ctx.note(`restoring ${path} to ${shown} was answered ${codeOf(restore)}`);
+    });
+  }
+  ctx.precondition(missing.length === 0, `the target does not hold what the case needs of configuration ${configs.join(' + ')}: ${missing.join('; ')}`);
+  ctx.note(`configuration ${configs.join(' + ')} read (${wanted.size} values in text/plain; the case needs ${needs.length ? needs.join(', ') : 'none of them'})`);
+  return { ...reg, values };
+}
+
+/** Each path's text/plain value, or why it could not be read. */
+async function readConfiguration(ctx: CaseContext, paths: readonly string[]): Promise<Map<string, { value: string } | { problem: string }>> {
+  const held = new Map<string, { value: string } | { problem: string }>();
   // Resource instances are read through their resource in a multi-value format the target
   // claims, so that a target without resource-instance paths still shows its configuration.
   const multi = multiValueFormat(ctx);
-  const parents = new Map<string, [string, string][]>();
-  for (const [path, value] of Object.entries(wanted)) {
+  const parents = new Map<string, string[]>();
+  for (const path of paths) {
     if (path.split('/').length === 5 && multi !== undefined) {
       const parent = path.slice(0, path.lastIndexOf('/'));
-      parents.set(parent, [...(parents.get(parent) ?? []), [path, value]]);
+      parents.set(parent, [...(parents.get(parent) ?? []), path]);
       continue;
     }
     const read = await ctx.server.read(ctx.target.endpoint, path, CF.text);
     const code = codeOf(read);
-    if (code !== '2.05') missing.push(`${path} (read: ${code})`);
-    else compare(path, read.response!.payload.toString('utf8'), value);
+    held.set(path, code === '2.05' ? { value: read.response!.payload.toString('utf8') } : { problem: `read: ${code}` });
   }
-  for (const [parent, entries] of parents) {
+  for (const [parent, children] of parents) {
     const read = await ctx.server.read(ctx.target.endpoint, parent, multi);
     // Lenient here: a missing Content-Format is judged by the cases, not by the precondition.
     const values = valuesOf(decodePayload(read.response?.payload, read.response?.contentFormat ?? multi, parent));
-    for (const [path, value] of entries) {
-      if (typeof values === 'string') missing.push(`${path} (read ${parent}: ${codeOf(read)}, ${values})`);
-      else if (!(path in values)) missing.push(`${path} (absent from ${parent})`);
-      else compare(path, String(values[path]), value);
+    for (const path of children) {
+      if (typeof values === 'string') held.set(path, { problem: `read ${parent}: ${codeOf(read)}, ${values}` });
+      else if (!(path in values)) held.set(path, { problem: `absent from ${parent}` });
+      else held.set(path, { value: String(values[path]) });
     }
   }
-  ctx.precondition(missing.length === 0, `the target is not in configuration ${configs.join(' + ')}: ${missing.join('; ')}`);
-  ctx.note(`configuration ${configs.join(' + ')} checked (${Object.keys(wanted).length} values read in text/plain)`);
-  return reg;
+  return held;
 }
 
 /** A multi-value format the target claims, preferring SenML (undefined: none claimed). */

@@ -157,6 +157,25 @@ describe('CoapEndpoint reliability', () => {
     expect(responses[0]!.message?.payload.toString()).toBe('call 1');
   });
 
+  it('a new message under a remembered MID is dropped as a duplicate and recorded as a MID reuse', async () => {
+    const trace = new TraceRecorder();
+    const server = await bindEndpoint({ trace, name: 'server' });
+    const raw = await bindEndpoint({ trace, name: 'raw' });
+    let calls = 0;
+    server.onRequest(() => ({ code: '2.04', payload: `call ${++calls}` }));
+    const msg: CoapMessage = { type: 'CON', code: '0.02', messageId: 4343, token: Buffer.from([1]), options: [], payload: Buffer.alloc(0) };
+    const mark = trace.mark();
+    await raw.sendMessage(server.local, msg);
+    await raw.sendMessage(server.local, msg); // a retransmission: no reuse
+    await raw.sendMessage(server.local, { ...msg, token: Buffer.from([2]) });
+    await raw.sendMessage(server.local, { ...msg, token: Buffer.from([2]) }); // its retransmission: recorded once
+    const received = () => trace.since(mark).filter((d) => d.endpoint === 'server' && d.direction === 'in');
+    await waitUntil(() => received().length === 4, 2000, 'four datagrams');
+    expect(calls).toBe(1);
+    const [first, , reused] = received();
+    expect(trace.midReusesSince(mark)).toEqual([{ endpoint: 'server', peer: raw.local, messageId: 4343, firstSeq: first!.seq, seq: reused!.seq }]);
+  });
+
   it('a duplicate NON request is ignored', async () => {
     const trace = new TraceRecorder();
     const server = await bindEndpoint({ trace, name: 'server' });

@@ -22,6 +22,12 @@ describe('console', () => {
     expect(summaryLines(syntheticReport([failed]), paintFor(false)).join('\n')).not.toContain('\x1b[');
   });
 
+  it('the summary lists configuration notes once per run', () => {
+    const note = { configuration: 'C.1', path: '/3/0/16', expected: 'U', actual: '"UQ"' };
+    const text = summaryLines(syntheticReport([syntheticCase({ configurationNotes: [note] }), syntheticCase({ id: 'other', configurationNotes: [note] })])).join('\n');
+    expect(text.match(/\/3\/0\/16 = "UQ", ETS C\.1 has "U" \(not needed by 2 cases that read it\)/g)).toHaveLength(1);
+  });
+
   it('failure details name the check, expected, actual and mark the judged message', () => {
     const text = failureLines(syntheticReport([failed])).join('\n');
     expect(text).toContain('check A [MUST] Register arrives (message #0)');

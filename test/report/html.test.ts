@@ -23,6 +23,12 @@ describe('index.html', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('<svg class="chart"');
   });
+
+  it('shows configuration notes in the run facts', () => {
+    const note = { configuration: 'C.1', path: '/3/0/16', expected: 'U', actual: '"UQ"' };
+    const html = reportHtml(syntheticReport([syntheticCase({ configurationNotes: [note] })]));
+    expect(html).toMatch(/Configuration notes.*\/3\/0\/16 = &quot;UQ&quot;, ETS C\.1 has &quot;U&quot;/s);
+  });
 });
 
 describe.skipIf(!haveChromium)('index.html in headless chromium', () => {

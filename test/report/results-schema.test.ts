@@ -26,4 +26,12 @@ describe('results.json schema', () => {
     const { trace: _trace, ...noTrace } = syntheticCase();
     expect(validate({ ...good, cases: [noTrace] })).toBe(false);
   });
+
+  it('takes configuration notes per case and once per run', () => {
+    const note = { configuration: 'C.1', path: '/3/0/16', expected: 'U', actual: '"UQ"' };
+    const report = syntheticReport([syntheticCase({ configurationNotes: [note] })]);
+    expect(report.configurationNotes).toEqual([{ ...note, cases: [syntheticCase().id] }]);
+    expect(validate(report), problems()).toBe(true);
+    expect(validate({ ...report, configurationNotes: [note] })).toBe(false);
+  });
 });

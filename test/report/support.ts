@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunReport } from '../../harness/report/run-report.ts';
-import { summarize } from '../../harness/report/run-report.ts';
+import { configurationNotesOf, summarize } from '../../harness/report/run-report.ts';
 import type { CaseResult } from '../../harness/run/result.ts';
 import { projectRoot } from '../support/shared.ts';
 import { referenceProfileFile } from '../support/reference-profile.ts';
@@ -117,6 +117,7 @@ export function syntheticReport(cases: CaseResult[]): RunReport {
     environment: { node: 'v20', platform: 'linux', arch: 'x64' },
     summary: summarize(cases),
     harnessErrors: [],
+    configurationNotes: configurationNotesOf(cases),
     cases,
   };
 }

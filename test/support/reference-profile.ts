@@ -16,6 +16,12 @@ export function referenceDeviceProfile(faults: readonly string[] = []): Profile 
   };
 }
 
+/** The profile with more arguments for the bundled device (e.g. --lwm2m-first 1.2). */
+export function withDeviceArgs(profile: Profile, args: readonly string[]): Profile {
+  if (profile.launch.kind !== 'process') throw new Error('the reference profile launches a process');
+  return args.length === 0 ? profile : { ...profile, launch: { ...profile.launch, args: [...profile.launch.args, ...args] } };
+}
+
 /** A client target that is "already running" but never sends anything. */
 export function silentTargetProfile(): Profile {
   const profile = referenceDeviceProfile();
@@ -70,4 +76,12 @@ export function movedAccountProfile(options: { faults?: readonly string[]; serve
     launch: { ...profile.launch, args: [...args, '--server-instance', '1', '--ssid', '123', '--security-instance', '2'] },
     drivers,
   };
+}
+
+/** The bundled device holding some values unlike the ETS configuration from every start (`--set PATH=VALUE`). */
+export function presetDeviceProfile(values: Readonly<Record<string, string>>, faults: readonly string[] = []): Profile {
+  const profile = referenceDeviceProfile(faults);
+  if (profile.launch.kind !== 'process') throw new Error('the reference profile launches a process');
+  const sets = Object.entries(values).flatMap(([path, value]) => ['--set', `${path}=${value}`]);
+  return { ...profile, launch: { ...profile.launch, args: [...profile.launch.args, ...sets] } };
 }

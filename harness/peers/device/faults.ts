@@ -15,6 +15,8 @@ export const clientFaults = {
   'update-trigger-with-params': 'sends lt= and b= in the Update that Execute /1/x/8 triggers',
   'disable-without-deregister': 'answers Execute /1/x/4 (Disable) with 2.04 but never de-registers',
   'no-reregister-after-not-found': 'after an Update answered 4.04, keeps sending Updates instead of registering again',
+  'version-fallback-repeats-version': 'after a Register refused with 4.12 for its LwM2M version (--lwm2m-first), registers again with the same version instead of its own',
+  'message-ids-restart-on-reboot': 'starts its CoAP Message IDs over from the same value at every reboot, reusing IDs the server still remembers (RFC 7252 §4.4)',
   // Device Management
   'ignore-accept': 'answers reads in its own default format whatever the Accept option asks for',
   'read-without-content-format': 'answers reads without a Content-Format option',

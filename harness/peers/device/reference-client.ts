@@ -19,7 +19,7 @@ import { Management } from './management.ts';
 import type { ObjectStore } from './object-store.ts';
 import { ObserveEngine } from './observe-engine.ts';
 import { Sender } from './send.ts';
-import { Sensors } from './sensors.ts';
+import { Sensors, setFromText } from './sensors.ts';
 
 export interface ClientOptions {
   /** coap://host:port of the LwM2M server, or coaps://host:port with `security`. */
@@ -37,6 +37,8 @@ export interface ClientOptions {
   endpoint: string;
   lifetimeS?: number;
   version?: '1.0' | '1.1' | '1.2';
+  /** A later LwM2M version offered in the first Register after each start; a 4.12 to it makes the device fall back to `version`. */
+  firstVersion?: '1.0' | '1.1' | '1.2';
   binding?: string;
   /** Fraction of the lifetime after which the client sends its Update. */
   updateFraction?: number;
@@ -48,6 +50,10 @@ export interface ClientOptions {
   /** Seconds between Sends of `sendPaths` (periodic Send configured); absent: no periodic Send. */
   sendEverySeconds?: number;
   sendPaths?: readonly string[];
+  /** Notifies only changes it makes itself (`set`, varying values), not values a server wrote, as many devices do. */
+  notifyOwnChangesOnly?: boolean;
+  /** Values the device holds from every start, as text by path (`--set /3/0/16=UQ`): a device configured unlike the ETS. */
+  presetValues?: Readonly<Record<string, string>>;
   /** Seconds between steps of the varying values (voltage, current, temperature); absent: fixed. */
   varyEverySeconds?: number;
   log?: (line: string) => void;
@@ -86,6 +92,9 @@ export class ReferenceClient {
   private server: PeerAddress;
   private readonly bootstrap: BootstrapClient;
   private generation = 0;
+  private handlingServerRequest = false;
+  /** The LwM2M version the next Register offers: `firstVersion` after a start, `version` once that was refused. */
+  private offered: string;
   /** One connection per account: the bootstrap server's, and the LwM2M server's. */
   private readonly bootstrapLink: AccountLink;
   private readonly serverLink: AccountLink;
@@ -94,6 +103,7 @@ export class ReferenceClient {
     private readonly options: Required<Pick<ClientOptions, 'endpoint' | 'lifetimeS' | 'version' | 'binding' | 'updateFraction'>> & ClientOptions,
   ) {
     this.faults = new Set(options.faults ?? []);
+    this.offered = options.firstVersion ?? options.version;
     this.server = parseServerUri(options.serverUri ?? options.bootstrapUri ?? '');
     if (options.serverUri && parseServerLocation(options.serverUri).secure && !options.security) throw new Error(`${options.serverUri} needs DTLS credentials (PSK or certificate)`);
     if (options.bootstrapUri && parseServerLocation(options.bootstrapUri).secure) throw new Error(`${options.bootstrapUri}: the reference device reaches its bootstrap server over plain CoAP only`);
@@ -138,7 +148,8 @@ export class ReferenceClient {
       parseUri: parseServerUri,
       has: (f) => this.has(f),
       finished: () => {
-        // Committed as a device writes its configuration to flash.
+        // The device's own settings win over what the bootstrap wrote; then committed as a device writes its configuration to flash.
+        this.applyPresets(this.objects);
         this.saved = saveConfiguration(this.objects);
         this.bootstrapFinished();
       },
@@ -177,6 +188,7 @@ export class ReferenceClient {
   start(): void {
     this.generation++;
     this.tries = { attempts: 0, sequences: 0 };
+    this.offered = this.options.firstVersion ?? this.options.version;
     if (this.options.sendEverySeconds) this.sender.every(this.options.sendEverySeconds, this.options.sendPaths ?? defaultSendPaths(this.account.serverInstance));
     if (this.options.varyEverySeconds) this.sensors.every(this.options.varyEverySeconds);
     // Without a server account the device bootstraps first (Core §6.1.3), after its hold-off.
@@ -208,6 +220,7 @@ export class ReferenceClient {
     this.objects = this.freshObjects();
     this.management = this.freshManagement();
     this.serverLink.lost(); // a rebooted device has lost its DTLS session
+    if (this.has('message-ids-restart-on-reboot')) this.serverLink.current?.restartMessageIds();
     this.log('reboot');
     this.start();
   }
@@ -238,10 +251,22 @@ export class ReferenceClient {
       shortServerId: factory.ssid, serverInstance: factory.serverInstance, securityInstance: factory.securityInstance,
       lifetimeS: this.options.lifetimeS, binding: this.options.binding,
     }, this.saved);
+    this.applyPresets(store);
     const account = usableServer(store);
     if (account) this.server = parseServerUri(account.uri);
-    store.onChange((paths) => this.observations?.changed(paths));
+    store.onChange((paths) => {
+      if (this.handlingServerRequest && this.options.notifyOwnChangesOnly) return;
+      this.observations?.changed(paths);
+    });
     return store;
+  }
+
+  /** Sets the values the device holds unlike the ETS (--set). */
+  private applyPresets(store: ObjectStore): void {
+    for (const [path, text] of Object.entries(this.options.presetValues ?? {})) {
+      const problem = setFromText(store, path, text);
+      if (problem) this.log(`--set ${path}=${text}: ${problem}`);
+    }
   }
 
   private get factoryAccount(): DeviceAccount {
@@ -304,7 +329,7 @@ export class ReferenceClient {
   private registerQuery(): string[] {
     const query = [`ep=${this.has('register-wrong-endpoint') ? `${this.options.endpoint}-other` : this.options.endpoint}`];
     query.push(`lt=${this.has('bootstrap-lifetime-ignored') ? this.options.lifetimeS : this.lifetimeS}`);
-    if (!this.has('register-without-version')) query.push(`lwm2m=${this.options.version}`);
+    if (!this.has('register-without-version')) query.push(`lwm2m=${this.offered}`);
     query.push(`b=${this.has('register-invalid-binding') ? 'UQ' : this.binding}`);
     return query;
   }
@@ -357,6 +382,13 @@ export class ReferenceClient {
         return;
       }
       this.log(`register refused: ${response.code}`);
+      // Version negotiation: a server that refuses the later version gets the device's own at once.
+      if (response.code === '4.12' && this.offered !== this.options.version && !this.has('version-fallback-repeats-version')) {
+        this.log(`LwM2M ${this.offered} refused: registering with ${this.options.version}`);
+        this.offered = this.options.version;
+        void this.register();
+        return;
+      }
     } catch (error) {
       if (generation !== this.generation) return;
       this.log(`register failed: ${(error as Error).message}`);
@@ -433,7 +465,13 @@ export class ReferenceClient {
 
   private handle(req: IncomingRequest): ResponseSpec {
     if (this.bootstrap.owns(req)) return this.bootstrap.handle(req);
-    return this.management.handle(req);
+    // Changes made while a server request is handled are the server's, not the device's own.
+    this.handlingServerRequest = true;
+    try {
+      return this.management.handle(req);
+    } finally {
+      this.handlingServerRequest = false;
+    }
   }
 
   /** After a write: a new lifetime or binding is told to the server at once (Core §6.2.2). */

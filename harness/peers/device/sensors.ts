@@ -41,15 +41,19 @@ export class Sensors {
 
   /** `set PATH VALUE`: a value written as the device itself would (text form of its type). */
   set(path: string, text: string): string | undefined {
-    const ids = parsePath(path, { allowRelative: false });
-    if (!ids.ok || ids.value.length < 3) return `"${path}" is not a resource path`;
-    const [o, i, r, ri] = ids.value as [number, number, number, number?];
-    const store = this.store();
-    const def = store.resourceDef(o, r);
-    if (!def || !store.instance(o, i)) return `${path} does not exist`;
-    const decoded = contentFormat('text')!.decode(Buffer.from(text), { path, model: store.model, type: def.type });
-    if (!decoded.ok || decoded.value.length !== 1) return `"${text}" is not a ${def.type}`;
-    store.set(o, i, r, decoded.value[0]!.value as LwM2mValue, ri);
-    return undefined;
+    return setFromText(this.store(), path, text);
   }
+}
+
+/** Sets one value from its text form, as the device itself would; returns what is wrong, if anything. */
+export function setFromText(store: ObjectStore, path: string, text: string): string | undefined {
+  const ids = parsePath(path, { allowRelative: false });
+  if (!ids.ok || ids.value.length < 3) return `"${path}" is not a resource path`;
+  const [o, i, r, ri] = ids.value as [number, number, number, number?];
+  const def = store.resourceDef(o, r);
+  if (!def || !store.instance(o, i)) return `${path} does not exist`;
+  const decoded = contentFormat('text')!.decode(Buffer.from(text), { path, model: store.model, type: def.type });
+  if (!decoded.ok || decoded.value.length !== 1) return `"${text}" is not a ${def.type}`;
+  store.set(o, i, r, decoded.value[0]!.value as LwM2mValue, ri);
+  return undefined;
 }

@@ -98,5 +98,6 @@ pre.hex { white-space: pre; word-break: normal; }
 ul.judged { margin: 0; padding-left: 0; list-style: none; } ul.judged li { margin: 3px 0; }
 details.output { margin-top: 14px; } details.output summary { cursor: pointer; color: var(--muted); }
 .harness-errors { margin-top: 10px; color: var(--error); }
+.configuration-notes { margin-top: 10px; }
 footer { color: var(--muted); font-size: 12px; margin-top: 30px; }
 `;

@@ -1,6 +1,6 @@
 // The top of the page: the run's facts (target, profile, timing), the per-interface table of
 // verdict counts, and the filters (by verdict, by interface, by text).
-import type { RunReport } from '../run-report.ts';
+import { configurationNoteText, type RunReport } from '../run-report.ts';
 import { escapeXml as esc } from '../xml.ts';
 import { verdictName, verdictOrder } from './verdicts.ts';
 
@@ -18,9 +18,13 @@ export function runFacts(report: RunReport): string {
   const errors = report.harnessErrors.length
     ? `<div class="harness-errors"><strong>Harness errors</strong><ul>${report.harnessErrors.map((e) => `<li>${esc(e)}</li>`).join('')}</ul></div>`
     : '';
+  const notes = report.configurationNotes ?? [];
+  const configuration = notes.length
+    ? `<div class="configuration-notes"><strong>Configuration notes</strong> (ETS values the target holds differently; no case needed them)<ul>${notes.map((n) => `<li>${esc(configurationNoteText(n))}</li>`).join('')}</ul></div>`
+    : '';
   return (
     `<header class="run"><div class="title"><h1>LwM2M conformance report</h1><span class="pill big v-${overall}">${esc(overall === 'pass' ? 'all passed' : overall)}</span></div>` +
-    `<table class="kv facts">${facts.map(([k, val]) => `<tr><th>${esc(k!)}</th><td>${esc(val!)}</td></tr>`).join('')}</table>${errors}</header>`
+    `<table class="kv facts">${facts.map(([k, val]) => `<tr><th>${esc(k!)}</th><td>${esc(val!)}</td></tr>`).join('')}</table>${configuration}${errors}</header>`
   );
 }
 

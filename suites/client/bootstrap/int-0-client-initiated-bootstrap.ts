@@ -11,6 +11,8 @@ export default defineCase({
   config: 'C.13',
   requires: ['bootstrap:client-initiated'],
   reset: 'factory',
+  // Asking for bootstrap after the factory reset is the criterion itself.
+  judgesReset: true,
   tags: ['smoke'],
   ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-0; OMA-TS-LightweightM2M_Core §5.2.7, §6.1.3',
   purpose:

@@ -10,6 +10,8 @@ export default defineCase({
   config: 'C.13',
   requires: ['bootstrap:bootstrap-pack'],
   reset: 'factory',
+  // Asking for a Bootstrap-Pack after the factory reset is the criterion itself.
+  judgesReset: true,
   ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-12; OMA-TS-LightweightM2M_Core §5.2.8',
   purpose: 'The client asks for its whole configuration with GET /bspack?ep=…; the bootstrap server answers 2.05 with /0 and /1, and the client registers.',
   notes: 'The ETS text expects 2.04 for the Pack-Request; the TS answers 2.05 Content (errata).',

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { CF, configured, on, onAccount } from '../dm-steps.ts';
+import { CF, configuredNeeding, on, onAccount } from '../dm-steps.ts';
 import { each, readAll } from './read-steps.ts';
 
 
@@ -14,7 +14,7 @@ export default defineCase({
   ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-211; OMA-TS-LightweightM2M_Core §7.3.2 (CBOR, 60)',
   purpose: 'The server reads Short Server ID, Notification Storing and Binding (/1/0/0, /1/0/6, /1/0/7) with Accept 60; each must be a 2.05 single CBOR value.',
   async run(ctx) {
-    await configured(ctx, 'C.1');
+    await configuredNeeding(ctx, ['/1/0/6', '/1/0/7'], 'C.1');
     const account = ctx.device.serverAccount;
     const expected = onAccount(ctx, { '/1/0/0': account.ssid, '/1/0/6': false, '/1/0/7': 'U' });
     const paths = Object.keys(expected);

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { codeOf, configured, decoded, multiValueFormat, on, pick, valuesOf } from '../dm-steps.ts';
+import { codeOf, configuredNeeding, decoded, multiValueFormat, on, pick, valuesOf } from '../dm-steps.ts';
 import { encodeNodes } from './senml-steps.ts';
 
 export default defineCase({
@@ -15,7 +15,7 @@ export default defineCase({
     'Disable Timeout /1/0/5 (optional, C.3) must keep their values.',
   notes: 'The body uses a multi-value format the profile claims.',
   async run(ctx) {
-    await configured(ctx, 'C.3');
+    await configuredNeeding(ctx, ['/1/0/3', '/1/0/5'], 'C.3');
     const format = ctx.precondition(multiValueFormat(ctx), 'the profile claims no multi-value format');
     const { path: server, resource } = ctx.device.serverAccount;
     const write = await ctx.server.writeBody(ctx.target.endpoint, server, encodeNodes([{ path: resource(2), type: 'integer', value: 5 }], format, server), format, 'POST');

@@ -6,5 +6,6 @@ import int104 from './int-104-registration-update-trigger.ts';
 import int105 from './int-105-discarded-register-update.ts';
 import int107 from './int-107-extending-lifetime.ts';
 import reg001 from './lwm2mc-reg-001-register-well-formed.ts';
+import reg002 from './lwm2mc-reg-002-version-fallback.ts';
 
-export const registrationCases = [int101, int102, int103, int104, int105, int107, reg001];
+export const registrationCases = [int101, int102, int103, int104, int105, int107, reg001, reg002];

@@ -2,6 +2,7 @@ import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
 import { listedObjects } from '../../../harness/run/case-server.ts';
 import { configured, decodePayload, on, pathsOf, valuesOf } from '../dm-steps.ts';
+import { cueSend, nextSend, sendWindowMs } from './send-steps.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-306',
@@ -10,15 +11,16 @@ export default defineCase({
   tests: 'client',
   since: '1.1',
   config: 'C.1',
-  requires: ['operation:send'],
+  requires: ['operation:send', 'send-cue'],
   ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-306; OMA-TS-LightweightM2M_Core §6.4.6 (Send)',
-  purpose: 'With periodic Send configured, the client must POST /dp in SenML (or LwM2M CBOR) with values of registered objects only; the server answers 2.04.',
-  notes: 'The device\'s own Send period comes from the profile (sendPeriod); the harness waits one period plus the tolerance.',
+  purpose: 'With periodic Send configured (or told to Send by its trigger-send driver), the client must POST /dp in SenML (or LwM2M CBOR) with values of registered objects only; the server answers 2.04.',
+  notes: 'The device\'s own Send period comes from the profile (sendPeriod); the harness waits one period plus the tolerance, or reactionWithin after the trigger-send driver.',
+  waitsMs: (target) => sendWindowMs({ target }),
   async run(ctx) {
     const reg = await configured(ctx, 'C.1');
     const since = ctx.server.position();
-    const within = ctx.target.timing.sendPeriodMs + ctx.target.timing.toleranceMs;
-    const send = ctx.arrived('A', 'MUST', 'The client sends POST /dp', await ctx.server.waitFor('send', { since, within, signal: ctx.signal }), within, () => 'POST /dp');
+    const within = await cueSend(ctx);
+    const send = ctx.arrived('A', 'MUST', 'The client sends POST /dp', await nextSend(ctx, since, within), within, () => 'POST /dp');
     ctx.check('B', 'MUST', 'The Send is SenML JSON, SenML CBOR or LwM2M CBOR', send.contentFormat ?? null, expect.oneOf(110, 112, 11544), on(send));
     const values = valuesOf(decodePayload(send.payload, send.contentFormat));
     ctx.require('C', 'MUST', 'The payload decodes', typeof values === 'string' ? values : 'decodes', 'decodes', on(send));

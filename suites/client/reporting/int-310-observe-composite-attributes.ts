@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
-import { codeOf, configured, decoded, nextNotification, on, periods, s, valuesOf } from '../dm-steps.ts';
+import { codeOf, configuredNeeding, decoded, nextNotification, on, periods, s, valuesOf } from '../dm-steps.ts';
 import { senmlFormat } from '../management/composite-steps.ts';
 import { requireObserved } from './observe-steps.ts';
 
@@ -20,8 +20,10 @@ export default defineCase({
     'The ETS says "Observe set to 1" for the FETCH, an erratum (CATALOGUE §6): Observe=0 starts the observation. ' +
     'The ETS pmax of 5 s is the profile\'s pmax; the composite\'s other path keeps the server default /1/0/3, so the smaller pmax governs. ' +
     'Nothing observed changes, so each notification is a pmax one: the interval is judged as pmax ± the tolerance.',
+  waitsMs: (target) => 2 * (periods({ target }).pmax * 1000 + target.timing.toleranceMs),
   async run(ctx) {
-    await configured(ctx, 'C.1');
+    // The other path keeps the server default pmax /1/0/3 (C.3's 10 s), which must stay above the profile's pmax.
+    await configuredNeeding(ctx, ['/1/0/3'], 'C.1', 'C.3');
     const { pmax, toleranceMs } = periods(ctx);
     const tolerance = toleranceMs / 1000;
     const lifetime = ctx.device.serverAccount.resource(1);

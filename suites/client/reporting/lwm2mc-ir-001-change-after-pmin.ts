@@ -1,7 +1,7 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
-import { CF, codeOf, configured, nextNotification, on, periods, s } from '../dm-steps.ts';
-import { requireObserved } from './observe-steps.ts';
+import { codeOf, configured, nextNotification, on, periods, s } from '../dm-steps.ts';
+import { changeValue, requireObserved } from './observe-steps.ts';
 
 export default defineCase({
   id: 'LWM2MC-IR-001',
@@ -10,12 +10,13 @@ export default defineCase({
   tests: 'client',
   since: '1.1',
   config: 'C.3',
-  requires: ['operation:observe', 'operation:write-attributes'],
+  requires: ['operation:observe', 'operation:write-attributes', 'change-cue'],
   ref: 'OMA-TS-LightweightM2M_Core §5.1.2 (pmin), §6.4.1; PITFALLS IF-16',
   purpose:
     'The server sets pmin on Disable Timeout /1/0/5 (a writable number, so the change is the harness\'s), observes it and changes it at once; ' +
     'the notification must not come before pmin, and must come promptly after.',
   notes: 'pmin is the profile\'s pmin, at least 2 s so that "before" and "after" differ by more than the tolerance; pmax is set far away.',
+  waitsMs: (target) => Math.max(2, target.timing.pminS) * 1000 + target.timing.toleranceMs + target.timing.reactionWithinMs,
   async run(ctx) {
     await configured(ctx, 'C.3');
     const { toleranceMs } = periods(ctx);
@@ -27,8 +28,7 @@ export default defineCase({
     const observation = await ctx.server.observe(ctx.target.endpoint, disableTimeout);
     const t0 = performance.now();
     requireObserved(ctx, 'B', `Observe ${disableTimeout}`, observation);
-    const write = await ctx.server.writeBody(ctx.target.endpoint, disableTimeout, '1234', CF.text);
-    ctx.require('C', 'MUST', `The write of ${disableTimeout} is answered 2.04`, codeOf(write), '2.04', on(write));
+    await changeValue(ctx, 'C', disableTimeout, '1234', 'a change before pmin');
     const within = pmin * 1000 + toleranceMs + ctx.target.timing.reactionWithinMs;
     const note = await nextNotification(ctx, observation.id, since, within);
     const after = note ? s(note.atMs - t0) : undefined;

@@ -1,14 +1,30 @@
 // Steps the reporting cases share: observing with attributes set first, judging the interval
 // of a notification against pmin/pmax with the profile's tolerance, and showing that nothing
-// more arrives after a cancel.
+// more arrives after a cancel; changing a value the way the device notifies (a server Write, or
+// its change-value driver for a device that notifies only its own changes).
 import type { CaseContext } from '../../../harness/run/context.ts';
 import { expect } from '../../../harness/run/expectation.ts';
 import type { ServerEvent, ServerObservation } from '../../../harness/run/case-server.ts';
-import { codeOf, nextNotification, on, periods, s } from '../dm-steps.ts';
+import { CF, codeOf, nextNotification, on, periods, s } from '../dm-steps.ts';
 
 /** The initial response's time: the start of the first pmin/pmax interval. */
 export function establishedAt(observation: ServerObservation): number {
   return observation.first.response ? performance.now() : 0;
+}
+
+/**
+ * Changes `path` to `value` so that the device must notify it, as check `id`: a server Write
+ * answered 2.04, or (features.notifyOn: own-change) the device's change-value driver, since such
+ * a device never notifies what a server wrote. The case requires 'change-cue'.
+ */
+export async function changeValue(ctx: CaseContext, id: string, path: string, value: string, what: string): Promise<void> {
+  if (ctx.target.features.has('notify-on:own-change')) {
+    await ctx.drive('change-value', { path, value });
+    ctx.check(id, 'MUST', `The device changed ${path} to ${value} itself (change-value driver; ${what})`, 'driver ran', 'driver ran');
+    return;
+  }
+  const write = await ctx.server.writeBody(ctx.target.endpoint, path, value, CF.text);
+  ctx.require(id, 'MUST', `Writing ${path} = ${value} (${what}) is answered 2.04`, codeOf(write), '2.04', on(write));
 }
 
 /** Requires the Observe to be accepted: 2.05 with an Observe option. */
