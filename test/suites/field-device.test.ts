@@ -1,0 +1,44 @@
+// The bundled device as real devices behave, all at once (fixtures/profiles/field-device.yaml):
+// 1.2 offered first with a fallback on 4.12, Supported Binding "UQ" where C.1 has "U", Send only
+// when told, notifications only of its own changes, factory reset as a restart. A named slice of
+// its full run, one case or more for each behaviour, gives the verdicts the default device gets:
+// pass, with no inconclusive, and the differing value once, as a configuration note.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCases } from '../../harness/run/run-cases.ts';
+import type { CaseResult } from '../../harness/run/result.ts';
+import { parseProfile } from '../../harness/targets/profile.ts';
+import { allCases } from '../../suites/index.ts';
+import { projectRoot } from '../support/shared.ts';
+
+const file = join(projectRoot, 'fixtures', 'profiles', 'field-device.yaml');
+
+const slice = [
+  'LightweightM2M-1.1-int-101', // registers after its 1.2 Register was refused
+  'LWM2MC-REG-002', // the fallback itself
+  'LightweightM2M-1.1-int-102', // writes the lifetime of the account it learned
+  'LightweightM2M-1.1-int-224', // reads /3/0/16, judged as the device holds it
+  'LightweightM2M-1.1-int-237',
+  'LightweightM2M-1.1-int-306', // Send through the trigger-send driver
+  'LightweightM2M-1.1-int-311',
+  'LWM2MC-IR-001', // a change the device makes itself, through change-value
+  'LightweightM2M-1.1-int-0', // bootstrap after a factory reset that restarts the process
+];
+
+const explain = (r: CaseResult) => `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.filter((c) => c.verdict !== 'pass').map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
+
+describe('a device as real devices behave (field-device.yaml)', () => {
+  it('passes the named slice with no inconclusive, and notes /3/0/16 as configuration', async () => {
+    const profile = parseProfile(readFileSync(file, 'utf8'), file);
+    const cases = slice.map((id) => {
+      const found = allCases.find((c) => c.id === id && c.tests === 'client');
+      if (!found) throw new Error(`no client case ${id}`);
+      return found;
+    });
+    const results = await runCases(cases, profile);
+    for (const r of results) expect(r.verdict, explain(r)).toBe('pass');
+    const notes = results.flatMap((r) => r.configurationNotes ?? []);
+    expect(JSON.stringify(notes)).toContain('/3/0/16');
+  }, 240_000);
+});
