@@ -1,8 +1,9 @@
 // The `lwm2m-conformance` command: dispatches to a subcommand and maps failures to exit codes.
-// Bad usage or configuration prints one clear line and exits 3; anything unexpected exits 2.
+// Bad usage or configuration prints one clear line and exits 3; an environment failure (a port in
+// use) one line and exits 2; anything unexpected exits 2 with its stack.
 // Commands load lazily: the device process must not pay for the runner's imports at boot.
 import { processIO, type CommandIO } from './commands/io.ts';
-import { ExitCode, UsageError } from './errors.ts';
+import { EnvironmentError, ExitCode, UsageError } from './errors.ts';
 
 type Command = (args: string[], io: CommandIO) => Promise<number>;
 
@@ -40,6 +41,10 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
     if (error instanceof UsageError) {
       io.err(`error: ${error.message}`);
       return ExitCode.usage;
+    }
+    if (error instanceof EnvironmentError) {
+      io.err(`error: ${error.message}`);
+      return ExitCode.error;
     }
     // parseArgs signals unknown or malformed flags with these codes.
     const code = (error as { code?: string }).code;

@@ -19,6 +19,14 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/**
+ * The environment refused what a command needs (a port in use, an address not on this host):
+ * reported as one line naming what and where, exit code 2, never a stack trace.
+ */
+export class EnvironmentError extends Error {
+  override readonly name = 'EnvironmentError';
+}
+
 // Signals that end a case early. Each maps to a verdict without blaming the wrong party: a
 // stopped case keeps the verdict of its checks, an unmet precondition is inconclusive, and
 // anything else thrown is the harness's own error.
@@ -36,4 +44,12 @@ export class Inconclusive extends Error {
 /** The harness or its environment broke (socket, launcher, missing peer). Never the target's fault. */
 export class HarnessError extends Error {
   override readonly name = 'HarnessError';
+}
+
+/** The run was interrupted (SIGINT, SIGTERM): the case running stops at once, with verdict error. */
+export class Interrupted extends Error {
+  override readonly name = 'Interrupted';
+  constructor() {
+    super('interrupted');
+  }
 }

@@ -41,14 +41,14 @@ import type { DatagramRecord, PeerAddress } from './trace.ts';
 import { initialTimeoutMs, resolveParams } from './transmission.ts';
 import type { TransmissionParams } from './transmission.ts';
 import { DtlsClientTransport, DtlsServerTransport, openTransport } from './transport.ts';
-import type { DatagramTransport, EndpointSecurity } from './transport.ts';
+import type { DatagramImpairment, DatagramMark, DatagramTransport, EndpointSecurity, ImpairmentEvent, ImpairmentKind } from './transport.ts';
 import type { CoapResponse, IncomingRequest, NotifyOutcome, RequestSpec, ResponseSpec } from './types.ts';
 
 export { rfc7252Defaults } from './transmission.ts';
 export type { TransmissionParams } from './transmission.ts';
 export type { PeerAddress } from './trace.ts';
 export type { CoapResponse, IncomingRequest, RequestSpec, ResponseSpec } from './types.ts';
-export type { EndpointSecurity } from './transport.ts';
+export type { DatagramImpairment, EndpointSecurity } from './transport.ts';
 
 export type RequestHandler = (req: IncomingRequest) => ResponseSpec | Promise<ResponseSpec>;
 
@@ -95,6 +95,8 @@ export interface BindOptions {
   security?: EndpointSecurity;
   /** A transport built elsewhere (tests that drive a DTLS transport directly); the endpoint owns it and closes it. */
   transport?: DatagramTransport;
+  /** Network impairment between this endpoint and its peers (beneath DTLS); what it does is marked in the trace. */
+  impairment?: DatagramImpairment;
 }
 
 /** A received message with the trace sequence number of its datagram. */
@@ -153,6 +155,12 @@ function peerKey(p: PeerAddress): string {
   return `${p.address}|${p.port}`;
 }
 
+/** Trace fields of a datagram the impairment layer acted on. */
+function impairmentFields(kind: ImpairmentKind | undefined, delayMs?: number): Partial<DatagramRecord> {
+  if (kind === undefined) return {};
+  return { impairment: kind, ...(kind === 'dropped' ? { dropped: true } : {}), ...(delayMs !== undefined ? { impairmentDelayMs: delayMs } : {}) };
+}
+
 function toBuffer(payload: Buffer | string | undefined): Buffer {
   if (payload === undefined) return EMPTY;
   return typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
@@ -188,6 +196,8 @@ export class CoapEndpoint {
   private readonly errorListeners = new Set<(err: unknown) => void>();
   private readonly dropOutgoing?: DatagramFilter;
   private readonly dropIncoming?: DatagramFilter;
+  /** While a datagram is handed to a plain transport: what the impairment layer decided for it. */
+  private outgoingImpairments?: ImpairmentEvent[];
 
   private constructor(private readonly transport: DatagramTransport, opts: BindOptions & { trace: TraceRecorder }) {
     this.local = { ...transport.local };
@@ -205,9 +215,10 @@ export class CoapEndpoint {
     this.understood = new Set([...understoodRequestOptions, ...(opts.understoodOptions ?? [])]);
     if (opts.dropOutgoing) this.dropOutgoing = opts.dropOutgoing;
     if (opts.dropIncoming) this.dropIncoming = opts.dropIncoming;
-    transport.onDatagram((bytes, peer) => {
+    transport.onImpairment?.((e) => this.recordImpairment(e));
+    transport.onDatagram((bytes, peer, mark) => {
       try {
-        this.onDatagram(bytes, { ...peer });
+        this.onDatagram(bytes, { ...peer }, mark);
       } catch (err) {
         this.reportError(err);
       }
@@ -586,7 +597,7 @@ export class CoapEndpoint {
 
   // ---- datagram intake -----------------------------------------------------------------------
 
-  private onDatagram(bytes: Buffer, peer: PeerAddress): void {
+  private onDatagram(bytes: Buffer, peer: PeerAddress, mark?: DatagramMark): void {
     if (this.closed) return;
     const decoded = decodeMessage(bytes);
     const message = decoded.ok ? decoded.message : undefined;
@@ -596,6 +607,7 @@ export class CoapEndpoint {
       ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
       ...(dropped ? { dropped: true } : {}),
       ...(this.transport.security ? { security: this.transport.security } : {}),
+      ...impairmentFields(mark?.impairment, mark?.delayMs),
     });
     if (message) this.showWatchers(peer, message, record);
     if (dropped) return;
@@ -630,6 +642,29 @@ export class CoapEndpoint {
       ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
       dropped: true,
     });
+  }
+
+  /**
+   * What the impairment layer did. Under DTLS it acts on encrypted datagrams, traced as they
+   * are ('wire'); over plain UDP an incoming datagram it dropped is traced here (the others come
+   * marked with their delivery), and outgoing ones are marked where transmitAsync traces them.
+   */
+  private recordImpairment(e: ImpairmentEvent): void {
+    if (this.closed) return;
+    const fields = impairmentFields(e.kind, e.delayMs);
+    const at = { local: this.local, remote: { ...e.peer }, atMs: e.atMs };
+    if (this.transport.security) {
+      this.trace.record({ direction: e.direction, endpoint: this.name, ...at, bytes: e.bytes, security: this.transport.security, wire: true, ...fields });
+    } else if (e.direction === 'out') {
+      this.outgoingImpairments?.push(e);
+    } else if (e.kind === 'dropped') {
+      const decoded = decodeMessage(e.bytes);
+      this.trace.record({
+        direction: 'in', endpoint: this.name, ...at, bytes: e.bytes,
+        ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
+        ...fields,
+      });
+    }
   }
 
   private dispatch(peer: PeerAddress, msg: CoapMessage, seq: number): void {
@@ -981,14 +1016,30 @@ export class CoapEndpoint {
     const decoded = decodeMessage(bytes);
     const message = decoded.ok ? decoded.message : undefined;
     const dropped = this.dropOutgoing?.({ bytes, remote: peer, ...(message ? { message } : {}) }) ?? false;
-    this.trace.record({
+    const traceAs = (impairment: Partial<DatagramRecord>) => this.trace.record({
       direction: 'out', endpoint: this.name, local: this.local, remote: { ...peer }, bytes,
       ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
       ...(dropped ? { dropped: true } : {}),
       ...(this.transport.security ? { security: this.transport.security } : {}),
+      ...impairment,
     });
-    if (dropped) return Promise.resolve();
-    return this.transport.send(bytes, peer);
+    if (dropped) {
+      traceAs({});
+      return Promise.resolve();
+    }
+    // The impairment layer decides as the datagram is handed over; the trace shows its decision.
+    const impairments: ImpairmentEvent[] = [];
+    this.outgoingImpairments = impairments;
+    let sent: Promise<void>;
+    try {
+      sent = this.transport.send(bytes, peer);
+    } finally {
+      this.outgoingImpairments = undefined;
+    }
+    const fate = impairments.find((e) => e.kind !== 'duplicated');
+    traceAs(impairmentFields(fate?.kind, fate?.delayMs));
+    if (impairments.some((e) => e.kind === 'duplicated')) traceAs(impairmentFields('duplicated', fate?.delayMs));
+    return sent;
   }
 
   // ---- timers and faults ---------------------------------------------------------------------

@@ -3,8 +3,10 @@
 // the same recorder; tests wait on it for what they expect to see on the wire. Security layers
 // (DTLS) report their handshake events into it, numbered in the same sequence.
 import type { DtlsEvent } from '../transport/security-events.ts';
+import type { ImpairmentKind } from '../transport/impairment.ts';
 import type { PeerAddress } from '../transport/udp.ts';
 import type { CoapMessage } from './message.ts';
+import { RingLog } from './ring-log.ts';
 
 export type { PeerAddress } from '../transport/udp.ts';
 export type { SecurityAlert, SecurityEventKind } from '../transport/security-events.ts';
@@ -27,6 +29,19 @@ export interface DatagramRecord {
   dropped?: boolean;
   /** Set when the datagram travelled inside a DTLS session: bytes are the decrypted payload. */
   security?: 'dtls';
+  /**
+   * What the network impairment layer did to the datagram: 'dropped' (then `dropped` is set too:
+   * an outgoing one never left, an incoming one was never processed), 'duplicated' (this is the
+   * copy), 'delayed' or 'reordered' (held back).
+   */
+  impairment?: ImpairmentKind;
+  /** How long the impairment layer held it back, ms. */
+  impairmentDelayMs?: number;
+  /**
+   * With `security`: bytes are the datagram as on the wire beneath the DTLS layer (its records),
+   * not the decrypted payload. The trace holds these only for datagrams the impairment layer acted on.
+   */
+  wire?: true;
 }
 
 /** A peer sent a new message under a Message ID it used within EXCHANGE_LIFETIME (RFC 7252 §4.4); the endpoint dropped it as a duplicate. */
@@ -86,17 +101,39 @@ function concealIn(payload: Buffer, forms: readonly Buffer[], partial: boolean):
   return out;
 }
 
+/**
+ * How many records (and, apart, security events) a trace keeps by default: enough for the last
+ * hours of a standing peer (`serve`, `device`), which runs for days and must not grow without end.
+ */
+export const standingTraceLimit = 5_000;
+
+/** The key of a MID reuse, to keep each one once. */
+const reuseKey = (r: MidReuse) => `${r.endpoint} ${r.firstSeq} ${r.messageId}`;
+
 export class TraceRecorder {
-  private readonly records: DatagramRecord[] = [];
+  private readonly records: RingLog<DatagramRecord>;
   private readonly listeners = new Set<(r: DatagramRecord) => void>();
-  private readonly securityEvents: SecurityEvent[] = [];
+  private readonly securityEvents: RingLog<SecurityEvent>;
   private readonly eventListeners = new Set<(e: SecurityEvent) => void>();
   private readonly concealed: Buffer[] = [];
-  private readonly midReuses: MidReuse[] = [];
+  private readonly midReuses: RingLog<MidReuse>;
+  private readonly midReuseKeys = new Set<string>();
   private nextSeq = 0;
 
-  /** Keeps at most `capacity` records (oldest dropped first); seq numbers keep counting. */
-  constructor(private readonly capacity = 100_000) {}
+  /**
+   * Keeps at most `capacity` datagram records and as many security events, oldest dropped
+   * first; seq numbers keep counting, so marks taken earlier stay valid.
+   */
+  constructor(readonly capacity = standingTraceLimit) {
+    this.records = new RingLog(capacity);
+    this.securityEvents = new RingLog(capacity);
+    this.midReuses = new RingLog(capacity);
+  }
+
+  /** Records and security events dropped to stay within the capacity. */
+  get dropped(): number {
+    return this.records.dropped + this.securityEvents.dropped;
+  }
 
   /**
    * A secret that travels in payloads (a key a bootstrap server writes to /0/x/5): from now on,
@@ -133,7 +170,6 @@ export class TraceRecorder {
       wallTime: r.wallTime ?? new Date().toISOString(),
     };
     this.records.push(full);
-    if (this.records.length > this.capacity) this.records.splice(0, this.records.length - this.capacity);
     for (const listener of [...this.listeners]) {
       try {
         listener(full);
@@ -144,8 +180,15 @@ export class TraceRecorder {
     return full;
   }
 
+  /** The records kept, oldest first. */
   all(): readonly DatagramRecord[] {
-    return this.records;
+    return this.records.from();
+  }
+
+  /** The record numbered `seq`, while it is kept. */
+  at(seq: number): DatagramRecord | undefined {
+    const record = this.records.at(this.records.firstWhere((r) => r.seq >= seq));
+    return record?.seq === seq ? record : undefined;
   }
 
   /** Position to pass to since(): records recorded after this call. */
@@ -154,7 +197,7 @@ export class TraceRecorder {
   }
 
   since(mark: number): DatagramRecord[] {
-    return this.records.filter((r) => r.seq >= mark);
+    return this.records.from(this.records.firstWhere((r) => r.seq >= mark));
   }
 
   /** Live subscription; returns an unsubscribe function. */
@@ -188,7 +231,6 @@ export class TraceRecorder {
   recordEvent(e: NewSecurityEvent): SecurityEvent {
     const full: SecurityEvent = { ...e, seq: this.nextSeq++, atMs: e.atMs ?? performance.now(), wallTime: e.wallTime ?? new Date().toISOString() };
     this.securityEvents.push(full);
-    if (this.securityEvents.length > this.capacity) this.securityEvents.splice(0, this.securityEvents.length - this.capacity);
     for (const listener of [...this.eventListeners]) {
       try {
         listener(full);
@@ -201,22 +243,27 @@ export class TraceRecorder {
 
   /** Keeps the first new message under a reused MID; its retransmissions add nothing. */
   recordMidReuse(reuse: MidReuse): void {
-    const known = this.midReuses.some((r) => r.endpoint === reuse.endpoint && r.firstSeq === reuse.firstSeq && r.messageId === reuse.messageId);
-    if (!known) this.midReuses.push(reuse);
+    const key = reuseKey(reuse);
+    if (this.midReuseKeys.has(key)) return;
+    // The key of the reuse about to fall out of the ring goes with it.
+    const leaving = this.midReuses.length === this.midReuses.capacity ? this.midReuses.at(this.midReuses.start) : undefined;
+    if (leaving) this.midReuseKeys.delete(reuseKey(leaving));
+    this.midReuses.push(reuse);
+    this.midReuseKeys.add(key);
   }
 
   /** Message IDs reused by peers, the new message at or after `mark`. */
   midReusesSince(mark: number): MidReuse[] {
-    return this.midReuses.filter((r) => r.seq >= mark);
+    return this.midReuses.from(this.midReuses.firstWhere((r) => r.seq >= mark));
   }
 
-  /** Security (handshake) events, in order; their seq interleaves with the datagram records'. */
+  /** Security (handshake) events kept, in order; their seq interleaves with the datagram records'. */
   events(): readonly SecurityEvent[] {
-    return this.securityEvents;
+    return this.securityEvents.from();
   }
 
   eventsSince(mark: number): SecurityEvent[] {
-    return this.securityEvents.filter((e) => e.seq >= mark);
+    return this.securityEvents.from(this.securityEvents.firstWhere((e) => e.seq >= mark));
   }
 
   onEvent(cb: (e: SecurityEvent) => void): () => void {

@@ -5,12 +5,14 @@
 import { DtlsClientTransport, DtlsServerTransport } from '../dtls/index.ts';
 import type { DtlsClientOptions, DtlsServerOptions } from '../dtls/index.ts';
 import { UdpTransport, type DatagramTransport, type PeerAddress } from '../transport/udp.ts';
+import { impaired, type DatagramImpairment } from '../transport/impairment.ts';
 import type { SecurityEventSink } from '../transport/security-events.ts';
 
 export { DtlsClientTransport, DtlsHandshakeError, DtlsServerTransport, identityText } from '../dtls/index.ts';
 export type { KeyMaterial, SessionInfo } from '../dtls/index.ts';
 export { UdpTransport } from '../transport/udp.ts';
 export type { DatagramTransport, UdpBindOptions } from '../transport/udp.ts';
+export type { DatagramImpairment, DatagramMark, ImpairmentEvent, ImpairmentKind } from '../transport/impairment.ts';
 
 /** DTLS client: the server to hold a session with; the handshake completes before the endpoint exists. */
 export type ClientEndpointSecurity = { role: 'client'; server: PeerAddress } & Omit<DtlsClientOptions, 'address' | 'port' | 'trace'>;
@@ -26,6 +28,8 @@ export interface TransportOptions {
   /** The endpoint's name: a DTLS client reports its handshake under it (unless the security options name another). */
   name?: string;
   security?: EndpointSecurity;
+  /** Network impairment between this endpoint and its peers, under DTLS when there is DTLS; its random streams are named by `name`. */
+  impairment?: DatagramImpairment;
 }
 
 /**
@@ -36,12 +40,15 @@ export interface TransportOptions {
 export async function openTransport(opts: TransportOptions, trace: SecurityEventSink): Promise<DatagramTransport> {
   const at = { ...(opts.address !== undefined ? { address: opts.address } : {}), ...(opts.port !== undefined ? { port: opts.port } : {}) };
   const security = opts.security;
-  if (!security) return UdpTransport.bind(at);
+  const { impairment } = opts;
+  const stream = impairment?.stream ?? opts.name ?? 'endpoint';
+  if (!security) return impaired(await UdpTransport.bind(at), impairment, stream);
+  const socket = impairment ? { wrapSocket: (udp: DatagramTransport) => impaired(udp, impairment, stream) } : {};
   if (security.role === 'server') {
     const { role: _role, ...dtls } = security;
-    return DtlsServerTransport.bind({ ...dtls, ...at });
+    return DtlsServerTransport.bind({ ...dtls, ...at, ...socket });
   }
   const { role: _role, server, ...dtls } = security;
   const name = dtls.name ?? opts.name;
-  return DtlsClientTransport.connect(server, { ...dtls, ...at, ...(name !== undefined ? { name, trace } : {}) });
+  return DtlsClientTransport.connect(server, { ...dtls, ...at, ...socket, ...(name !== undefined ? { name, trace } : {}) });
 }

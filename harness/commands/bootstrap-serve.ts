@@ -8,6 +8,7 @@ import { c13Configuration, c14Configuration, type BootstrapConfiguration } from 
 import { bootstrapFaults, isBootstrapFault, type BootstrapFault } from '../peers/bootstrap/faults.ts';
 import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
+import { udpListenError } from './listen-failure.ts';
 
 export const bootstrapServeUsage = `usage: lwm2m-conformance bootstrap-serve --server-uri coap://HOST:PORT [--client NAME]...
          [--address A] [--port P] [--config c13|c14] [--second-server-uri URI] [--format tlv|senml-json|senml-cbor] [--fault NAME]...
@@ -56,12 +57,15 @@ export async function bootstrapServeCommand(args: string[], io: CommandIO): Prom
     faults.push(name);
   }
   const clients = new Set(values.client ?? []);
+  const address = values.address ?? '127.0.0.1';
   const server = await ReferenceBootstrapServer.start({
-    address: values.address ?? '127.0.0.1',
+    address,
     port,
     format,
     faults,
     configurationFor: (endpoint) => (clients.size === 0 || clients.has(endpoint) ? configuration : undefined),
+  }).catch((error: unknown) => {
+    throw udpListenError('bootstrap-serve', address, port, error);
   });
   io.err(`LwM2M bootstrap server on ${server.uri}, provisioning ${clients.size === 0 ? 'every endpoint' : [...clients].join(', ')} with ${configuration.name}`);
   server.events.onAppend((e) => io.err(`${e.kind} ${e.endpoint ?? ''} ${e.responseCode ?? ''} ${e.outcome ?? e.rejection ?? ''}`.trim()));

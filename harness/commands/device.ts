@@ -9,6 +9,7 @@ import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 import { deviceSecurityFlags, deviceSecurityOf, deviceSecurityUsage } from './device-security.ts';
 import { parseServerLocation } from '../peers/device/client-security.ts';
+import { socketOpenError } from './listen-failure.ts';
 
 export const deviceUsage = `usage: lwm2m-conformance device --server coap[s]://HOST:PORT --endpoint NAME
          [--lifetime SECONDS] [--lwm2m 1.0|1.1|1.2] [--lwm2m-first 1.1|1.2] [--update-fraction F]
@@ -174,6 +175,8 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
     ...(sendEverySeconds ? { sendEverySeconds } : {}),
     ...(varyEverySeconds ? { varyEverySeconds } : {}),
     log: (line) => io.err(`device ${values.endpoint}: ${line}`),
+  }).catch((error: unknown) => {
+    throw socketOpenError('device', 'its UDP socket', error);
   });
   client.start();
 

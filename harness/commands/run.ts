@@ -22,8 +22,12 @@ import { caseLine, checkLines, failureLines, summaryLines } from '../report/cons
 import { Progress } from '../report/progress.ts';
 import { configurationNotesOf, resultsSchemaVersion, summarize, type RunReport } from '../report/run-report.ts';
 import { writeReports } from '../report/write-reports.ts';
+import { prepareReportDir, ReportDirError } from '../report/report-dir.ts';
+import { runHistoryLimit } from '../sessions/session.ts';
+import { Interruption } from './interruption.ts';
 import { selectCases } from '../run/selection.ts';
 import { resolveTarget } from '../targets/resolve.ts';
+import { impairmentSummary, withImpairmentFlags } from '../targets/impairment.ts';
 import { selectionFlags, selectionFrom } from './selection-flags.ts';
 import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
@@ -31,7 +35,24 @@ import { ExitCode, UsageError } from '../errors.ts';
 const toolVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export const runUsage = `usage: lwm2m-conformance run --profile FILE [--case GLOB]... [--interface NAME]... [--tag TAG]... [--report-dir DIR]
-         [--quiet | --verbose] [--baseline FILE [--update-baseline]]`;
+         [--quiet | --verbose] [--baseline FILE [--update-baseline]] [--impair SPEC [--seed N]] [--history-limit N]
+
+  --impair SPEC   impair the network between the harness and the target, e.g.
+                  loss=5%,dup=1%,reorder=2%,delay=20-200ms (both directions); loss.in=5% only
+                  what the target sends, loss.out=2% only what the harness sends; none: off.
+                  Overrides the profile's harness.impair.
+  --seed N        the seed of the impairment's random choices (default: a fresh one, shown in
+                  the summary and results.json), to repeat a run exactly
+  --history-limit N  datagram records, and events per harness peer, kept in memory (default
+                  ${runHistoryLimit}); beyond it the oldest are dropped and results.json counts them`;
+
+/** --history-limit: datagram records and peer events a run keeps (default runHistoryLimit). */
+function historyLimitOf(value: string | undefined): number {
+  if (value === undefined) return runHistoryLimit;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`run: --history-limit must be a positive whole number, got "${value}"`);
+  return n;
+}
 
 function timestampDir(date: Date): string {
   return date.toISOString().replace(/[:]/g, '-').replace(/\..*$/, '');
@@ -59,6 +80,9 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
       verbose: { type: 'boolean', short: 'v' },
       baseline: { type: 'string' },
       'update-baseline': { type: 'boolean' },
+      'history-limit': { type: 'string' },
+      impair: { type: 'string' },
+      seed: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -72,7 +96,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   if (values['update-baseline'] && !values.baseline) throw new UsageError('run: --update-baseline needs --baseline FILE');
   const profileFile = resolve(values.profile);
   // The profile is read and resolved here, once: the case worker gets the result.
-  const target = await resolveTarget(profileFile);
+  const target = withImpairmentFlags(await resolveTarget(profileFile), values.impair, values.seed);
   const { profile } = target;
   // A run tests one target: only the cases written for its role (client, server) take part.
   const cases = selectCases(allCases.filter((c) => c.tests === profile.target.role), selectionFrom(values));
@@ -81,6 +105,15 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   const baseline = baselineFile ? await loadBaseline(baselineFile, updating) : undefined;
   const started = new Date();
   const reportDir = resolve(values['report-dir'] ?? `reports/${timestampDir(started)}`);
+  const historyLimit = historyLimitOf(values['history-limit']);
+  // A directory that cannot take the reports is found before the first case, not after the last.
+  try {
+    await prepareReportDir(reportDir);
+  } catch (error) {
+    if (!(error instanceof ReportDirError)) throw error;
+    io.err(`error: ${error.message}`);
+    return ExitCode.error;
+  }
   const quiet = values.quiet === true;
   const verbose = values.verbose === true;
   const paint = paintFor(colourEnabled(process.stdout.isTTY));
@@ -93,6 +126,12 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   };
 
   if (!quiet) io.err(`lwm2m-conformance ${toolVersion}: ${cases.length} case(s) against "${profile.name}" (${profile.target.role}, LwM2M ${profile.target.lwm2mVersion})`);
+  if (!quiet && target.impairment) {
+    const { spec, seed } = impairmentSummary(target.impairment);
+    io.err(`impairing the network: ${spec}, seed ${seed}`);
+  }
+  // From here on a signal stops the run in order, and the reports still get written.
+  const interruption = Interruption.listen(io);
   // vitest loads only now, so that usage and profile errors are reported at once.
   const { runUnderVitest } = await import('../runner/vitest-runner.ts');
   const t0 = performance.now();
@@ -100,7 +139,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   let outcome: Awaited<ReturnType<typeof runUnderVitest>>;
   try {
     outcome = await runUnderVitest(
-      { target, caseIds: cases.map((c) => c.id) },
+      { target, caseIds: cases.map((c) => c.id), historyLimit },
       (result) => {
         done++;
         progress.caseDone();
@@ -110,6 +149,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
       },
       {
         allureResultsDir: join(reportDir, 'allure-results'),
+        interrupt: interruption.signal,
         onCaseStart: (id) => {
           progress.caseStarted(id);
           if (verbose) say(`      running ${id} (${done + 1}/${cases.length}, ${((performance.now() - t0) / 1000).toFixed(1)}s elapsed)`);
@@ -121,7 +161,8 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   }
   const ordered = cases.map((c) => outcome.results.find((r) => r.id === c.id)).filter((r) => r !== undefined);
   const missing = cases.filter((c) => !ordered.some((r) => r.id === c.id)).map((c) => c.id);
-  const harnessErrors = [...outcome.harnessErrors, ...(missing.length ? [`no result for ${missing.join(', ')}`] : [])];
+  // After an interruption, the cases without a result are the ones it kept from running.
+  const harnessErrors = [...outcome.harnessErrors, ...(missing.length && !interruption.interrupted ? [`no result for ${missing.join(', ')}`] : [])];
 
   const report: RunReport = {
     schemaVersion: resultsSchemaVersion,
@@ -138,17 +179,28 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     environment: { node: process.version, platform: process.platform, arch: process.arch },
     summary: summarize(ordered),
     harnessErrors,
+    ...(interruption.received ? { interrupted: { signal: interruption.received, notRun: missing } } : {}),
+    historyDropped: { ...outcome.historyDropped, limit: historyLimit },
+    ...(target.impairment ? { impairment: impairmentSummary(target.impairment) } : {}),
     configurationNotes: configurationNotesOf(ordered),
     cases: ordered,
   };
   for (const line of [...failureLines(report, paint), ...summaryLines(report, paint)]) io.out(line);
-  const files = await writeReports(reportDir, report);
+  let files: string[];
+  try {
+    files = await writeReports(reportDir, report);
+  } catch (error) {
+    io.err(`error: ${error instanceof ReportDirError ? error.message : `cannot write the reports to ${reportDir}: ${(error as Error).message}`}`);
+    return ExitCode.error;
+  }
   io.out(quiet ? `reports: ${reportDir}` : `reports: ${reportDir}\n${files.map((f) => `  ${f}`).join('\n')}`);
   // Kept for scripts that read this line.
   if (!quiet) io.out(`results: ${join(reportDir, 'results.json')}`);
 
   const v = report.summary.byVerdict;
   let failed = v.fail > 0 || v.inconclusive > 0;
+  // An interrupted run is partial: it neither judges nor rewrites the baseline.
+  if (interruption.interrupted) return ExitCode.error;
   if (baselineFile) {
     const comparison = compareWithBaseline(baseline ?? { schemaVersion: 1, knownFailures: [] }, ordered);
     if (updating) {

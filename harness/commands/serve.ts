@@ -12,12 +12,17 @@ import { readObjectList } from '../peers/server/registration-request.ts';
 import { isServerFault, serverFaults, type ServerFault } from '../peers/server/faults.ts';
 import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
+import { apiTokenOf } from './api-token.ts';
+import { tcpListenError, udpListenError } from './listen-failure.ts';
 
-export const serveUsage = `usage: lwm2m-conformance serve [--address A] [--port P] [--http-port H] [--profile-id PID=LINKS]...
-       [--ignore-unknown-requests] [--accept-root-ct CT,...] [--lwm2m-max V] [--console] [--fault NAME]...
+export const serveUsage = `usage: lwm2m-conformance serve [--address A] [--port P] [--http-address A] [--http-port H] [--token-file FILE]
+       [--profile-id PID=LINKS]... [--ignore-unknown-requests] [--accept-root-ct CT,...] [--lwm2m-max V] [--console] [--fault NAME]...
   --address    where the CoAP server listens (default 127.0.0.1)
   --port       its UDP port (default 5683; 0 for any free port)
-  --http-port  the management API's TCP port on the same address (default 8080; 0 for any)
+  --http-address  where the management API listens (default 127.0.0.1, whatever --address is)
+  --http-port  the management API's TCP port (default 8080; 0 for any)
+  --token-file the management API's bearer token: a FILE holding one supplies it, else a new one
+               is written there (mode 0600); without the flag, a new token in a temporary file
   --queue-awake  seconds a queue-mode client stays reachable after its last message (default 93)
   --profile-id   a Profile ID the server resolves (LwM2M 1.2 pid) and the object list it stands
                  for, e.g. --profile-id '6:27354b9a=</1/0>,</3/0>'
@@ -28,11 +33,14 @@ behaviours of real servers:
                  a Register naming none of them gets 4.00 (one without ct= is accepted)
   --lwm2m-max    the highest LwM2M version it accepts in Register, e.g. 1.1; a later one gets 4.12
   --console      read commands on stdin and print results on stdout (type help)
-management API (JSON): GET /api/clients, GET /api/clients/{ep},
+management API (JSON; every request with "Authorization: Bearer TOKEN", the token serve prints
+  at start, a Host and any Origin naming this server or localhost, and a body as
+  Content-Type: application/json): GET /api/clients, GET /api/clients/{ep},
   POST /api/clients/{ep}/{read|write|execute|create|delete|discover|write-attributes|observe|cancel-observe}
   with a body such as {"path": "/3/0/0"} or {"path": "/1/0/1", "value": "60"};
   resource routes: GET /api/clients/{ep}/{path}[?format=F] (read), PUT …/{path} {"value": V} (write),
-  POST …/{o} with a SenML JSON pack (create), POST …/{o/i/r} with the arguments (execute),
+  POST …/{o} with a SenML JSON pack as application/senml+json (create), POST …/{o/i/r}
+  [{"args": "0='x'"}] (execute),
   DELETE …/{path}, GET …/{path}/discover, PUT …/{path}/attributes?pmin=…, POST …/{path}/observe,
   DELETE …/{path}/observe[?active] (?active: Observe=1, else RST to the next notification)
 ${serveSecurityUsage}
@@ -52,7 +60,9 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
     options: {
       address: { type: 'string' },
       port: { type: 'string' },
+      'http-address': { type: 'string' },
       'http-port': { type: 'string' },
+      'token-file': { type: 'string' },
       'queue-awake': { type: 'string' },
       'profile-id': { type: 'string', multiple: true },
       'ignore-unknown-requests': { type: 'boolean' },
@@ -93,9 +103,14 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   if (acceptRootCt && acceptRootCt.some((ct) => !/^\d+$/.test(ct))) throw new UsageError(`serve: --accept-root-ct takes content-format numbers such as 110,112, got "${values['accept-root-ct']}"`);
   const lwm2mMax = values['lwm2m-max'];
   if (lwm2mMax !== undefined && !/^\d+\.\d+$/.test(lwm2mMax)) throw new UsageError(`serve: --lwm2m-max takes a version such as 1.1, got "${lwm2mMax}"`);
+  const coapPort = port(values.port, 5683, '--port');
+  const httpAddress = values['http-address'] ?? '127.0.0.1';
+  const httpPort = port(values['http-port'], 8080, '--http-port');
+  if (values['token-file'] === '') throw new UsageError('serve: --token-file needs a file name');
+  const token = apiTokenOf(values['token-file']);
   const server = await ReferenceServer.start({
     address,
-    port: port(values.port, 5683, '--port'),
+    port: coapPort,
     faults,
     profileIds,
     ...(security ? { security } : {}),
@@ -103,16 +118,26 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
     ...(values['ignore-unknown-requests'] ? { ignoreUnknownRequests: true } : {}),
     ...(acceptRootCt ? { acceptRootCt: acceptRootCt.map(Number) } : {}),
     ...(lwm2mMax ? { lwm2mMax } : {}),
+  }).catch((error: unknown) => {
+    token.dispose();
+    throw udpListenError('serve', address, coapPort, error);
   });
   const operations = new ServerOperations(server, new Set(faults));
-  const api = await ManagementApi.start(server, { address, port: port(values['http-port'], 8080, '--http-port'), operations });
+  const api = await ManagementApi.start(server, { token: token.token, address: httpAddress, port: httpPort, operations }).catch(async (error: unknown) => {
+    await server.close();
+    token.dispose();
+    throw tcpListenError('serve', 'the management API', httpAddress, httpPort, error);
+  });
   io.err(`LwM2M server on ${server.uri}; management API on ${api.url}`);
+  // A token serve made is shown so a person can use it; one read from a file stays out of logs.
+  io.err(token.generated ? `management API token: ${token.token} (also in ${token.file})` : `management API token: read from ${token.file}`);
   server.events.onAppend((e) => io.err(`${e.kind} ${e.endpoint ?? ''} ${e.location ?? ''} ${e.responseCode ?? ''}`.trim()));
   return new Promise<number>((resolve) => {
     const stop = async () => {
       input?.close();
       await api.close();
       await server.close();
+      token.dispose();
       resolve(ExitCode.ok);
     };
     let input: Interface | undefined;

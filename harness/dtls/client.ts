@@ -8,11 +8,11 @@ import type { ClientSecurity } from './options.ts';
 import { DtlsSession } from './session.ts';
 import type { SessionEnd, SessionInfo } from './session.ts';
 import { DtlsTransportBase } from './transport-base.ts';
-import type { EventOptions } from './transport-base.ts';
+import type { EventOptions, SocketOptions } from './transport-base.ts';
 import { UdpTransport } from '../transport/udp.ts';
-import type { PeerAddress } from '../transport/udp.ts';
+import type { DatagramTransport, PeerAddress } from '../transport/udp.ts';
 
-export interface DtlsClientOptions extends ClientSecurity, EventOptions {
+export interface DtlsClientOptions extends ClientSecurity, EventOptions, SocketOptions {
   /** Local address to bind; default '127.0.0.1' (or '::1' for an IPv6 peer). */
   address?: string;
   /** Local port; default 0 (ephemeral). */
@@ -34,7 +34,7 @@ export class DtlsClientTransport extends DtlsTransportBase {
   private endReason?: string;
   private closed = false;
 
-  private constructor(udp: UdpTransport, peer: PeerAddress, opts: DtlsClientOptions) {
+  private constructor(udp: DatagramTransport, peer: PeerAddress, opts: DtlsClientOptions) {
     super(udp, 'client', opts);
     this.peer = { ...peer };
   }
@@ -46,10 +46,11 @@ export class DtlsClientTransport extends DtlsTransportBase {
   static async connect(peer: PeerAddress, opts: DtlsClientOptions): Promise<DtlsClientTransport> {
     const native = dtlsNative();
     const config = createNativeConfig(native, clientConfigOptions(opts));
-    const udp = await UdpTransport.bind({
+    const socket = await UdpTransport.bind({
       address: opts.address ?? (peer.address.includes(':') ? '::1' : '127.0.0.1'),
       ...(opts.port !== undefined ? { port: opts.port } : {}),
     });
+    const udp = opts.wrapSocket ? opts.wrapSocket(socket) : socket;
     const t = new DtlsClientTransport(udp, peer, opts);
     const identity = opts.psk ? (typeof opts.psk.identity === 'string' ? Buffer.from(opts.psk.identity, 'utf8') : opts.psk.identity) : undefined;
     const session = new DtlsSession(

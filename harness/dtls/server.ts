@@ -11,11 +11,11 @@ import { clientHelloOf, parseRecords } from './records.ts';
 import { DtlsSession } from './session.ts';
 import type { SessionInfo } from './session.ts';
 import { DtlsTransportBase } from './transport-base.ts';
-import type { EventOptions } from './transport-base.ts';
+import type { EventOptions, SocketOptions } from './transport-base.ts';
 import { UdpTransport } from '../transport/udp.ts';
-import type { PeerAddress } from '../transport/udp.ts';
+import type { DatagramTransport, PeerAddress } from '../transport/udp.ts';
 
-export interface DtlsServerOptions extends ServerSecurity, EventOptions {
+export interface DtlsServerOptions extends ServerSecurity, EventOptions, SocketOptions {
   /** Default '127.0.0.1'. */
   address?: string;
   /** Default 0 (ephemeral). */
@@ -47,7 +47,7 @@ export class DtlsServerTransport extends DtlsTransportBase {
   private closed = false;
 
   private constructor(
-    udp: UdpTransport,
+    udp: DatagramTransport,
     private readonly native: DtlsNative,
     private config: NativeConfig,
     private readonly opts: DtlsServerOptions,
@@ -68,11 +68,11 @@ export class DtlsServerTransport extends DtlsTransportBase {
   static override async bind(opts: DtlsServerOptions): Promise<DtlsServerTransport> {
     const native = dtlsNative();
     const config = createNativeConfig(native, serverConfigOptions(opts));
-    const udp = await UdpTransport.bind({
+    const socket = await UdpTransport.bind({
       ...(opts.address !== undefined ? { address: opts.address } : {}),
       ...(opts.port !== undefined ? { port: opts.port } : {}),
     });
-    return new DtlsServerTransport(udp, native, config, opts);
+    return new DtlsServerTransport(opts.wrapSocket ? opts.wrapSocket(socket) : socket, native, config, opts);
   }
 
   /** Encrypts and sends a datagram to a peer with an open session. */

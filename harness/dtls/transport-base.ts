@@ -3,13 +3,19 @@
 // where their events go (kept back until an endpoint offers its trace, when none was given).
 import type { DtlsEvent, SecurityEventSink } from '../transport/security-events.ts';
 import type { SessionEventInput } from './session.ts';
-import type { DatagramTransport, PeerAddress, UdpTransport } from '../transport/udp.ts';
+import type { ImpairmentEvent } from '../transport/impairment.ts';
+import type { DatagramTransport, PeerAddress } from '../transport/udp.ts';
 
 export interface EventOptions {
   /** Where handshake events go; without one they are kept and handed to the endpoint's trace. */
   trace?: SecurityEventSink;
   /** Names the transport in its events; default: the endpoint's name. */
   name?: string;
+}
+
+export interface SocketOptions {
+  /** Puts a layer between the DTLS records and the UDP socket (the impairment layer); default: the socket itself. */
+  wrapSocket?: (socket: DatagramTransport) => DatagramTransport;
 }
 
 /** Events kept while no sink is known; the oldest go first beyond this. */
@@ -27,7 +33,8 @@ export abstract class DtlsTransportBase implements DatagramTransport {
   private readonly early: DtlsEvent[] = [];
 
   protected constructor(
-    protected readonly udp: UdpTransport,
+    /** The UDP socket, or a layer over it. */
+    protected readonly udp: DatagramTransport,
     private readonly role: 'client' | 'server',
     private readonly eventOptions: EventOptions,
   ) {
@@ -49,6 +56,11 @@ export abstract class DtlsTransportBase implements DatagramTransport {
 
   onDatagram(cb: (bytes: Buffer, peer: PeerAddress) => void): void {
     this.receiver = cb;
+  }
+
+  /** What an impairment layer beneath does to the encrypted datagrams; returns an unsubscribe. */
+  onImpairment(cb: (e: ImpairmentEvent) => void): () => void {
+    return this.udp.onImpairment?.(cb) ?? (() => undefined);
   }
 
   onError(cb: (err: unknown) => void): void {

@@ -1,5 +1,8 @@
-// An append-only log of what a peer saw, with waits that resolve on the first matching event
-// after a position, or with undefined when the deadline passes. Event-driven: no polling.
+// A log of what a peer saw, with waits that resolve on the first matching event after a
+// position, or with undefined when the deadline passes. Event-driven: no polling. It keeps at
+// most `capacity` events, the oldest dropped first: positions keep counting, so a position
+// taken earlier still means "from then on", and an event that fell out is simply not found.
+import { RingLog } from '../coap/ring-log.ts';
 
 export interface WaitFor<E> {
   /** Only events appended at or after this position count (from `position()`). */
@@ -10,10 +13,26 @@ export interface WaitFor<E> {
   where?: (event: E) => boolean;
 }
 
+/** Events a peer keeps by default: a standing peer (`serve`) runs for days. */
+export const standingEventLimit = 5_000;
+
 export class EventLog<E> {
-  private readonly events: E[] = [];
+  private readonly events: RingLog<E>;
   private readonly waiters = new Set<() => void>();
   private readonly listeners: ((event: E) => void)[] = [];
+
+  constructor(capacity = standingEventLimit) {
+    this.events = new RingLog(capacity);
+  }
+
+  get capacity(): number {
+    return this.events.capacity;
+  }
+
+  /** Events dropped to stay within the capacity. */
+  get dropped(): number {
+    return this.events.dropped;
+  }
 
   append(event: E): void {
     this.events.push(event);
@@ -28,15 +47,24 @@ export class EventLog<E> {
 
   /** The position of the next event; pass it as `since` to wait for what happens after now. */
   position(): number {
-    return this.events.length;
+    return this.events.end;
   }
 
+  /** The events kept, oldest first. */
   all(): readonly E[] {
-    return this.events;
+    return this.events.from();
+  }
+
+  /** The events kept from a position on. */
+  since(position: number): E[] {
+    return this.events.from(position);
   }
 
   find(since: number, where: (event: E) => boolean = () => true): E | undefined {
-    for (let i = since; i < this.events.length; i++) if (where(this.events[i]!)) return this.events[i];
+    for (let p = Math.max(since, this.events.start); p < this.events.end; p++) {
+      const event = this.events.at(p)!;
+      if (where(event)) return event;
+    }
     return undefined;
   }
 
@@ -45,6 +73,8 @@ export class EventLog<E> {
     const found = this.find(options.since, where);
     if (found !== undefined || options.within <= 0 || options.signal?.aborted) return Promise.resolve(found);
     return new Promise((resolve) => {
+      // Events before this point were looked at already: each wake looks only at the new ones.
+      let from = Math.max(options.since, this.events.end);
       const finish = (value: E | undefined) => {
         clearTimeout(timer);
         this.waiters.delete(check);
@@ -52,7 +82,8 @@ export class EventLog<E> {
         resolve(value);
       };
       const check = () => {
-        const event = this.find(options.since, where);
+        const event = this.find(from, where);
+        from = this.events.end;
         if (event !== undefined) finish(event);
       };
       const onAbort = () => finish(undefined);

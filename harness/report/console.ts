@@ -53,6 +53,18 @@ export function summaryLines(report: RunReport, paint: Paint = plain): string[] 
   }
   const notes = report.configurationNotes ?? [];
   if (notes.length) lines.push(`configuration notes (ETS values the target holds differently; no case needed them):`, ...notes.map((n) => `  ${configurationNoteText(n)}`));
+  if (report.impairment) {
+    const { spec, seed } = report.impairment;
+    lines.push(`impairment: ${spec}, seed ${seed} (repeat with --impair ${spec} --seed ${seed})`);
+  }
+  const dropped = report.historyDropped;
+  if (dropped && dropped.traceRecords + dropped.events > 0) {
+    lines.push(`history: dropped the oldest ${dropped.traceRecords} trace record(s) and ${dropped.events} peer event(s) to stay within ${dropped.limit} each; case traces may be incomplete`);
+  }
+  if (report.interrupted) {
+    const { signal, notRun } = report.interrupted;
+    lines.push(`interrupted by ${signal}: the case running ended with error "interrupted"${notRun.length ? `; ${notRun.length} case(s) not run` : ''}`);
+  }
   for (const e of report.harnessErrors) lines.push(`harness error: ${e}`);
   return lines;
 }

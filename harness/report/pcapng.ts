@@ -172,9 +172,17 @@ function caseComment(c: CaseResult): string {
   return `case ${c.id} ${c.title}: ${c.verdict}${c.checks.length ? ` (${passed}/${c.checks.length} checks passed)` : ''}${c.reason ? ` - ${c.reason}` : ''}`;
 }
 
+/** A datagram the impairment layer acted on; a dropped one is in the capture though it never reached its receiver. */
+function impairmentComment(t: TraceEntry): string {
+  const held = t.impairmentDelayMs !== undefined ? ` ${t.impairmentDelayMs} ms` : '';
+  const what = { dropped: 'dropped (never reached its receiver)', duplicated: 'duplicated (this is the copy)', delayed: `delayed${held}`, reordered: `held back${held}, reordered` }[t.impairment!];
+  return `impairment: ${what}`;
+}
+
 function packetComments(c: CaseResult, t: TraceEntry, first: boolean): string[] {
   const comments = first ? [caseComment(c)] : [];
   for (const k of c.checks.filter((k) => k.at === t.seq)) comments.push(`${c.id} check ${k.id} ${k.verdict}: ${k.description}`);
+  if (t.impairment) comments.push(impairmentComment(t));
   return comments;
 }
 

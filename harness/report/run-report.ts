@@ -15,6 +15,15 @@ export interface RunReport {
   summary: { total: number; byVerdict: Record<Verdict, number>; byInterface: Record<string, Record<Verdict, number>> };
   /** Problems outside any case (the harness could not run some part). */
   harnessErrors: string[];
+  /** The run was stopped by a signal: the case running then has verdict error ("interrupted"), and these cases did not run. */
+  interrupted?: { signal: string; notRun: string[] };
+  /**
+   * Trace records and peer events dropped (oldest first) to keep the run's memory bounded
+   * (`limit` each); when nonzero, the trace of a case may lack its first datagrams.
+   */
+  historyDropped?: { traceRecords: number; events: number; limit: number };
+  /** The network impairment the run used, and the seed that repeats it (--impair SPEC --seed N). */
+  impairment?: { spec: string; seed: number };
   /** ETS configuration values the target holds differently, which no case depended on: once per run, with the cases that read them. */
   configurationNotes?: RunConfigurationNote[];
   cases: CaseResult[];

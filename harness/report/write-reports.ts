@@ -1,16 +1,17 @@
 // Writes every file of a run's report directory from the run report: results.json,
 // junit.xml, index.html and trace.pcapng (allure-results/ is written by allure-vitest while the
 // cases run). Returns the files written, for the console.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reportHtml } from './html/page.ts';
 import { writeJUnit } from './junit.ts';
 import { writePcapng } from './pcapng.ts';
+import { makeDirectory } from './report-dir.ts';
 import type { RunReport } from './run-report.ts';
 import { writeResultsJson } from './results-json.ts';
 
 export async function writeReports(dir: string, report: RunReport): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   const html = join(dir, 'index.html');
   await writeFile(html, reportHtml(report));
   return [await writeResultsJson(dir, report), await writeJUnit(dir, report), html, await writePcapng(dir, report)];

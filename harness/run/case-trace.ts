@@ -37,7 +37,7 @@ export function caseTrace(recorder: TraceRecorder, clock?: WaitClock): CaseTrace
   return {
     mark: () => recorder.mark(),
     since: (mark) => recorder.since(mark),
-    at: (seq) => recorder.all().find((r) => r.seq === seq),
+    at: (seq) => (seq === undefined ? undefined : recorder.at(seq)),
     events: () => recorder.events(),
     eventsSince: (mark) => recorder.eventsSince(mark),
     waitFor: (predicate, withinMs, since) => onTarget(recorder.waitFor(predicate, withinMs, since)),

@@ -3,7 +3,7 @@
 import type { CaseDefinition } from './case.ts';
 import { notApplicableReason } from './applicability.ts';
 import { createCaseContext } from './context.ts';
-import { CaseStopped, HarnessError, Inconclusive } from '../errors.ts';
+import { CaseStopped, HarnessError, Inconclusive, Interrupted } from '../errors.ts';
 import type { CaseResult } from './result.ts';
 import type { TargetView } from '../targets/target-view.ts';
 import { caseVerdictOf, worstVerdict, type Verdict } from './verdict.ts';
@@ -14,7 +14,12 @@ import type { DriverValues } from '../targets/driver-payload.ts';
 import { withTargetFindings } from './target-findings.ts';
 
 
-export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget): Promise<CaseResult> {
+export interface ExecuteOptions {
+  /** Aborted when the run is interrupted: the case stops at once with verdict error, reason "interrupted". */
+  interrupt?: AbortSignal;
+}
+
+export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget, options: ExecuteOptions = {}): Promise<CaseResult> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const base = {
@@ -50,6 +55,11 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
   let verdict: Verdict;
   let reason: string | undefined;
   let timer: NodeJS.Timeout | undefined;
+  const { interrupt } = options;
+  let onInterrupt: (() => void) | undefined;
+  // What the case had judged when the run was interrupted: its body may go on a moment, and
+  // what it judges then (its waits cut short) is not the target's doing.
+  let judgedAtInterrupt: { checks: number; notes: number } | undefined;
   try {
     const body = (async () => {
       await env.prepare({ interface: def.interface, ...(def.reset ? { reset: def.reset } : {}), started: () => ctx.markStart() }, abort.signal);
@@ -61,7 +71,15 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
         env.caseDeadlineMs,
       );
     });
-    await Promise.race([body, deadline]);
+    const interrupted = new Promise<never>((_, reject) => {
+      onInterrupt = () => {
+        judgedAtInterrupt = { checks: ctx.checks.length, notes: ctx.notes.length };
+        reject(new Interrupted());
+      };
+      if (interrupt?.aborted) onInterrupt();
+      else interrupt?.addEventListener('abort', onInterrupt, { once: true });
+    });
+    await Promise.race([body, deadline, interrupted]);
     verdict = worstVerdict(ctx.checks.map((c) => caseVerdictOf(c.verdict)));
     if (ctx.checks.length === 0) {
       verdict = 'error';
@@ -69,7 +87,10 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
     }
   } catch (thrown) {
     const fromChecks = worstVerdict(ctx.checks.map((c) => caseVerdictOf(c.verdict)));
-    if (thrown instanceof CaseStopped) {
+    if (thrown instanceof Interrupted) {
+      verdict = 'error';
+      reason = thrown.message;
+    } else if (thrown instanceof CaseStopped) {
       verdict = fromChecks;
       reason = thrown.message;
     } else if (thrown instanceof Inconclusive) {
@@ -81,19 +102,21 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget)
     }
   } finally {
     clearTimeout(timer);
-    // Restores what the case changed on the target while its peers can still reach it.
-    await ctx.runAfterCase();
+    if (onInterrupt) interrupt?.removeEventListener('abort', onInterrupt);
+    // Restores what the case changed on the target while its peers can still reach it; an
+    // interrupted run stops the target instead, and must end within seconds.
+    if (!interrupt?.aborted) await ctx.runAfterCase();
     abort.abort();
   }
-  ({ verdict, reason } = await withTargetFindings(def, env, ctx, mark, { verdict, ...(reason !== undefined ? { reason } : {}) }));
+  if (!interrupt?.aborted) ({ verdict, reason } = await withTargetFindings(def, env, ctx, mark, { verdict, ...(reason !== undefined ? { reason } : {}) }));
   return {
     ...base,
     verdict,
     ...(reason !== undefined ? { reason } : {}),
     durationMs: Math.round(performance.now() - t0),
     waitedMs: Math.round(env.waitedMs() - waitedBefore),
-    checks: ctx.checks,
-    notes: ctx.notes,
+    checks: judgedAtInterrupt ? ctx.checks.slice(0, judgedAtInterrupt.checks) : ctx.checks,
+    notes: judgedAtInterrupt ? ctx.notes.slice(0, judgedAtInterrupt.notes) : ctx.notes,
     ...(ctx.configurationNotes.length ? { configurationNotes: ctx.configurationNotes } : {}),
     trace: toTraceEntries(env.trace.since(mark), t0),
   };

@@ -35,6 +35,10 @@ export interface TraceEntry {
   readonly payload?: string;
   readonly bytesHex: string;
   readonly decodeError?: string;
+  /** What the network impairment layer did to it (the summary says so too). */
+  readonly impairment?: 'dropped' | 'duplicated' | 'delayed' | 'reordered';
+  /** How long the impairment layer held it back, ms. */
+  readonly impairmentDelayMs?: number;
 }
 
 /** An ETS configuration value (Annex C) the target holds differently and the case does not depend on. */

@@ -2,12 +2,13 @@
 // the vitest entry (one test per case); `runCases` drives it in a plain loop for the project's
 // own tests.
 import type { CaseDefinition } from './case.ts';
-import { executeCase } from './execute.ts';
+import { executeCase, type ExecuteOptions } from './execute.ts';
 import { ClientSession } from '../sessions/client-session.ts';
 import { ServerSession } from '../sessions/server-session.ts';
 import { notApplicableReason } from './applicability.ts';
 import type { CaseResult } from './result.ts';
 import type { TargetView } from '../targets/target-view.ts';
+import type { SessionOptions } from '../sessions/session.ts';
 import type { Profile } from '../targets/profile.ts';
 import { resolveProfile, type ResolvedTarget } from '../targets/resolve.ts';
 
@@ -21,6 +22,7 @@ export class CaseRun {
   constructor(
     readonly resolved: ResolvedTarget,
     readonly cases: readonly CaseDefinition[],
+    private readonly options: SessionOptions = {},
   ) {
     this.target = resolved.view;
   }
@@ -29,13 +31,13 @@ export class CaseRun {
   async open(): Promise<void> {
     if (!this.cases.some((c) => notApplicableReason(c, this.target) === undefined)) return;
     try {
-      this.session = this.target.role !== 'client' ? await ServerSession.open(this.resolved) : await ClientSession.open(this.resolved);
+      this.session = this.target.role !== 'client' ? await ServerSession.open(this.resolved, this.options) : await ClientSession.open(this.resolved, this.options);
     } catch (error) {
       this.openError = `the harness could not start the session: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 
-  async run(def: CaseDefinition): Promise<CaseResult> {
+  async run(def: CaseDefinition, options: ExecuteOptions = {}): Promise<CaseResult> {
     if (this.openError !== undefined && notApplicableReason(def, this.target) === undefined) {
       return {
         id: def.id,
@@ -53,7 +55,7 @@ export class CaseRun {
       };
     }
     const t0 = performance.now();
-    const result = await executeCase(def, this.session ?? { target: this.target });
+    const result = await executeCase(def, this.session ?? { target: this.target }, options);
     const output = this.session?.control.output(t0) ?? [];
     if (output.length === 0) return result;
     // The target's own output around the case, for finding out why it did what it did.
@@ -61,10 +63,29 @@ export class CaseRun {
     return { ...result, targetOutput: kept };
   }
 
-  async close(): Promise<void> {
-    await this.session?.close();
-    this.session = undefined;
+  /** What the session's trace and peers dropped to stay within their bounds, so far. */
+  historyDropped(): HistoryDropped {
+    const session = this.session;
+    if (!session) return { traceRecords: 0, events: 0 };
+    return {
+      traceRecords: session.trace.dropped,
+      events: (session.server?.events.dropped ?? 0) + (('bootstrap' in session ? session.bootstrap : undefined)?.events.dropped ?? 0),
+    };
   }
+
+  async close(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    await session?.close();
+  }
+}
+
+/** Counts of what a run's bounded logs dropped (oldest first) to stay within their bound. */
+export interface HistoryDropped {
+  /** Datagram records and security events of the trace. */
+  traceRecords: number;
+  /** Events of the harness's server and bootstrap server. */
+  events: number;
 }
 
 /** Runs cases against a profile built in memory (the project's own tests). */

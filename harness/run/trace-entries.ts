@@ -34,6 +34,32 @@ export function summarize(message: CoapMessage): string {
   return `${message.type} ${message.code} ${codeName(message.code)}${target}${loc} mid=${message.messageId}`;
 }
 
+const dtlsContentTypes: Record<number, string> = { 20: 'ChangeCipherSpec', 21: 'Alert', 22: 'Handshake', 23: 'ApplicationData' };
+
+/** A datagram as on the wire beneath DTLS: its records' content types, e.g. "DTLS Handshake, ChangeCipherSpec (123 bytes)". */
+function summarizeDtlsRecords(bytes: Buffer): string {
+  const types: string[] = [];
+  for (let at = 0; at + 13 <= bytes.length; at += 13 + bytes.readUInt16BE(at + 11)) {
+    const type = dtlsContentTypes[bytes[at]!] ?? `content type ${bytes[at]}`;
+    if (types.at(-1) !== type) types.push(type);
+  }
+  return `${types.length ? `DTLS ${types.join(', ')}` : 'not DTLS'} (${bytes.length} bytes on the wire)`;
+}
+
+/** What the impairment layer did, as the trace shows it, e.g. "delayed 120 ms by impairment". */
+export function impairmentNote(kind: NonNullable<DatagramRecord['impairment']>, delayMs?: number): string {
+  const held = delayMs !== undefined ? ` ${delayMs} ms` : '';
+  if (kind === 'reordered') return `held back${held} by impairment, reordered`;
+  if (kind === 'delayed') return `delayed${held} by impairment`;
+  return `${kind} by impairment`;
+}
+
+function summaryOf(r: DatagramRecord): string {
+  const m = r.message;
+  const base = m ? summarize(m) : r.wire ? summarizeDtlsRecords(r.bytes) : `undecodable datagram (${r.decodeError ?? 'unknown reason'})`;
+  return r.impairment ? `${base} [${impairmentNote(r.impairment, r.impairmentDelayMs)}]` : base;
+}
+
 export function toTraceEntries(records: readonly DatagramRecord[], caseStart: number): TraceEntry[] {
   return records.map((r) => {
     const from = r.direction === 'out' ? r.local : r.remote;
@@ -46,7 +72,7 @@ export function toTraceEntries(records: readonly DatagramRecord[], caseStart: nu
       endpoint: r.endpoint,
       from: `${from.address}:${from.port}`,
       to: `${to.address}:${to.port}`,
-      summary: m ? summarize(m) : `undecodable datagram (${r.decodeError ?? 'unknown reason'})`,
+      summary: summaryOf(r),
       ...(m
         ? {
             type: m.type,
@@ -59,6 +85,8 @@ export function toTraceEntries(records: readonly DatagramRecord[], caseStart: nu
         : {}),
       bytesHex: r.bytes.toString('hex'),
       ...(r.decodeError !== undefined ? { decodeError: r.decodeError } : {}),
+      ...(r.impairment ? { impairment: r.impairment } : {}),
+      ...(r.impairmentDelayMs !== undefined ? { impairmentDelayMs: r.impairmentDelayMs } : {}),
     };
   });
 }

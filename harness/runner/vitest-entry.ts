@@ -1,10 +1,10 @@
 // The test file vitest runs for `lwm2m-conformance run`: one vitest test per case, in order,
 // against one session. The case's result travels to the main process in the test's meta.
-import { afterAll, beforeAll, inject, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject, test } from 'vitest';
 import type { ResolvedTarget } from '../targets/resolve.ts';
 import type { CaseDefinition } from '../run/case.ts';
 import type { CaseResult } from '../run/result.ts';
-import { CaseRun } from '../run/run-cases.ts';
+import { CaseRun, type HistoryDropped } from '../run/run-cases.ts';
 import { recordForAllure } from '../report/allure-case.ts';
 
 export interface RunRequest {
@@ -15,6 +15,8 @@ export interface RunRequest {
   caseIds: string[];
   /** Record each case for Allure too (allure-vitest's reporter is attached). */
   allure?: boolean;
+  /** Datagram records and peer events kept (default: the sessions' runHistoryLimit). */
+  historyLimit?: number;
 }
 
 declare module 'vitest' {
@@ -23,6 +25,8 @@ declare module 'vitest' {
   }
   interface TaskMeta {
     lwm2m?: CaseResult;
+    /** What the run's bounded logs had dropped when the case ended. */
+    lwm2mHistoryDropped?: HistoryDropped;
   }
 }
 
@@ -34,14 +38,44 @@ const cases = request.caseIds.map((id) => {
   if (!found) throw new Error(`unknown case ${id}`);
   return found;
 });
-const run = new CaseRun(request.target, cases);
+const run = new CaseRun(request.target, cases, request.historyLimit !== undefined ? { historyLimit: request.historyLimit } : {});
+/** The case running: an interruption rejects its test at once, and afterEach waits for its result. */
+let running: Promise<CaseResult> | undefined;
+
+// The main process handles SIGINT and SIGTERM (a terminal's Ctrl+C reaches this process too):
+// it cancels the vitest run, which stops the case running, and this worker then stops the target.
+const leaveToMain = () => {};
+process.on('SIGINT', leaveToMain);
+process.on('SIGTERM', leaveToMain);
+// Should the main process end at once (a second signal), the target and temporary keys go with this worker.
+const orphaned = () => {
+  const exit = () => process.exit(2);
+  setTimeout(exit, 10_000).unref();
+  void run.close().then(exit, exit);
+};
+process.once('disconnect', orphaned);
 
 beforeAll(() => run.open());
-afterAll(() => run.close());
+afterAll(async () => {
+  await run.close();
+  process.off('disconnect', orphaned);
+  // Vitest stops its worker with SIGTERM once the file is done.
+  process.off('SIGTERM', leaveToMain);
+  process.off('SIGINT', leaveToMain);
+});
+
+afterEach(async ({ task }) => {
+  if (task.meta.lwm2m === undefined && running) task.meta.lwm2m = await running;
+  running = undefined;
+  task.meta.lwm2mHistoryDropped = run.historyDropped();
+});
 
 for (const def of cases) {
-  test(def.id, async ({ task, skip }) => {
-    const result = await run.run(def);
+  test(def.id, async ({ task, skip, signal }) => {
+    running = run.run(def, { interrupt: signal });
+    const result = await running;
+    // Interrupted: vitest has ended this test already, and afterEach took its result.
+    if (signal.aborted) return;
     task.meta.lwm2m = result;
     if (request.allure) await recordForAllure(result);
     if (result.verdict === 'not-applicable') skip(result.reason);

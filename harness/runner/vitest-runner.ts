@@ -6,6 +6,7 @@ import { startVitest } from 'vitest/node';
 import type { Reporter, TestCase } from 'vitest/node';
 import AllureVitestReporter from 'allure-vitest/reporter';
 import type { CaseResult } from '../run/result.ts';
+import type { HistoryDropped } from '../run/run-cases.ts';
 import type { RunRequest } from './vitest-entry.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -14,6 +15,8 @@ export interface VitestRunOutcome {
   results: CaseResult[];
   /** Errors vitest saw outside any case (the entry failed to load, a worker crashed). */
   harnessErrors: string[];
+  /** What the run's bounded trace and peer logs dropped, as of the last case. */
+  historyDropped: HistoryDropped;
 }
 
 export interface VitestRunHooks {
@@ -21,7 +24,14 @@ export interface VitestRunHooks {
   onCaseStart?: (caseId: string) => void;
   /** Where allure-vitest writes its results (one file per case, each check a step); none when unset. */
   allureResultsDir?: string;
+  /**
+   * Aborted to interrupt the run: the case running ends with verdict error ("interrupted"), the
+   * cases after it do not run, and the worker stops the target before the outcome returns.
+   */
+  interrupt?: AbortSignal;
 }
+
+const stopSignals = ['SIGINT', 'SIGTERM'] as const;
 
 export async function runUnderVitest(
   request: Omit<RunRequest, 'casesModule'> & { casesModule?: string },
@@ -30,15 +40,37 @@ export async function runUnderVitest(
 ): Promise<VitestRunOutcome> {
   const results: CaseResult[] = [];
   const harnessErrors: string[] = [];
+  let historyDropped: HistoryDropped = { traceRecords: 0, events: 0 };
+  const { interrupt } = hooks;
+  // Vitest's own SIGINT/SIGTERM handlers end the process at once; the caller handles these
+  // signals (through `interrupt`), so the ones vitest adds are taken off again.
+  const ownHandlers = new Map(stopSignals.map((name) => [name, new Set(process.listeners(name))]));
+  const removeVitestHandlers = () => {
+    for (const name of stopSignals) {
+      for (const listener of process.listeners(name)) if (!ownHandlers.get(name)!.has(listener)) process.off(name, listener);
+    }
+  };
   const reporter: Reporter = {
+    onInit(vitest) {
+      removeVitestHandlers();
+      if (!interrupt) return;
+      const cancel = () => void vitest.cancelCurrentRun('keyboard-input');
+      if (interrupt.aborted) cancel();
+      else interrupt.addEventListener('abort', cancel, { once: true });
+    },
     onTestCaseReady(testCase: TestCase) {
-      hooks.onCaseStart?.(testCase.name);
+      // After an interruption vitest still reports the cases it skips as ready.
+      if (!interrupt?.aborted) hooks.onCaseStart?.(testCase.name);
     },
     onTestCaseResult(testCase: TestCase) {
-      const result = testCase.meta().lwm2m;
+      const meta = testCase.meta();
+      if (meta.lwm2mHistoryDropped) historyDropped = meta.lwm2mHistoryDropped;
+      const result = meta.lwm2m;
       if (result) {
         results.push(result);
         onCaseDone(result);
+      } else if (interrupt?.aborted && testCase.result().state === 'skipped') {
+        // Not run: the run was interrupted before it.
       } else {
         const errors = testCase.result().errors ?? [];
         harnessErrors.push(`${testCase.name}: ${errors.map((e) => e.message).join('; ') || 'no result recorded'}`);
@@ -79,5 +111,6 @@ export async function runUnderVitest(
     {},
   );
   await vitest.close();
-  return { results, harnessErrors };
+  removeVitestHandlers();
+  return { results, harnessErrors, historyDropped };
 }

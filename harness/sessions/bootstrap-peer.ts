@@ -27,5 +27,6 @@ export function startBootstrapPeer(target: ResolvedTarget, trace: TraceRecorder,
     clock,
     configurations: new Map([[profile.target.endpoint, c13Configuration(serverUri, 86400, account)]]),
     format: bootstrapFormatOf(profile.features.formats),
+    ...(target.impairment ? { impairment: target.impairment } : {}),
   });
 }

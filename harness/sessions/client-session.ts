@@ -12,7 +12,7 @@ import type { ResolvedTarget } from '../targets/resolve.ts';
 import { TargetControl } from '../targets/target-control.ts';
 import { sessionSecurityOf, type SessionSecurity } from './session-security.ts';
 import { LaunchError } from '../targets/process-launcher.ts';
-import type { CaseEnvironment, CaseStart } from './session.ts';
+import { runHistoryLimit, type CaseEnvironment, type CaseStart, type SessionOptions } from './session.ts';
 import type { TargetView } from '../targets/target-view.ts';
 import { firstOf } from '../peers/wait.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
@@ -53,9 +53,9 @@ export class ClientSession implements CaseEnvironment {
     this.caseDeadlineMs = resolved.view.timing.caseDeadlineMs;
   }
 
-  static async open(resolved: ResolvedTarget): Promise<ClientSession> {
+  static async open(resolved: ResolvedTarget, options: SessionOptions = {}): Promise<ClientSession> {
     const { profile } = resolved;
-    const trace = new TraceRecorder();
+    const trace = new TraceRecorder(options.historyLimit ?? runHistoryLimit);
     // DTLS (psk, x509): credentials come from the profile; without the addon this throws
     // DtlsUnavailableError, and every case that would run gets `error` naming the package.
     const security = sessionSecurityOf(resolved);
@@ -69,6 +69,7 @@ export class ClientSession implements CaseEnvironment {
         // A server of the profile's version: a Register offering a later one gets 4.12 (Core §6.2.1).
         lwm2mMax: profile.target.lwm2mVersion,
         ...(security.server ? { security: security.server } : {}),
+        ...(resolved.impairment ? { impairment: resolved.impairment } : {}),
       });
     } catch (error) {
       security.dispose();

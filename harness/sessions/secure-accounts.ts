@@ -87,6 +87,8 @@ export class SecureAccounts {
       trace: this.trace,
       clock: this.clock,
       security: listener,
+      // Its endpoint is named like the session's own server: its random streams get a name of their own.
+      ...(this.target.impairment ? { impairment: { ...this.target.impairment, stream: `secure account ${mode}` } } : {}),
     });
     return { mode, server, uri: server.uri, security, identity };
   }

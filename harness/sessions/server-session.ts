@@ -13,15 +13,17 @@ import { expandPlaceholders } from '../targets/placeholders.ts';
 import { anyEndpoint, type Profile } from '../targets/profile.ts';
 import type { ResolvedTarget } from '../targets/resolve.ts';
 import { TargetControl } from '../targets/target-control.ts';
-import type { CaseEnvironment, CaseStart, SimulatedClients } from './session.ts';
+import { runHistoryLimit, type CaseEnvironment, type CaseStart, type SessionOptions, type SimulatedClients } from './session.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
 import { HarnessError } from '../errors.ts';
 import type { TargetView } from '../targets/target-view.ts';
 import { probeSecurityOf, type ProbeSecurity } from './clients-security.ts';
 import { DtlsHandshakeError } from '../coap/transport.ts';
+import type { DatagramImpairment } from '../coap/transport.ts';
 import { parseCoapUri } from '../coap/uri.ts';
 import { Inconclusive } from '../errors.ts';
 import { awaitReady } from './server-readiness.ts';
+import { managementToken, type ManagementToken } from './management-token.ts';
 
 const harnessBin = fileURLToPath(new URL('../../bin/lwm2m-conformance.js', import.meta.url));
 
@@ -55,6 +57,8 @@ export class ServerSession implements CaseEnvironment {
   private readonly transmission: ResolvedTarget['transmission'];
   /** How the simulated clients register unless a case asks for a particular form. */
   private readonly clientForm: ResolvedTarget['clients'];
+  /** Network impairment between the simulated clients and the target. */
+  private readonly impairment: ResolvedTarget['impairment'];
 
   private constructor(
     resolved: ResolvedTarget,
@@ -63,14 +67,17 @@ export class ServerSession implements CaseEnvironment {
     readonly control: TargetControl,
     /** DTLS credentials of the simulated clients when the target listens on coaps://. */
     private readonly security: ProbeSecurity,
+    /** The management API token offered to the launch and drivers ({http.token}, {http.token.file}). */
+    private readonly token: ManagementToken,
   ) {
     this.profile = resolved.profile;
     this.transmission = resolved.transmission;
     this.clientForm = resolved.clients;
+    this.impairment = resolved.impairment;
     this.caseDeadlineMs = target.timing.caseDeadlineMs;
   }
 
-  static async open(resolved: ResolvedTarget): Promise<ServerSession> {
+  static async open(resolved: ResolvedTarget, options: SessionOptions = {}): Promise<ServerSession> {
     const { profile } = resolved;
     const address = profile.harness.address === '0.0.0.0' ? '127.0.0.1' : profile.harness.address;
     const placeholders = {
@@ -84,21 +91,27 @@ export class ServerSession implements CaseEnvironment {
     if (!parsed) throw new HarnessError(`not a coap:// URI: ${uri}`);
     const { peer: server, secure } = parsed;
     const security = probeSecurityOf(resolved, secure);
-    const trace = new TraceRecorder();
+    const trace = new TraceRecorder(options.historyLimit ?? runHistoryLimit);
     // A bootstrap server under test provisions clients with the harness's own LwM2M server.
     const lwm2mServer = profile.target.role === 'bootstrap-server'
       ? await ReferenceServer.start({ address, port: profile.harness.port, trace, params: resolved.transmission })
       : undefined;
-    const control = new TargetControl(profile, { ...placeholders, ...security.placeholders, 'target.uri': uri, endpoint: profile.target.endpoint, ...(lwm2mServer ? { 'server.uri': lwm2mServer.uri } : {}) });
+    const token = managementToken();
+    const control = new TargetControl(
+      profile,
+      { ...placeholders, ...token.placeholders, ...security.placeholders, 'target.uri': uri, endpoint: profile.target.endpoint, ...(lwm2mServer ? { 'server.uri': lwm2mServer.uri } : {}) },
+      [token.secret],
+    );
     try {
       await control.start();
     } catch (error) {
       await lwm2mServer?.close();
       security.dispose();
+      token.dispose();
       throw error;
     }
     const target: TargetView = { ...resolved.view, server };
-    const session = new ServerSession(resolved, target, trace, control, security);
+    const session = new ServerSession(resolved, target, trace, control, security, token);
     if (lwm2mServer) session.server = lwm2mServer;
     try {
       await awaitReady({
@@ -115,9 +128,15 @@ export class ServerSession implements CaseEnvironment {
       await control.stop();
       await lwm2mServer?.close();
       security.dispose();
+      token.dispose();
       throw error;
     }
     return session;
+  }
+
+  /** The impairment of a simulated client, its random streams named by its place in the run (its endpoint name holds the process id). */
+  private impairmentFor(stream: string): { impairment?: DatagramImpairment } {
+    return this.impairment ? { impairment: { ...this.impairment, stream } } : {};
   }
 
   /** A simulated client's endpoint name: over DTLS the profile's (the server knows credentials for that one), else a fresh one. */
@@ -156,6 +175,7 @@ export class ServerSession implements CaseEnvironment {
           params: this.transmission,
           form: this.clientForm,
           ...(dtls ? { dtls } : {}),
+          ...this.impairmentFor(`client ${this.caseCount}-${this.devices.length + 1}`),
         });
       } catch (error) {
         if (error instanceof DtlsHandshakeError) throw new Inconclusive(`the DTLS handshake of a simulated client with the server failed: ${error.message}`);
@@ -175,6 +195,7 @@ export class ServerSession implements CaseEnvironment {
         clock: this.clock,
         params: this.transmission,
         form: this.clientForm,
+        ...this.impairmentFor(`bootstrap client ${this.caseCount}-${this.devices.length + 1}`),
       });
       this.devices.push(device);
       return device;
@@ -200,9 +221,14 @@ export class ServerSession implements CaseEnvironment {
   }
 
   async close(): Promise<void> {
-    await this.closeDevices();
-    await this.control.stop();
-    await this.server?.close();
-    this.security.dispose();
+    // Temporary credentials go whatever else fails.
+    try {
+      await this.closeDevices();
+      await this.control.stop();
+      await this.server?.close();
+    } finally {
+      this.security.dispose();
+      this.token.dispose();
+    }
   }
 }

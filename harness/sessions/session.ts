@@ -11,6 +11,18 @@ import type { DriverValues } from '../targets/driver-payload.ts';
 import type { TargetView } from '../targets/target-view.ts';
 import type { LearnedAccount } from './server-account.ts';
 
+/**
+ * Datagram records a run's trace keeps, and events each of its peers keeps: a full run of the
+ * bundled device makes about 2,400 records, and its largest case under 70; the bound is there
+ * for a target that floods the harness.
+ */
+export const runHistoryLimit = 50_000;
+
+export interface SessionOptions {
+  /** Records and events kept (default runHistoryLimit); the oldest are dropped first. */
+  historyLimit?: number;
+}
+
 /** What a session needs to know of a case to prepare the target for it. */
 export interface CaseStart {
   readonly interface: string;

@@ -1,7 +1,7 @@
 // Credentials in a profile are references: a file, an environment variable, or (for test
-// fixtures) an inline value. They are resolved only when a session needs them, and never
+// fixtures) an inline value. They are read when the run resolves its target, and never
 // shown: reports print the reference, not the secret.
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, type ConfigLocation } from './config-error.ts';
 import type { Schema } from './schema.ts';
@@ -49,13 +49,21 @@ export const securitySchema: Schema = {
   },
 };
 
+/** The largest credential file read; a certificate chain is a few kilobytes. */
+const maxSecretFileBytes = 256 * 1024;
+
 /**
- * Checks a reference where the profile is loaded: exactly one form, a readable file. The value
- * itself is read later. File paths become absolute, relative to the profile.
+ * Checks a reference where the profile is loaded: exactly one form, a readable file, an inline
+ * value only where `inlineAllowed` (the project's own fixtures: a secret written into a profile
+ * ends up in version control and in every copy of the file). The value itself is read later.
+ * File paths become absolute, relative to the profile.
  */
-export function checkSecretRef(raw: Record<string, string>, profileFile: string, at: (field: string) => ConfigLocation, field: string): SecretRef {
+export function checkSecretRef(raw: Record<string, string>, profileFile: string, at: (field: string) => ConfigLocation, field: string, inlineAllowed = true): SecretRef {
   const forms = Object.keys(raw);
   if (forms.length !== 1) throw new ConfigError(at(field), 'give exactly one of "value", "file" or "env"');
+  if (raw.value !== undefined && !inlineAllowed) {
+    throw new ConfigError(at(`${field}.value`), 'an inline value is only for the project\'s test fixtures; put the secret in a file ({ file: PATH }) or an environment variable ({ env: NAME })');
+  }
   if (raw.file !== undefined) {
     const file = resolve(dirname(profileFile), raw.file);
     try {
@@ -69,13 +77,32 @@ export function checkSecretRef(raw: Record<string, string>, profileFile: string,
   return { value: raw.value! };
 }
 
-/** The secret's value; a missing environment variable is a configuration error. */
-export function readSecret(ref: SecretRef, what: string, profileFile: string): string {
+/** The secret's value; a missing environment variable or an unreadable file is a configuration error at `where`. */
+export function readSecret(ref: SecretRef, where: ConfigLocation): string {
   if ('value' in ref) return ref.value;
-  if ('file' in ref) return readFileSync(ref.file, 'utf8').trim();
+  if ('file' in ref) return readSecretFile(ref.file, where);
   const value = process.env[ref.env];
-  if (value === undefined) throw new ConfigError({ file: profileFile, field: what }, `environment variable ${ref.env} is not set`);
+  if (value === undefined) throw new ConfigError(where, `environment variable ${ref.env} is not set`);
+  if (value.trim() === '') throw new ConfigError(where, `environment variable ${ref.env} is empty`);
   return value;
+}
+
+function readSecretFile(file: string, where: ConfigLocation): string {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw new ConfigError(where, `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  try {
+    // A device node or a huge file would never finish reading, or exhaust memory.
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new ConfigError(where, `${file} is not a regular file`);
+    if (stat.size > maxSecretFileBytes) throw new ConfigError(where, `${file} is larger than ${maxSecretFileBytes / 1024} KiB (${stat.size} bytes); no credential is that large`);
+    return readFileSync(fd, 'utf8').trim();
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** How a reference is shown in reports and logs: where the secret lives, never what it is. */

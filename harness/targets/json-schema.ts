@@ -27,6 +27,7 @@ export function toJsonSchema(schema: Schema, description?: string, defs?: Record
     case 'number': {
       const out: Json = { type: schema.integer ? 'integer' : 'number' };
       if (schema.min !== undefined) out.minimum = schema.min;
+      if (schema.above !== undefined) out.exclusiveMinimum = schema.above;
       if (schema.max !== undefined) out.maximum = schema.max;
       return described(out);
     }

@@ -27,7 +27,7 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 }
 
 /** The text with every secret value replaced by *. */
-function masked(text: string, secrets: readonly string[]): string {
+export function masked(text: string, secrets: readonly string[]): string {
   return secrets.reduce((t, secret) => t.split(secret).join('*'), text);
 }
 

@@ -1,8 +1,6 @@
 // The profile: what a target claims (features, version: the PICS) and how to reach, start and
 // drive it (addresses, launch, drivers, timing: the PIXIT). Loaded from YAML with errors that
 // name file, line, column and field.
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError, type ConfigLocation } from './config-error.ts';
 import { validate, type Schema } from './schema.ts';
@@ -11,7 +9,10 @@ import { driversSchema, toDriver, type DriverName } from './driver-spec.ts';
 import { launchSchema, toLaunch, type Launch } from './launch-spec.ts';
 import type { Driver } from './driver-spec.ts';
 import { toJsonSchemaDocument } from './json-schema.ts';
+import { isFixtureFile, readProfileText } from './profile-file.ts';
+import { checkRelations } from './profile-relations.ts';
 import { c1RegisterForm, type RegisterForm } from '../lwm2m/register-form.ts';
+import { checkImpairSpec } from './impairment.ts';
 
 export type { Launch, ProcessLaunch, ContainerLaunch, ExternalLaunch } from './launch-spec.ts';
 export type { Driver, DriverName } from './driver-spec.ts';
@@ -61,7 +62,7 @@ export interface Profile {
     /** Which changes the device notifies: also a value a server wrote (the default), or only its own changes, made through the change-value driver. */
     notifyOn: 'server-write' | 'own-change';
   };
-  harness: { address: string; port: number; bootstrapPort: number };
+  harness: { address: string; port: number; bootstrapPort: number; impair?: string };
   timing: {
     startWithin: number;
     registerWithin: number;
@@ -216,6 +217,7 @@ export const profileSchema: Schema = {
           address: { schema: { kind: 'string' }, description: 'address to bind (127.0.0.1, ::1, 0.0.0.0)' },
           port: { schema: udpPort, description: 'UDP port of the LwM2M server, 0 for any free port' },
           bootstrapPort: { schema: udpPort, description: 'UDP port of the bootstrap server, 0 for any free port' },
+          impair: { schema: { kind: 'string' }, description: 'network impairment between the harness and the target, e.g. "loss=5%,dup=1%,reorder=2%,delay=20-200ms" (--impair overrides it)' },
         },
       },
     },
@@ -228,11 +230,11 @@ export const profileSchema: Schema = {
           registerWithin: { schema: seconds(0.1), description: 'deadline for a Register after a reset (reboot)' },
           responseWithin: { schema: seconds(0.1), description: 'deadline for a response to a harness request' },
           shortLifetime: { schema: { kind: 'number', integer: true, min: 1 }, description: 'lifetime used where the ETS uses 20 s' },
-          tolerance: { schema: seconds(), description: 'allowed lateness of timed behaviour' },
+          tolerance: { schema: { kind: 'number', above: 0 }, description: 'allowed lateness of timed behaviour (above 0)' },
           reactionWithin: { schema: seconds(0.1), description: 'deadline for a reaction the ETS calls immediate' },
           caseDeadline: { schema: seconds(1), description: 'overall deadline of one case' },
           pmin: { schema: { kind: 'number', integer: true, min: 0 }, description: 'pmin written where the ETS uses its own (whole seconds)' },
-          pmax: { schema: { kind: 'number', integer: true, min: 1 }, description: 'pmax written where the ETS uses its own (whole seconds, above pmin)' },
+          pmax: { schema: { kind: 'number', integer: true, min: 1 }, description: 'pmax written where the ETS uses its own (whole seconds, at least pmin)' },
           sendPeriod: { schema: seconds(0.1), description: 'period of the device\'s configured Send' },
           queueAwake: { schema: seconds(0.1), description: 'how long a server under test keeps a queue-mode client reachable after its last message' },
           coap: {
@@ -268,10 +270,29 @@ export const defaultTiming: Profile['timing'] = {
   coap: { ackTimeout: 2, maxRetransmit: 4 },
 };
 
+/** Where a field lies in the profile file, for messages about values checked after parsing. */
+export type Locate = (field: string) => ConfigLocation;
+
+/** A parsed profile and the way back from its fields to their lines. */
+export interface LocatedProfile {
+  profile: Profile;
+  locate: Locate;
+}
+
 /** Parses and validates profile YAML; `file` is used in messages and to resolve relative paths. */
 export function parseProfile(text: string, file: string): Profile {
+  return parseLocatedProfile(text, file).profile;
+}
+
+/**
+ * parseProfile, keeping the field locations. `inlineSecrets` says whether credentials may be
+ * given as `{ value: }`: yes for profiles built in memory by the project's tests; a profile read
+ * from a file may only where it lies under fixtures/.
+ */
+export function parseLocatedProfile(text: string, file: string, { inlineSecrets = true } = {}): LocatedProfile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  // Duplicate keys are refused by validate(): the parser's own check is quadratic in the number of keys.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const problem = doc.errors[0];
   if (problem) {
     const pos = lines.linePos(problem.pos[0]);
@@ -291,20 +312,21 @@ export function parseProfile(text: string, file: string): Profile {
   if (raw.target.endpoint === anyEndpoint && role !== 'bootstrap-server') throw new ConfigError(at('target.endpoint'), `"${anyEndpoint}" (any endpoint) is for a bootstrap-server target only; a ${role} needs one endpoint name`);
   if (raw.target.readiness !== undefined && role === 'client') throw new ConfigError(at('target.readiness'), 'readiness is for a server or bootstrap-server target (a device shows itself by registering)');
   if (raw.clients?.rootContentFormats?.length === 0) throw new ConfigError(at('clients.rootContentFormats'), 'name at least one content format (e.g. [11542])');
+  if (raw.harness?.impair !== undefined) checkImpairSpec(raw.harness.impair, at('harness.impair'));
 
   const launch = toLaunch(raw.launch, file, at);
   const drivers: Profile['drivers'] = {};
   for (const [name, spec] of Object.entries((raw.drivers ?? {}) as Record<string, Record<string, unknown>>)) {
     drivers[name as DriverName] = toDriver(spec, at, `drivers.${name}`, launch.kind === 'process', launch.kind !== 'external');
   }
-  const security = toSecurity(raw.target.security, file, at);
+  const security = toSecurity(raw.target.security, file, at, inlineSecrets);
   // A target the harness reaches as a client: coaps:// and credentials go together.
   const secureUri = /^coaps:/.test(raw.target.uri ?? '');
   if (role === 'bootstrap-server' && secureUri) throw new ConfigError(at('target.uri'), 'the bootstrap-server suite reaches its target over coap:// only (no DTLS yet)');
   if (role === 'server' && secureUri && security.mode === 'nosec') throw new ConfigError(at('target.uri'), 'a coaps:// server needs target.security (mode psk or x509, with the credentials the simulated clients present)');
   if (role === 'server' && !secureUri && security.mode !== 'nosec') throw new ConfigError(at('target.security'), `security mode ${security.mode} needs a coaps:// target.uri`);
 
-  return {
+  const profile: Profile = {
     file,
     name: raw.name,
     // A bootstrap server under test must know the simulated client's endpoint name: target.endpoint.
@@ -332,21 +354,28 @@ export function parseProfile(text: string, file: string): Profile {
       ...(raw.features?.send !== undefined ? { send: raw.features.send } : {}),
       notifyOn: raw.features?.notifyOn ?? 'server-write',
     },
-    harness: { address: raw.harness?.address ?? '127.0.0.1', port: raw.harness?.port ?? 0, bootstrapPort: raw.harness?.bootstrapPort ?? 0 },
+    harness: {
+      address: raw.harness?.address ?? '127.0.0.1',
+      port: raw.harness?.port ?? 0,
+      bootstrapPort: raw.harness?.bootstrapPort ?? 0,
+      ...(raw.harness?.impair !== undefined ? { impair: raw.harness.impair } : {}),
+    },
     timing: { ...defaultTiming, ...(raw.timing ?? {}), coap: { ...defaultTiming.coap, ...(raw.timing?.coap ?? {}) } },
     launch,
     drivers,
   };
+  checkRelations(profile, at, (field) => doc.hasIn(field.split('.')));
+  return { profile, locate: at };
 }
 
-function toSecurity(raw: Record<string, unknown> | undefined, file: string, at: (field: string) => ConfigLocation): TargetSecurity {
+function toSecurity(raw: Record<string, unknown> | undefined, file: string, at: (field: string) => ConfigLocation, inlineSecrets: boolean): TargetSecurity {
   if (!raw) return { mode: 'nosec' };
   const mode = raw.mode as TargetSecurity['mode'];
   const security: TargetSecurity = { mode };
   const needs: Record<TargetSecurity['mode'], readonly (keyof TargetSecurity)[]> = { nosec: [], psk: ['identity', 'key'], x509: ['certificate', 'privateKey'] };
   for (const name of ['identity', 'key', 'certificate', 'privateKey', 'ca', 'mismatchCertificate', 'mismatchPrivateKey'] as const) {
     const ref = raw[name] as Record<string, string> | undefined;
-    if (ref) security[name] = checkSecretRef(ref, file, at, `target.security.${name}`);
+    if (ref) security[name] = checkSecretRef(ref, file, at, `target.security.${name}`, inlineSecrets);
   }
   for (const name of needs[mode]) {
     if (!security[name]) throw new ConfigError(at('target.security'), `security mode ${mode} needs "${name}"`);
@@ -355,14 +384,13 @@ function toSecurity(raw: Record<string, unknown> | undefined, file: string, at: 
 }
 
 export async function loadProfile(file: string): Promise<Profile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError({ file }, code === 'ENOENT' ? 'no such file' : `cannot read the profile (${code ?? String(error)})`);
-  }
-  return parseProfile(text, file);
+  return (await readLocatedProfile(file)).profile;
+}
+
+/** Reads and parses a profile file (at most 1 MiB), keeping the field locations. */
+export async function readLocatedProfile(file: string): Promise<LocatedProfile> {
+  const text = await readProfileText(file);
+  return parseLocatedProfile(text, file, { inlineSecrets: await isFixtureFile(file) });
 }
 
 /** The profile schema as JSON Schema, for editors (schemas/profile.schema.json). */

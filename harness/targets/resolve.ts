@@ -3,23 +3,13 @@
 // cases see. The CLI resolves once and hands the result, as plain data, to the case worker;
 // nothing after this point reads the profile file or applies a default again.
 import { maxTransmitWaitMs, resolveParams, type TransmissionParams } from '../coap/transmission.ts';
-import { ConfigError } from './config-error.ts';
-import { readSecret, type SecretRef } from './credentials.ts';
+import { impairmentOf, type DatagramImpairment } from './impairment.ts';
 import { featureStrings } from './features.ts';
-import { loadProfile, type ClientsConfig, type Profile, type Readiness } from './profile.ts';
+import { readLocatedProfile, type ClientsConfig, type Locate, type Profile, type Readiness } from './profile.ts';
+import { readCredentials, type ResolvedCredentials } from './read-credentials.ts';
 import type { TargetView, Timing } from './target-view.ts';
 
-/** Credentials as the sessions use them, read from the profile's references. Never reported. */
-export interface ResolvedCredentials {
-  /** PSK mode: the identity, the key in hex, and the profile's own key file when it names one. */
-  psk?: { identity: string; keyHex: string; keyFile?: string };
-  /** x509 mode: the harness's certificate and key (PEM), and the root it trusts. */
-  certificate?: { cert: string; key: string; ca?: string };
-  /** x509 mode: a certificate the device trusts that names another host (int-403). */
-  mismatch?: { cert: string; key: string };
-  /** A PSK identity declared beside x509 credentials, offered to launch commands as {psk.identity}. */
-  identity?: string;
-}
+export type { ResolvedCredentials } from './read-credentials.ts';
 
 export interface ResolvedTarget {
   readonly profile: Profile;
@@ -32,14 +22,18 @@ export interface ResolvedTarget {
   readonly clients: ClientsConfig;
   /** How the session learns that a server under test is up: the profile's choice, else by its scheme. */
   readonly readiness: Readiness | 'handshake';
+  /** Network impairment on every harness endpoint facing the target (harness.impair, or --impair), with its seed. */
+  readonly impairment?: DatagramImpairment;
 }
 
+/** Everything in the profile checked, credentials included: what fails here fails before any target starts. */
 export async function resolveTarget(file: string): Promise<ResolvedTarget> {
-  return resolveProfile(await loadProfile(file));
+  const { profile, locate } = await readLocatedProfile(file);
+  return resolveProfile(profile, locate);
 }
 
-/** Resolves an already parsed profile (tests build profiles in memory). */
-export function resolveProfile(profile: Profile): ResolvedTarget {
+/** Resolves an already parsed profile (tests build profiles in memory); `locate` gives credential errors their line. */
+export function resolveProfile(profile: Profile, locate: Locate = (field) => ({ file: profile.file, field })): ResolvedTarget {
   const transmission = resolveParams({ ackTimeoutMs: profile.timing.coap.ackTimeout * 1000, maxRetransmit: profile.timing.coap.maxRetransmit });
   return {
     profile,
@@ -53,10 +47,11 @@ export function resolveProfile(profile: Profile): ResolvedTarget {
       timing: timingOf(profile, transmission),
     },
     transmission,
-    credentials: credentialsOf(profile),
+    credentials: readCredentials(profile.target.security, locate),
     clients: profile.clients,
     // Over coaps:// a completed handshake already shows the server up; plain CoAP servers must answer a ping.
     readiness: profile.target.readiness ?? (/^coaps:/.test(profile.target.uri) ? 'handshake' : 'ping'),
+    ...impairmentOf(profile.harness.impair),
   };
 }
 
@@ -76,26 +71,4 @@ function timingOf(profile: Profile, transmission: TransmissionParams): Timing {
     queueAwakeMs: t.queueAwake * 1000,
     maxTransmitWaitMs: maxTransmitWaitMs(transmission),
   };
-}
-
-function credentialsOf(profile: Profile): ResolvedCredentials {
-  const sec = profile.target.security;
-  const read = (ref: SecretRef, field: string) => readSecret(ref, `target.security.${field}`, profile.file);
-  if (sec.mode === 'psk') {
-    const keyHex = read(sec.key!, 'key').replace(/\s+/g, '');
-    // The message says where the key lives, never what it is.
-    if (!/^([0-9a-fA-F]{2})+$/.test(keyHex)) throw new ConfigError({ file: profile.file, field: 'target.security.key' }, 'the PSK key is not hex (an even number of 0-9, a-f)');
-    return { psk: { identity: read(sec.identity!, 'identity'), keyHex: keyHex.toLowerCase(), ...('file' in sec.key! ? { keyFile: sec.key.file } : {}) } };
-  }
-  const identity = sec.identity ? { identity: read(sec.identity, 'identity') } : {};
-  if (sec.mode === 'x509') {
-    return {
-      ...identity,
-      certificate: { cert: read(sec.certificate!, 'certificate'), key: read(sec.privateKey!, 'privateKey'), ...(sec.ca ? { ca: read(sec.ca, 'ca') } : {}) },
-      ...(sec.mismatchCertificate && sec.mismatchPrivateKey
-        ? { mismatch: { cert: read(sec.mismatchCertificate, 'mismatchCertificate'), key: read(sec.mismatchPrivateKey, 'mismatchPrivateKey') } }
-        : {}),
-    };
-  }
-  return identity;
 }

@@ -1,12 +1,12 @@
 // A small schema language for YAML configuration, checked node by node so that every error
 // points at the line and column of the offending value, and unknown keys are caught with a
 // "did you mean" hint.
-import { isMap, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 import { ConfigError, closest } from './config-error.ts';
 
 export type Schema =
   | { kind: 'string'; enum?: readonly string[]; pattern?: RegExp; patternText?: string }
-  | { kind: 'number'; min?: number; max?: number; integer?: boolean }
+  | { kind: 'number'; min?: number; /** Exclusive lower bound: the value must exceed it. */ above?: number; max?: number; integer?: boolean }
   | { kind: 'boolean' }
   | { kind: 'array'; items: Schema }
   | { kind: 'object'; fields: Readonly<Record<string, Field>> }
@@ -39,6 +39,16 @@ function shapeFits(node: unknown, schema: Schema): boolean {
   return schema.kind === 'string' || schema.kind === 'number' || schema.kind === 'boolean';
 }
 
+/** Throws at the second of two equal keys (the YAML parser's own check takes time quadratic in the number of keys). */
+function refuseDuplicate(seen: Map<string, Node | null>, key: string, keyNode: Node | null, sub: string, where: Where): void {
+  const first = seen.get(key);
+  if (first !== undefined) {
+    const line = first?.range ? ` (first at line ${where.lines.linePos(first.range[0]).line})` : '';
+    throw new ConfigError(locate(where, keyNode, sub), `duplicate key "${key}"${line}`);
+  }
+  seen.set(key, keyNode);
+}
+
 function describeNode(node: unknown): string {
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
@@ -51,6 +61,8 @@ export function validate(node: Node | null | undefined, schema: Schema, field: s
   const fail = (problem: string, at: Node | null | undefined = node): never => {
     throw new ConfigError(locate(where, at, field), problem);
   };
+  // An alias would be validated once per use: a few nested ones multiply into millions of nodes.
+  if (isAlias(node)) return fail(`YAML aliases (*${node.source}) are not supported in a profile; write the value out`);
   switch (schema.kind) {
     case 'oneOf': {
       const errors: ConfigError[] = [];
@@ -84,6 +96,7 @@ export function validate(node: Node | null | undefined, schema: Schema, field: s
       const value = node.value;
       if (schema.integer && !Number.isInteger(value)) return fail(`expected a whole number, found ${value}`);
       if (schema.min !== undefined && value < schema.min) return fail(`expected at least ${schema.min}, found ${value}`);
+      if (schema.above !== undefined && value <= schema.above) return fail(`expected more than ${schema.above}, found ${value}`);
       if (schema.max !== undefined && value > schema.max) return fail(`expected at most ${schema.max}, found ${value}`);
       return value;
     }
@@ -98,9 +111,11 @@ export function validate(node: Node | null | undefined, schema: Schema, field: s
     case 'map': {
       if (!isMap(node)) return fail(`expected a mapping, found ${describeNode(node)}`);
       const out: Record<string, unknown> = {};
+      const seen = new Map<string, Node | null>();
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
         const sub = field ? `${field}.${key}` : key;
+        refuseDuplicate(seen, key, pair.key as Node, sub, where);
         if (schema.keys && !schema.keys.test(key)) {
           throw new ConfigError(locate(where, pair.key as Node, sub), `key "${key}" is not ${schema.keysText ?? String(schema.keys)}`);
         }
@@ -112,10 +127,13 @@ export function validate(node: Node | null | undefined, schema: Schema, field: s
       if (!isMap(node)) return fail(`expected a mapping, found ${describeNode(node)}`);
       const out: Record<string, unknown> = {};
       const known = Object.keys(schema.fields);
+      const seen = new Map<string, Node | null>();
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
         const sub = field ? `${field}.${key}` : key;
+        refuseDuplicate(seen, key, pair.key as Node, sub, where);
         const spec = schema.fields[key];
+        if (key === '<<') throw new ConfigError(locate(where, pair.key as Node, sub), 'YAML merge keys (<<) are not supported in a profile; write the keys out');
         if (!spec) {
           const hint = closest(key, known);
           throw new ConfigError(

@@ -2,10 +2,10 @@
 // already running), brings it to a case's starting state through its reboot driver or a
 // restart, runs its drivers, and stops it at the end.
 import { startContainer, type StartedContainerTarget } from './container-launcher.ts';
-import type { DriverName } from './driver-spec.ts';
+import type { Driver, DriverName } from './driver-spec.ts';
 import { splitValues, type DriverValues } from './driver-payload.ts';
 import { expandPlaceholders, type PlaceholderValues } from './placeholders.ts';
-import { LaunchError, LaunchedProcess, type OutputLine } from './process-launcher.ts';
+import { LaunchError, LaunchedProcess, masked, type OutputLine } from './process-launcher.ts';
 import type { Profile } from './profile.ts';
 import { runDriver } from './run-driver.ts';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -21,7 +21,7 @@ export class TargetControl {
   constructor(
     private readonly profile: Profile,
     private readonly placeholders: PlaceholderValues,
-    /** Placeholder values (a key in hex) masked in the command line and output kept for reports. */
+    /** Placeholder values (a key in hex, an API token) masked in the command line, output and driver errors kept for reports. */
     private readonly secrets: readonly string[] = [],
   ) {}
 
@@ -75,6 +75,20 @@ export class TargetControl {
   async drive(name: DriverName, values: DriverValues = {}): Promise<string> {
     const driver = this.profile.drivers[name];
     if (!driver) throw new LaunchError(`the profile has no "${name}" driver`);
+    // A driver's error names its URL or command, and its output may echo the request: secrets masked in both.
+    const secrets = this.secrets.filter((s) => s !== '');
+    try {
+      return masked(await this.run(name, driver, values), secrets);
+    } catch (error) {
+      if (error instanceof Error) {
+        error.message = masked(error.message, secrets);
+        if (error.stack) error.stack = masked(error.stack, secrets);
+      }
+      throw error;
+    }
+  }
+
+  private run(name: DriverName, driver: Driver, values: DriverValues): Promise<string> {
     const process = this.process;
     const { placeholders, payloads } = splitValues(values);
     return runDriver(driver, {

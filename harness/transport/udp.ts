@@ -2,6 +2,7 @@
 // DatagramTransport interface that it and the DTLS transports (harness/dtls) offer to a CoAP endpoint.
 import dgram from 'node:dgram';
 import { isIPv6 } from 'node:net';
+import type { DatagramMark, ImpairmentEvent } from './impairment.ts';
 import type { SecurityEventSink } from './security-events.ts';
 
 export interface PeerAddress {
@@ -15,13 +16,18 @@ export interface DatagramTransport {
   readonly security?: 'dtls';
   /** Sends one datagram to the peer; rejects when it cannot (socket error, no session). */
   send(bytes: Buffer, peer: PeerAddress): Promise<void>;
-  /** The single receiver of incoming datagrams (plaintext for a security layer). */
-  onDatagram(cb: (bytes: Buffer, peer: PeerAddress) => void): void;
+  /**
+   * The single receiver of incoming datagrams (plaintext for a security layer); `mark` says what
+   * an impairment layer did to the datagram (delayed, duplicated, reordered) when it is that layer.
+   */
+  onDatagram(cb: (bytes: Buffer, peer: PeerAddress, mark?: DatagramMark) => void): void;
   onError(cb: (err: unknown) => void): void;
   /** Offered by the endpoint so a security layer reports its events in the endpoint's trace, under its name. */
   useTrace?(sink: SecurityEventSink, endpointName: string): void;
   /** Datagrams that are not DTLS at all from a peer without a session (never processed); returns an unsubscribe. */
   onUnprotected?(cb: (bytes: Buffer, peer: PeerAddress) => void): () => void;
+  /** Offered when an impairment layer lies beneath (harness/transport/impairment.ts): what it does, as it decides; returns an unsubscribe. */
+  onImpairment?(cb: (e: ImpairmentEvent) => void): () => void;
   close(): Promise<void>;
 }
 

@@ -25,7 +25,7 @@ export default defineCase({
     ctx.require('A', 'MUST', 'The Bootstrap-Request is answered 2.04 Changed', request.response?.code ?? `no response (${request.error})`, '2.04');
     const within = ctx.target.timing.responseWithinMs * 10;
     const finish = await client.nextRequest(since, within, (r) => r.request.method === 'POST' && r.request.path === '/bs');
-    const seen = client.received.all().slice(since);
+    const seen = client.received.since(since);
     ctx.note(`requests: ${seen.map((r) => `${r.request.method} ${r.request.path} → ${r.answer}`).join(', ')}`);
     ctx.check('B', 'MUST', 'Bootstrap-Finish (POST /bs) is sent', finish ? 'POST /bs' : `nothing within ${within / 1000} s`, 'POST /bs');
     // A GET is a Bootstrap-Discover (Accept 40) or a Bootstrap-Read of /1 or /2; anything else is malformed.

@@ -27,6 +27,14 @@ describe('results.json schema', () => {
     expect(validate({ ...good, cases: [noTrace] })).toBe(false);
   });
 
+  it('takes an interruption and the history a bounded run dropped', () => {
+    const good = syntheticReport([syntheticCase({ verdict: 'error', reason: 'interrupted' })]);
+    const report = { ...good, interrupted: { signal: 'SIGTERM', notRun: ['LightweightM2M-1.1-int-102'] }, historyDropped: { traceRecords: 3, events: 0, limit: 50_000 } };
+    expect(validate(report), problems()).toBe(true);
+    expect(validate({ ...report, interrupted: { signal: 'SIGTERM' } })).toBe(false);
+    expect(validate({ ...report, historyDropped: { traceRecords: -1, events: 0, limit: 1 } })).toBe(false);
+  });
+
   it('takes configuration notes per case and once per run', () => {
     const note = { configuration: 'C.1', path: '/3/0/16', expected: 'U', actual: '"UQ"' };
     const report = syntheticReport([syntheticCase({ configurationNotes: [note] })]);

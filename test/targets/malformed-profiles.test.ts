@@ -35,7 +35,7 @@ const drop = (line: number) => base.split('\n').filter((_, i) => i !== line - 1)
 const rows: { name: string; yaml: string; line: number; field: string; says: RegExp }[] = [
   { name: 'tab indentation', yaml: replace(3, '\trole: client'), line: 3, field: '', says: /not valid YAML/ },
   { name: 'unclosed flow list', yaml: replace(7, '  bindings: [U'), line: 8, field: '', says: /not valid YAML/ },
-  { name: 'duplicate key', yaml: replace(4, '  role: client'), line: 4, field: '', says: /not valid YAML/ },
+  { name: 'duplicate key', yaml: replace(4, '  role: client'), line: 4, field: 'target.role', says: /duplicate key "role" \(first at line 3\)/ },
   { name: 'unclosed quote', yaml: replace(14, '  reboot: { stdin: "reboot }'), line: 14, field: '', says: /not valid YAML: Missing closing "quote/ },
   { name: 'nested compact mapping', yaml: replace(3, '  role: client: x'), line: 3, field: '', says: /not valid YAML/ },
   { name: 'top level is a list', yaml: '- name: x\n', line: 1, field: '(top level)', says: /expected a mapping, found a list/ },
@@ -72,7 +72,8 @@ const rows: { name: string; yaml: string; line: number; field: string; says: Reg
   { name: 'lifetime as text', yaml: replace(9, '  shortLifetime: soon'), line: 9, field: 'timing.shortLifetime', says: /expected a number, found string "soon"/ },
   { name: 'lifetime fractional', yaml: replace(9, '  shortLifetime: 2.5'), line: 9, field: 'timing.shortLifetime', says: /whole number/ },
   { name: 'lifetime zero', yaml: replace(9, '  shortLifetime: 0'), line: 9, field: 'timing.shortLifetime', says: /at least 1/ },
-  { name: 'negative tolerance', yaml: replace(9, '  tolerance: -1'), line: 9, field: 'timing.tolerance', says: /at least 0/ },
+  { name: 'negative tolerance', yaml: replace(9, '  tolerance: -1'), line: 9, field: 'timing.tolerance', says: /expected more than 0, found -1/ },
+  { name: 'zero tolerance', yaml: replace(9, '  tolerance: 0'), line: 9, field: 'timing.tolerance', says: /expected more than 0, found 0/ },
   { name: 'unknown timing key', yaml: replace(9, '  shortLifetme: 5'), line: 9, field: 'timing.shortLifetme', says: /did you mean "shortLifetime"/ },
   { name: 'coap retransmit out of range', yaml: replace(9, '  coap: { maxRetransmit: 99 }'), line: 9, field: 'timing.coap.maxRetransmit', says: /at most 10/ },
   { name: 'port out of range', yaml: append('harness: { port: 70000 }'), line: 15, field: 'harness.port', says: /at most 65535/ },

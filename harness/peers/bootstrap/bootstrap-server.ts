@@ -4,7 +4,7 @@
 // configuration (Discover, Delete, Write of /0, /1, /2 in the client's format, Finish), unless a
 // case scripts the exchange itself (`scripted`), using write/read/discover/delete/finish.
 // Everything it sees is kept as events that cases wait on and judge.
-import { CoapEndpoint, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
+import { CoapEndpoint, type DatagramImpairment, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import { contentFormat } from '../../lwm2m/formats/index.ts';
@@ -47,6 +47,10 @@ export interface BootstrapServerOptions {
   faults?: readonly BootstrapFault[];
   /** Where waits on the client are counted; shared with the session's other peers so parallel waits count once. */
   clock?: WaitClock;
+  /** Events kept (oldest dropped first); default: as many as the trace keeps records. */
+  eventLimit?: number;
+  /** Network impairment between the bootstrap server and its clients (rehearsing field conditions). */
+  impairment?: DatagramImpairment;
 }
 
 export const TLV = 11542;
@@ -75,7 +79,7 @@ function staleBootstrapAccount(instance: number): ProvisionedInstance {
 }
 
 export class ReferenceBootstrapServer {
-  readonly events = new EventLog<BootstrapEvent>();
+  readonly events: EventLog<BootstrapEvent>;
   /** When true, requests are answered and the case drives the exchange; else the server provisions on its own. */
   scripted = false;
   readonly clock: WaitClock;
@@ -90,6 +94,7 @@ export class ReferenceBootstrapServer {
     private readonly faults: ReadonlySet<BootstrapFault>,
   ) {
     this.clock = options.clock ?? new WaitClock();
+    this.events = new EventLog(options.eventLimit ?? endpoint.trace.capacity);
     endpoint.onRequest((req) => this.handle(req));
   }
 
@@ -99,6 +104,7 @@ export class ReferenceBootstrapServer {
       port: options.port ?? 0,
       ...(options.params ? { params: options.params } : {}),
       ...(options.trace ? { trace: options.trace } : {}),
+      ...(options.impairment ? { impairment: options.impairment } : {}),
       name: 'bootstrap server',
     });
     return new ReferenceBootstrapServer(endpoint, options, new Set(options.faults ?? []));

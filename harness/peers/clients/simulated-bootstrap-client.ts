@@ -3,7 +3,7 @@
 // no server account), sends the Bootstrap-Request, answers the server's bootstrap requests as a
 // conformant client does (the device's own BootstrapHandler), records each request with the
 // answer, and can then register to the server it was given.
-import { CoapEndpoint, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
+import { CoapEndpoint, type DatagramImpairment, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import { coreModel } from '../../lwm2m/model/index.ts';
@@ -52,12 +52,13 @@ export class SimulatedBootstrapClient {
     coap.onRequest((req) => this.answer(req));
   }
 
-  static async create(options: { target: PeerAddress; name: string; version: '1.0' | '1.1' | '1.2'; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams>; form?: RegisterForm }): Promise<SimulatedBootstrapClient> {
+  static async create(options: { target: PeerAddress; name: string; version: '1.0' | '1.1' | '1.2'; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams>; form?: RegisterForm; impairment?: DatagramImpairment }): Promise<SimulatedBootstrapClient> {
     const coap = await CoapEndpoint.bind({
       address: options.target.address.includes(':') ? '::1' : '127.0.0.1',
       port: 0,
       name: `bootstrap client ${options.name}`,
       ...(options.trace ? { trace: options.trace } : {}),
+      ...(options.impairment ? { impairment: options.impairment } : {}),
       ...(options.params ? { params: options.params } : {}),
     });
     return new SimulatedBootstrapClient(coap, options.target, options.name, options.clock ?? new WaitClock(), options.version, options.form ?? c1RegisterForm);

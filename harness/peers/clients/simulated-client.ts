@@ -2,7 +2,7 @@
 // Update, De-register and Send the case asks for (well formed or deliberately not), answers
 // the server's requests from a small C.1 object set, and records every request the server
 // sends so the case can judge it.
-import { CoapEndpoint, type IncomingRequest, type RequestSpec, type ResponseSpec } from '../../coap/endpoint.ts';
+import { CoapEndpoint, type DatagramImpairment, type IncomingRequest, type RequestSpec, type ResponseSpec } from '../../coap/endpoint.ts';
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import { EventLog } from '../event-log.ts';
@@ -91,7 +91,7 @@ export class SimulatedClient {
   }
 
   /** Binds a socket; with `dtls`, first completes a handshake with the server (rejects with DtlsHandshakeError). */
-  static async create(options: { server: PeerAddress; name: string; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams>; address?: string; dtls?: ProbeDtls; form?: RegisterForm }): Promise<SimulatedClient> {
+  static async create(options: { server: PeerAddress; name: string; clock?: WaitClock; trace?: TraceRecorder; params?: Partial<TransmissionParams>; address?: string; dtls?: ProbeDtls; form?: RegisterForm; impairment?: DatagramImpairment }): Promise<SimulatedClient> {
     const address = options.address ?? (options.server.address.includes(':') ? '::1' : '127.0.0.1');
     const coap = await CoapEndpoint.bind({
       address,
@@ -99,6 +99,7 @@ export class SimulatedClient {
       ...(options.dtls ? { security: { ...options.dtls, role: 'client' as const, server: options.server } } : {}),
       name: `client ${options.name}`,
       ...(options.trace ? { trace: options.trace } : {}),
+      ...(options.impairment ? { impairment: options.impairment } : {}),
       ...(options.params ? { params: options.params } : {}),
     });
     return SimulatedClient.over(coap, options);

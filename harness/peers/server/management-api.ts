@@ -2,7 +2,9 @@
 // server act (read, write, execute, observe… a registered client) and to see its registrations.
 // It is also the driver the server suite uses when the reference server is the target. Besides
 // its own routes (POST /api/clients/{ep}/{operation}) it answers resource-style routes
-// (GET /api/clients/{ep}/3/0/1 …) shaped like those of common LwM2M servers.
+// (GET /api/clients/{ep}/3/0/1 …) shaped like those of common LwM2M servers. Every request needs
+// the server's bearer token and a Host (and Origin) naming the server (api-access.ts); a body is
+// JSON, declared so: a form or text/plain body, which a web page can send anywhere, is refused.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ReferenceServer } from './reference-server.ts';
@@ -10,8 +12,16 @@ import type { Outcome } from '../outcome.ts';
 import type { ServerFault } from './faults.ts';
 import { payloadView, ServerOperations, type OperationName, type OperationRequest, type OperationResult } from './operations.ts';
 import { contentFormat } from '../../lwm2m/formats/index.ts';
+import { ApiAccess } from './api-access.ts';
 
 const maxBody = 1 << 20;
+
+const json = 'application/json';
+/** A SenML JSON pack: the body of the create route. */
+const senmlJson = 'application/senml+json';
+
+/** The request body's media type, without parameters (charset), in lower case. */
+const mediaType = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 
 interface Body {
   path?: string;
@@ -66,6 +76,9 @@ function formatOf(url: URL): number | undefined {
 export class ManagementApi {
   readonly operations: ServerOperations;
 
+  /** Set once the API listens: the Host names it answers to depend on the port. */
+  private access: ApiAccess | undefined;
+
   private constructor(
     private readonly http: Server,
     private readonly server: ReferenceServer,
@@ -74,14 +87,23 @@ export class ManagementApi {
     this.operations = operations;
   }
 
+  /** `token`: the bearer token every request must carry. Rejects with the socket's error when it cannot listen. */
   static async start(
     server: ReferenceServer,
-    options: { address?: string; port?: number; faults?: readonly ServerFault[]; operations?: ServerOperations } = {},
+    options: { token: string; address?: string; port?: number; faults?: readonly ServerFault[]; operations?: ServerOperations },
   ): Promise<ManagementApi> {
     const http = createServer();
     const api = new ManagementApi(http, server, options.operations ?? new ServerOperations(server, new Set(options.faults ?? [])));
     http.on('request', (req, res) => void api.handle(req, res));
-    await new Promise<void>((resolve) => http.listen(options.port ?? 0, options.address ?? '127.0.0.1', resolve));
+    const address = options.address ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port ?? 0, address, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+    api.access = ApiAccess.of(options.token, http.address() as AddressInfo, address);
     return api;
   }
 
@@ -100,17 +122,28 @@ export class ManagementApi {
       res.end(`${JSON.stringify(body)}\n`);
     };
     try {
+      const refusal = this.access!.refusal(req.headers);
+      if (refusal) {
+        if (refusal.status === 401) res.setHeader('www-authenticate', 'Bearer realm="lwm2m-conformance"');
+        return reply(refusal.status, { error: refusal.error });
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
       if (parts[0] !== 'api' || parts[1] !== 'clients') return reply(404, { error: 'unknown resource' });
+      const resource = /^\d+$/.test(parts[3] ?? '');
+      // Any body is judged by its type first, whatever the route: only JSON, declared so.
+      const text = await readText(req);
+      const type = mediaType(req);
+      const creates = resource && req.method === 'POST' && parts.length === 4;
+      if (text && type !== json && !(creates && type === senmlJson)) {
+        return reply(415, { error: `the body must be JSON sent as Content-Type: ${json}${creates ? ` (or a SenML JSON pack as ${senmlJson})` : ''}, not ${type || 'untyped'}` });
+      }
       if (parts.length === 2 && req.method === 'GET') return reply(200, this.server.registrations.all().map(describe));
       const endpoint = parts[2]!;
       const registration = this.server.registrationOf(endpoint);
       if (parts.length === 3 && req.method === 'GET') return registration ? reply(200, describe(registration)) : reply(404, { error: `"${endpoint}" is not registered` });
-      const resource = /^\d+$/.test(parts[3] ?? '');
       if (!resource && (parts.length !== 4 || req.method !== 'POST')) return reply(405, { error: 'use POST /api/clients/{endpoint}/{operation}, or GET|PUT|POST|DELETE /api/clients/{endpoint}/{path}' });
       if (!registration) return reply(404, { error: `"${endpoint}" is not registered` });
-      const text = await readText(req);
       const call = resource ? resourceCall(req.method ?? 'GET', parts.slice(3), url, text) : legacyCall(parts[3]!, parseBody(text));
       if (typeof call === 'string') return reply(405, { error: call });
       const { status, body: out } = resultJson(await this.operations.run(endpoint, call.operation, call.request));
@@ -130,7 +163,7 @@ function legacyCall(operation: string, b: Body): { operation: string; request: O
 /**
  * The resource-style routes, as common LwM2M server REST APIs shape them: GET {path} reads, PUT
  * {path} writes {"value": …}, POST {o} creates (a SenML JSON pack, or {"contentFormat", "payload"
- * in hex}), POST {o/i/r} executes (the body is the arguments), DELETE {path} deletes, GET
+ * in hex}), POST {o/i/r} executes ({"args": …}), DELETE {path} deletes, GET
  * {path}/discover, PUT {path}/attributes?pmin=…, POST {path}/observe, DELETE {path}/observe
  * (?active: Observe=1, else the next notification gets RST). A string says what is not a route.
  */
@@ -153,7 +186,10 @@ function resourceCall(method: string, rest: readonly string[], url: URL, text: s
         const json: unknown = text ? JSON.parse(text) : {};
         return { operation: 'create', request: Array.isArray(json) ? { path, contentFormat: 110, payload: Buffer.from(text.trim()) } : { ...toRequest(parseBody(text)), path } };
       }
-      if (ids.length === 3) return { operation: 'execute', request: { path, ...(text ? { args: text } : {}) } };
+      if (ids.length === 3) {
+        const { args } = parseBody(text);
+        return { operation: 'execute', request: { path, ...(args !== undefined ? { args: String(args) } : {}) } };
+      }
       return `POST ${path}: POST an object to create an instance, or a resource to execute it`;
     case 'DELETE':
       return { operation: 'delete', request: { path } };

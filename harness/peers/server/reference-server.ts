@@ -3,7 +3,7 @@
 // registered client (read/write/execute in a chosen format, create, delete, discover,
 // write-attributes, composite operations, observe and its cancellation) and Send on /dp.
 // Everything it sees is kept as events that cases wait on and judge.
-import { CoapEndpoint, type IncomingRequest, type RequestSpec, type ResponseSpec } from '../../coap/endpoint.ts';
+import { CoapEndpoint, type DatagramImpairment, type IncomingRequest, type RequestSpec, type ResponseSpec } from '../../coap/endpoint.ts';
 import { maxTransmitWaitMs, type TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import type { Observation } from '../../coap/observe.ts';
@@ -87,6 +87,10 @@ export interface ServerOptions {
   acceptRootCt?: readonly number[];
   /** Highest LwM2M version accepted in Register (e.g. '1.1'); a later one gets 4.12. */
   lwm2mMax?: string;
+  /** Network impairment between the server and its clients (rehearsing field conditions). */
+  impairment?: DatagramImpairment;
+  /** Events kept (oldest dropped first); default: as many as the trace keeps records. */
+  eventLimit?: number;
 }
 
 const supportedByDefault = ['1.0', '1.1', '1.2'];
@@ -114,7 +118,7 @@ function servesPath(path: string, faults: readonly ServerFault[]): boolean {
 const isRequestCode = (code: string) => code.startsWith('0.') && code !== '0.00';
 
 export class ReferenceServer {
-  readonly events = new EventLog<ServerEvent>();
+  readonly events: EventLog<ServerEvent>;
   readonly registrations: RegistrationTable;
   /** Time spent waiting for the target (its messages, its answers): the part of a run the target sets. */
   readonly clock: WaitClock;
@@ -136,8 +140,10 @@ export class ReferenceServer {
     private readonly versions: readonly string[],
     private readonly faults: ReadonlySet<ServerFault> = new Set(),
     clock = new WaitClock(),
+    eventLimit?: number,
   ) {
     this.clock = clock;
+    this.events = new EventLog(eventLimit ?? endpoint.trace.capacity);
     this.registrations = new RegistrationTable(
       (r) => this.events.append({ kind: 'expired', atMs: performance.now(), endpoint: r.endpoint, location: r.location }),
       0,
@@ -160,6 +166,7 @@ export class ReferenceServer {
       ...(dtls ? { security: dtls.endpointSecurity() } : {}),
       ...(options.params ? { params: options.params } : {}),
       ...(options.trace ? { trace: options.trace } : {}),
+      ...(options.impairment ? { impairment: options.impairment } : {}),
       ...(options.faults?.includes('no-deduplication') ? { limits: { maxDedupEntries: 0 } } : {}),
       ...(silencesRst
         ? { dropOutgoing: ({ message }: { message?: CoapMessage }) => message?.type === 'RST' && !pingsToAnswer.delete(message.messageId) }
@@ -174,7 +181,7 @@ export class ReferenceServer {
     const faults = new Set(options.faults ?? []);
     const max = options.lwm2mMax;
     const versions = (options.versions ?? supportedByDefault).filter((v) => max === undefined || versionAtMost(v, max));
-    const server = new ReferenceServer(endpoint, versions, faults, options.clock);
+    const server = new ReferenceServer(endpoint, versions, faults, options.clock, options.eventLimit);
     if (options.acceptRootCt) server.acceptRootCt = new Set(options.acceptRootCt);
     server.queueAwakeMs = options.queueAwakeMs ?? maxTransmitWaitMs(endpoint.params);
     for (const [pid, list] of Object.entries(options.profileIds ?? {})) {

@@ -14,6 +14,7 @@ function headerRows(t: TraceEntry): string {
     ['code', t.code],
     ['message ID', t.messageId],
     ['token', t.token === undefined ? undefined : t.token || '(empty)'],
+    ['impairment', t.impairment === undefined ? undefined : `${t.impairment}${t.impairmentDelayMs !== undefined ? ` (${t.impairmentDelayMs} ms)` : ''} by the network impairment layer`],
   ];
   return cells
     .filter(([, v]) => v !== undefined)

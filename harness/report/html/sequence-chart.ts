@@ -139,7 +139,7 @@ export function sequenceChart(result: CaseResult, idPrefix: string): string {
       })
       .join('');
     body.push(
-      `<g class="msg ${codeClass(t)}${t.type === 'NON' ? ' non' : ''}${worst ? ` judged-${worst.verdict}` : ''}" id="${idPrefix}-m${t.seq}" data-seq="${t.seq}" tabindex="0" role="button" aria-label="${esc(`message #${t.seq}: ${t.summary}`)}">` +
+      `<g class="msg ${codeClass(t)}${t.type === 'NON' ? ' non' : ''}${t.impairment ? ` impaired-${t.impairment}` : ''}${worst ? ` judged-${worst.verdict}` : ''}" id="${idPrefix}-m${t.seq}" data-seq="${t.seq}" tabindex="0" role="button" aria-label="${esc(`message #${t.seq}: ${t.summary}`)}">` +
         `<title>${esc(`#${t.seq} ${t.from} → ${t.to}\n${t.summary}`)}</title>` +
         `<rect class="hit" x="${layout.timeColumn - 70}" y="${y}" width="${badgeX - layout.timeColumn + 60}" height="${layout.row}"/>` +
         `<text class="time" x="${layout.timeColumn - 10}" y="${ay + 4}" text-anchor="end">${seconds(t.atMs)}</text>` +

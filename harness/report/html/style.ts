@@ -75,6 +75,8 @@ svg.chart .msg.request .arrow { stroke: #0969da; } svg.chart .msg.success .arrow
 svg.chart .msg.client-error .arrow { stroke: #bc4c00; } svg.chart .msg.server-error .arrow { stroke: #cf222e; }
 svg.chart .msg.empty .arrow { stroke: #8c959f; stroke-dasharray: 2 3; } svg.chart .msg.undecodable .arrow { stroke: #8250df; stroke-dasharray: 6 3; }
 svg.chart .msg.non .arrow { stroke-dasharray: 7 4; }
+svg.chart .msg.impaired-dropped .arrow { opacity: 0.45; stroke-dasharray: 3 5; } svg.chart .msg.impaired-dropped .label { text-decoration: line-through; opacity: 0.7; }
+svg.chart .msg.impaired-duplicated .label, svg.chart .msg.impaired-delayed .label, svg.chart .msg.impaired-reordered .label { font-style: italic; }
 svg.chart .msg .hit { fill: transparent; }
 svg.chart .msg { cursor: pointer; outline: none; }
 svg.chart .msg:hover .hit, svg.chart .msg:focus .hit { fill: #f3f6f9; }

@@ -13,6 +13,7 @@ export function runFacts(report: RunReport): string {
     ['profile', report.profile.file],
     ['started', report.startedAt],
     ['duration', `${(report.durationMs / 1000).toFixed(1)} s`],
+    ...(report.impairment ? [['network impairment', `${report.impairment.spec}, seed ${report.impairment.seed} (--impair ${report.impairment.spec} --seed ${report.impairment.seed})`]] : []),
     ['tool', `${report.tool.name} ${report.tool.version} · Node ${report.environment.node} · ${report.environment.platform}/${report.environment.arch}`],
   ];
   const errors = report.harnessErrors.length

@@ -76,7 +76,7 @@ export async function bootstrapFullSecured(ctx: CaseContext, account: CaseSecure
   const reg = await account.server.waitFor('register', { since, within, endpoint: ep, signal: ctx.signal });
   if (!reg) {
     // What reached the listener instead: plain CoAP (dropped at a DTLS port), or a refused handshake.
-    const plain = trace.since(mark).find((r) => r.direction === 'in' && r.dropped === true && r.security === undefined && r.local.port === listener.port && r.message?.code === '0.02');
+    const plain = trace.since(mark).find((r) => r.direction === 'in' && r.dropped === true && r.impairment === undefined && r.security === undefined && r.local.port === listener.port && r.message?.code === '0.02');
     const refused = trace.eventsSince(mark).filter((e) => e.role === 'server' && e.local.port === listener.port && e.kind === 'handshake-failed').at(-1);
     const description = `The client registers to the server it was given (${account.uri})`;
     if (plain) {

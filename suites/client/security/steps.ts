@@ -78,5 +78,5 @@ export async function handshakeUnder(
 
 /** Plain CoAP that reached the DTLS port from the device's address since `since`, within `withinMs`. */
 export async function unprotectedFrom(ctx: CaseContext, address: string, since: number, withinMs: number) {
-  return ctx.trace.waitFor((r) => r.direction === 'in' && r.security === undefined && r.dropped === true && r.endpoint === 'server' && r.remote.address === address, withinMs, since);
+  return ctx.trace.waitFor((r) => r.direction === 'in' && r.security === undefined && r.dropped === true && r.impairment === undefined && r.endpoint === 'server' && r.remote.address === address, withinMs, since);
 }
