@@ -1,5 +1,5 @@
 // `lwm2m-conformance device`: the reference LwM2M client as its own process. It reads commands
-// on stdin (`reboot`, `factory-reset`, `send`, `set`, `vary`, `quit`) so that a harness can drive
+// on stdin (`reboot`, `factory-reset`, `send`, `set`, `vary`, `update`, `disable`, `bootstrap`, `quit`) so that a harness can drive
 // it, and logs to stderr.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -46,6 +46,9 @@ stdin commands:
   send [PATH...]      Send (POST /dp) the values under the paths (default: the --send-paths)
   set PATH VALUE      change a value as the device itself would (e.g. set /3303/0/5700 23.5)
   vary                move the varying values (voltage, current, battery, temperature) one step
+  update              send a Registration Update now, as Execute /1/x/8 asks
+  disable             de-register and stay off for the Disable Timeout (/1/x/5), as Execute /1/x/4 asks
+  bootstrap           bootstrap now (client-initiated), as Execute /1/x/9 asks
   quit
 faults:
 ${Object.entries(clientFaults).map(([name, what]) => `  ${name}: ${what}`).join('\n')}`;
@@ -198,10 +201,13 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
       else if (command === 'quit') void finish(ExitCode.ok);
       else if (command === 'send') void client.sender.send(rest.length > 0 ? rest : sendPaths);
       else if (command === 'vary') client.sensors.tick();
+      else if (command === 'update') client.triggerUpdate();
+      else if (command === 'disable') client.disable();
+      else if (command === 'bootstrap') client.triggerBootstrap();
       else if (command === 'set' && rest.length === 2) {
         const problem = client.sensors.set(rest[0]!, rest[1]!);
         if (problem) say(`set: ${problem}`);
-      } else if (command !== '') say(`unknown command "${line.trim()}" (reboot, factory-reset, send, set PATH VALUE, vary, quit)`);
+      } else if (command !== '') say(`unknown command "${line.trim()}" (reboot, factory-reset, send, set PATH VALUE, vary, update, disable, bootstrap, quit)`);
     });
     process.once('SIGTERM', () => void finish(ExitCode.ok));
     process.once('SIGINT', () => void finish(ExitCode.ok));

@@ -3,13 +3,14 @@
 import type { CaseDefinition } from './case.ts';
 import { compareVersions } from '../targets/target-view.ts';
 import type { TargetView } from '../targets/target-view.ts';
-import { changeCueFeature, namedEndpointsFeature, sendCueFeature } from '../targets/features.ts';
+import { changeCueFeature, disableCueFeature, namedEndpointsFeature, sendCueFeature } from '../targets/features.ts';
 
 /** Features a profile implies rather than claims, with what their absence means. */
 const impliedFeatures: Record<string, string> = {
   [namedEndpointsFeature]: 'the bootstrap server bootstraps any endpoint (target.endpoint: "*"), so no endpoint is unknown to it',
   [sendCueFeature]: "the profile says neither that the device Sends periodically (features.send: periodic) nor how to make it Send (a 'trigger-send' driver)",
   [changeCueFeature]: "the device notifies only its own changes (features.notifyOn: own-change), and the profile has no 'change-value' driver to make it change a value",
+  [disableCueFeature]: "the profile neither claims Disable (features.resources: [/1/0/4]) nor has a 'disable' driver that makes the device de-register",
 };
 
 /** The reason the case does not apply, or undefined when it does. */

@@ -62,7 +62,7 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget,
   let judgedAtInterrupt: { checks: number; notes: number } | undefined;
   try {
     const body = (async () => {
-      await env.prepare({ interface: def.interface, ...(def.reset ? { reset: def.reset } : {}), started: () => ctx.markStart() }, abort.signal);
+      await env.prepare({ interface: def.interface, ...(def.reset ? { reset: def.reset } : {}), started: () => ctx.markStart(), note: (text: string) => ctx.note(text) }, abort.signal);
       await def.run(ctx);
     })();
     const deadline = new Promise<never>((_, reject) => {

@@ -18,6 +18,7 @@ import { firstOf } from '../peers/wait.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
 import type { DriverValues } from '../targets/driver-payload.ts';
 import { assumedAccount, learnServerAccount, type LearnedAccount } from './server-account.ts';
+import { triggeredBootstrap, type EventPositions } from './bootstrap-only.ts';
 
 const harnessBin = fileURLToPath(new URL('../../bin/lwm2m-conformance.js', import.meta.url));
 
@@ -36,7 +37,11 @@ export class ClientSession implements CaseEnvironment {
   private learned: LearnedAccount | undefined;
   private accountStale = true;
   /** The reset driver that prepared the current case, and where the peers' events stood when it ran. */
-  private lastReset: { driver: 'reboot' | 'factory-reset'; since: { server: number; bootstrap: number }; atMs: number } | undefined;
+  private lastReset: { driver: 'reboot' | 'factory-reset'; since: EventPositions; atMs: number; failed?: string } | undefined;
+  /** Whether a factory reset leaves the device registering (a server account survives) rather than bootstrapping; learned from the first one watched. */
+  private factoryRegisters: boolean | undefined;
+  /** Where the peers' events stood before the factory reset that showed the device registering, when that reset serves the case about to start. */
+  private resetRegistered: EventPositions | undefined;
 
   readonly profile: Profile;
 
@@ -115,7 +120,7 @@ export class ClientSession implements CaseEnvironment {
       // A launched process boots once: wait for it to show itself, so that every case then
       // starts from the same reset. If it never does, the first case's own wait judges that.
       if (this.profile.launch.kind !== 'external') {
-        silent = !(await this.firstSignOfLife(signal));
+        silent = !(await this.firstSignOfLife(signal))?.registered;
         this.failIfEnded('before it registered');
       }
     }
@@ -126,6 +131,11 @@ export class ClientSession implements CaseEnvironment {
       await this.learnAccount(factory, signal);
       // The factory reset that follows a bootstrap case was the learning's.
       factory = def.reset === 'factory';
+    }
+    // A device whose factory state keeps a server account is bootstrapped through its trigger.
+    if (factory && def.interface === 'bootstrap' && !silent && !this.control.processEnded && (await this.registersAfterFactoryReset(signal))) {
+      await this.triggerBootstrap(def, signal);
+      return;
     }
     def.started?.();
     this.lastReset = undefined;
@@ -147,6 +157,7 @@ export class ClientSession implements CaseEnvironment {
   async resetNotTaken(options: { silenceJudged?: boolean } = {}): Promise<string | undefined> {
     const reset = this.lastReset;
     if (!reset) return undefined;
+    if (reset.failed) return reset.failed;
     const factory = reset.driver === 'factory-reset';
     const withinMs = factory ? this.target.timing.startWithinMs : this.target.timing.registerWithinMs;
     const within = Math.max(0, reset.atMs + withinMs - performance.now());
@@ -163,29 +174,86 @@ export class ClientSession implements CaseEnvironment {
     const bootstrapped = this.bootstrap.events.find(since.bootstrap, (e) => e.kind === 'request' || e.kind === 'pack-request');
     const bootstraps = this.profile.features.bootstrap.some((mode) => mode === 'client-initiated' || mode === 'bootstrap-pack');
     if (factory && bootstraps && registered && (!bootstrapped || bootstrapped.atMs > registered.atMs)) {
-      return `the factory-reset driver ran but the device registered without bootstrapping: its server account survived the reset`;
+      return `the factory-reset driver ran but the device registered without bootstrapping: its server account survived the reset${this.bootstrapTriggered ? '' : ' (claim server-initiated bootstrap in features.bootstrap, or give a trigger-bootstrap driver, and the harness makes it bootstrap and removes that account before each bootstrap case)'}`;
     }
     return undefined;
+  }
+
+  /** How the harness can make a registered device bootstrap: its Bootstrap-Request Trigger, or the profile's driver. */
+  private get bootstrapTriggered(): boolean {
+    return this.profile.features.bootstrap.includes('server-initiated') || this.control.has('trigger-bootstrap');
+  }
+
+  private positions(): EventPositions {
+    return { server: this.server.events.position(), bootstrap: this.bootstrap.events.position() };
+  }
+
+  /**
+   * Whether a factory reset leaves the device registering with a server account it kept, for a
+   * device that claims server-initiated bootstrap (the way round it). Known from an earlier
+   * factory reset, else shown by one now (a device that bootstraps instead is provisioned, so it
+   * settles before the case's own reset). False when it showed no sign of life: the case's own
+   * reset judges that.
+   */
+  private async registersAfterFactoryReset(signal: AbortSignal): Promise<boolean> {
+    if (!this.bootstrapTriggered) return false;
+    if (this.factoryRegisters !== undefined) return this.factoryRegisters;
+    this.bootstrap.scripted = false;
+    const since = this.positions();
+    await this.control.drive('factory-reset');
+    const life = await this.firstSignOfLife(signal, since);
+    if (life) this.factoryRegisters = life.first === 'register';
+    // That reset stands as the case's when the device registered: the account it kept is the point.
+    if (this.factoryRegisters) this.resetRegistered = since;
+    return this.factoryRegisters === true;
+  }
+
+  /**
+   * Starts a bootstrap case on a device whose factory reset keeps its server account: the reset,
+   * its Register, then the case's start and a triggered bootstrap that deletes the server accounts
+   * (bootstrap-only.ts), so the case meets the device asking, with only its bootstrap account.
+   * When that fails, the case is inconclusive saying why.
+   */
+  private async triggerBootstrap(def: CaseStart, signal: AbortSignal): Promise<void> {
+    const endpoint = this.profile.target.endpoint;
+    let since = this.resetRegistered;
+    this.resetRegistered = undefined;
+    if (!since) {
+      this.bootstrap.scripted = false;
+      since = this.positions();
+      await this.control.drive('factory-reset');
+    }
+    // Not a Register the previous case left in flight, nor one from a process the reset replaced.
+    const registered = await this.server.waitFor('register', { since: since.server, within: this.target.timing.startWithinMs, endpoint, signal, where: (e) => e.responseCode === '2.01' && e.atMs >= this.control.startedAtMs });
+    def.started?.();
+    this.bootstrap.scripted = true;
+    const start = this.positions();
+    const outcome = registered
+      ? await triggeredBootstrap(this.server, this.bootstrap, this.target, signal, this.profile.features.bootstrap.includes('server-initiated') ? undefined : () => this.control.drive('trigger-bootstrap'))
+      : { ok: false as const, why: `no accepted Register within ${this.target.timing.startWithinMs / 1000} s of the reset` };
+    const kept = 'the factory-reset driver ran and the device kept a server account (it registers instead of bootstrapping)';
+    this.lastReset = { driver: 'factory-reset', since: start, atMs: performance.now(), ...(outcome.ok ? {} : { failed: `${kept}; making it bootstrap failed: ${outcome.why}` }) };
+    if (outcome.ok) def.note?.(outcome.note);
   }
 
   /**
    * Waits up to startWithin for a launched target's first message after `since` (event
    * positions): a Register, or a Bootstrap-Request or Bootstrap-Pack-Request (a device without
    * a server account bootstraps first). A bootstrapping device then gets registerWithin to
-   * register, so that the first case's reset does not cut into its provisioning. False when it
-   * sent nothing, or did not register after bootstrapping.
+   * register, so that the first case's reset does not cut into its provisioning. Undefined when
+   * it sent nothing; else which came first and whether it registered.
    */
-  private async firstSignOfLife(signal: AbortSignal, since = { server: 0, bootstrap: 0 }): Promise<boolean> {
+  private async firstSignOfLife(signal: AbortSignal, since = { server: 0, bootstrap: 0 }): Promise<{ first: 'register' | 'bootstrap'; registered: boolean } | undefined> {
     const within = this.target.timing.startWithinMs;
     const first = await firstOf<{ kind: string; atMs: number }>(signal, [
       (either) => this.server.waitFor('register', { since: since.server, within, signal: either }),
       (either) => this.bootstrap.waitFor('request', { since: since.bootstrap, within, signal: either }),
       (either) => this.bootstrap.waitFor('pack-request', { since: since.bootstrap, within, signal: either }),
     ]);
-    if (!first) return false;
-    if (first.kind === 'register') return true;
+    if (!first) return undefined;
+    if (first.kind === 'register') return { first: 'register', registered: true };
     const register = await this.server.waitFor('register', { since: since.server, within: this.target.timing.registerWithinMs, signal, where: (e) => e.atMs > first.atMs });
-    return register !== undefined;
+    return { first: 'bootstrap', registered: register !== undefined };
   }
 
   /** The device's server account, as cases address it (the C.1 numbers, noted, until one is learned). */
@@ -209,8 +277,10 @@ export class ClientSession implements CaseEnvironment {
       else await this.control.reset();
       // A factory reset may bootstrap first; an external target without a reset may already have registered.
       const within = factory ? this.target.timing.startWithinMs : this.target.timing.registerWithinMs;
+      const life = factory ? await this.firstSignOfLife(signal, since) : undefined;
+      if (life) this.factoryRegisters = life.first === 'register';
       const registered = factory
-        ? await this.firstSignOfLife(signal, since)
+        ? life?.registered
         : await this.server.waitFor('register', { since: method === 'none' ? 0 : since.server, within, endpoint, signal, where: (e) => e.responseCode === '2.01' });
       if (!registered) {
         this.learned = assumedAccount(`no Register from "${endpoint}" within ${within / 1000} s to learn it from`);
@@ -249,10 +319,14 @@ export class ClientSession implements CaseEnvironment {
   }
 
   async close(): Promise<void> {
-    await this.control.stop();
-    await this.server.close();
-    await this.secureAccounts.close();
-    await this.bootstrap.close();
-    this.security.dispose();
+    // Temporary key copies go whatever else fails.
+    try {
+      await this.control.stop();
+      await this.server.close();
+      await this.secureAccounts.close();
+      await this.bootstrap.close();
+    } finally {
+      this.security.dispose();
+    }
   }
 }

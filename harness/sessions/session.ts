@@ -30,6 +30,8 @@ export interface CaseStart {
   readonly reset?: 'reboot' | 'factory';
   /** Called at the moment the case starts, before the target is reset: what the peers see from then on is the case's. */
   started?(): void;
+  /** Adds a note to the case's report: what the preparation did that a reader should know. */
+  note?(text: string): void;
 }
 
 /** Simulated clients a case creates; all closed when the case ends. */

@@ -11,6 +11,8 @@ export const namedEndpointsFeature = 'named-endpoints';
 export const sendCueFeature = 'send-cue';
 /** The harness can change a value so that the device notifies it: by a Write, or through its change-value driver. */
 export const changeCueFeature = 'change-cue';
+/** The device can be made to de-register: by Execute on Disable (/1/x/4), or through its disable driver. */
+export const disableCueFeature = 'disable-cue';
 
 /** When the device Sends, as the profile says it or as its trigger-send driver implies; undefined: not stated. */
 export function sendMode(profile: Profile): 'periodic' | 'on-trigger' | undefined {
@@ -23,6 +25,7 @@ export function featureStrings(profile: Profile): Set<string> {
   const cues = [
     ...(send === 'periodic' || (send === 'on-trigger' && profile.drivers['trigger-send']) ? [sendCueFeature] : []),
     ...(f.notifyOn === 'server-write' || profile.drivers['change-value'] ? [changeCueFeature] : []),
+    ...(f.resources.includes('/1/0/4') || profile.drivers.disable ? [disableCueFeature] : []),
     ...(send ? [`send:${send}`] : []),
     `notify-on:${f.notifyOn}`,
   ];

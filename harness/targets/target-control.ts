@@ -26,7 +26,11 @@ export class TargetControl {
   ) {}
 
   /** Starts a process or container target; an external target is expected to be running. */
+  /** When the launched target was last started (performance.now()): what arrived before came from an earlier process. */
+  startedAtMs = 0;
+
   async start(): Promise<void> {
+    this.startedAtMs = performance.now();
     const launch = this.profile.launch;
     const expand = (text: string, field: string) => expandPlaceholders(text, this.placeholders, { file: this.profile.file, field: `launch.${field}` });
     if (launch.kind === 'process') {

@@ -484,31 +484,43 @@ export class ReferenceClient {
     if (query.length > 0) setImmediate(() => void this.update(query));
   }
 
+  /** A Registration Update now, as Execute /1/x/8 asks (also the console's `update`); faults bend it. */
+  triggerUpdate(): void {
+    if (this.has('update-trigger-ignored')) return;
+    const query = this.has('update-trigger-with-params') ? [`lt=${this.lifetimeS}`, `b=${this.binding}`] : [];
+    setImmediate(() => void this.update(query));
+  }
+
+  /** A client-initiated bootstrap now, as Execute /1/x/9 asks (Core §5.2.7.1, 1.1; also the console's `bootstrap`). */
+  triggerBootstrap(): void {
+    if (!this.has('bootstrap-trigger-ignored')) setImmediate(() => this.bootstrap.begin());
+  }
+
+  /** De-register and stay off for the account's Disable Timeout (/1/x/5), as Execute /1/x/4 asks (also the console's `disable`). */
+  disable(instance = this.account.serverInstance): void {
+    if (this.has('disable-without-deregister')) return;
+    setImmediate(() => {
+      this.generation++;
+      this.cancelTimer();
+      this.state = 'disabled';
+      void this.deregister();
+      const timeout = this.objects.value(1, instance, 5);
+      this.schedule((typeof timeout === 'number' ? timeout : 86400) * 1000, () => this.start());
+    });
+  }
+
   private execute(ids: PathIds, _args: string): string {
     const [o, i, r] = ids;
     if (o === 1 && r === 8) {
-      if (!this.has('update-trigger-ignored')) {
-        const query = this.has('update-trigger-with-params') ? [`lt=${this.lifetimeS}`, `b=${this.binding}`] : [];
-        setImmediate(() => void this.update(query));
-      }
+      this.triggerUpdate();
       return '2.04';
     }
     if (o === 1 && r === 9) {
-      // Bootstrap-Request Trigger (Core §5.2.7.1, 1.1): a client-initiated bootstrap follows.
-      if (!this.has('bootstrap-trigger-ignored')) setImmediate(() => this.bootstrap.begin());
+      this.triggerBootstrap();
       return '2.04';
     }
     if (o === 1 && r === 4) {
-      if (!this.has('disable-without-deregister')) {
-        setImmediate(() => {
-          this.generation++;
-          this.cancelTimer();
-          this.state = 'disabled';
-          void this.deregister();
-          const timeout = this.objects.value(1, i!, 5);
-          this.schedule((typeof timeout === 'number' ? timeout : 86400) * 1000, () => this.start());
-        });
-      }
+      this.disable(i);
       return '2.04';
     }
     if (o === 3 && (r === 4 || r === 5)) {

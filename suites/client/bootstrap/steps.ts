@@ -103,9 +103,10 @@ export async function restore(ctx: CaseContext): Promise<void> {
   const [a, b] = await writeServerAccount(ctx);
   const finish = await ctx.bootstrap.finish(ctx.target.endpoint);
   ctx.note(`restored the server account: writes ${codeOf(a)}, ${codeOf(b)}; Finish ${codeOf(finish)}`);
-  // Waits for the Register it causes, so that it cannot be taken for the next case's.
+  // Waits for the Register it causes to be accepted (a device may first offer a later version
+  // and fall back on 4.12), so that it cannot be taken for the next case's.
   if (finish.response?.code === '2.04') {
-    const register = await ctx.server.waitFor('register', { since, within: ctx.target.timing.registerWithinMs, endpoint: ctx.target.endpoint, signal: ctx.signal });
+    const register = await ctx.server.waitFor('register', { since, within: ctx.target.timing.registerWithinMs, endpoint: ctx.target.endpoint, signal: ctx.signal, where: (e) => e.responseCode === '2.01' });
     ctx.note(register ? 'the client registered again' : 'the client did not register again');
   }
 }

@@ -14,19 +14,25 @@ export default defineCase({
     'and the client must then register again (a full Register, as in int-101).',
   notes:
     'The ETS lets the server drop the registration by any means; the reference server forgets it. The 4.04 ' +
-    'answer is the reference server\'s part; this case judges the client\'s reaction to it.',
+    'answer is the reference server\'s part; this case judges the client\'s reaction to it. With a ' +
+    'trigger-update driver the next Update is asked for at once; without, it is the periodic one of a short lifetime.',
   async run(ctx) {
     await registered(ctx);
+    const triggered = ctx.target.features.has('driver:trigger-update');
     const lifetime = ctx.target.timing.shortLifetimeS;
-    await withLifetime(ctx, lifetime);
+    if (!triggered) await withLifetime(ctx, lifetime);
     ctx.server.drop(ctx.target.endpoint);
     ctx.note('the reference server dropped the registration');
 
     const since = ctx.server.position();
-    const allowed = lifetime * 1000 + ctx.target.timing.toleranceMs;
+    if (triggered) {
+      await ctx.drive('trigger-update');
+      ctx.note('the trigger-update driver asked the device for an Update');
+    }
+    const allowed = triggered ? ctx.target.timing.reactionWithinMs : lifetime * 1000 + ctx.target.timing.toleranceMs;
     const update = await expectEvent(
       ctx,
-      { id: 'A', description: `The client sends its next Update before the ${lifetime} s lifetime ends` },
+      { id: 'A', description: triggered ? 'Told to, the client sends an Update' : `The client sends its next Update before the ${lifetime} s lifetime ends` },
       'update',
       // The dropped registration's Update has no endpoint name any more.
       { since, within: allowed, anyEndpoint: true },
