@@ -92,6 +92,8 @@ export class ReferenceClient {
   private server: PeerAddress;
   private readonly bootstrap: BootstrapClient;
   private generation = 0;
+  /** What to do once the Register in flight is accepted (onceRegistered). */
+  private readonly whenRegistered: (() => void)[] = [];
   private handlingServerRequest = false;
   /** The LwM2M version the next Register offers: `firstVersion` after a start, `version` once that was refused. */
   private offered: string;
@@ -187,6 +189,7 @@ export class ReferenceClient {
   /** Powers on: registers to the server, and starts its periodic Send and varying values. */
   start(): void {
     this.generation++;
+    this.whenRegistered.length = 0;
     this.tries = { attempts: 0, sequences: 0 };
     this.offered = this.options.firstVersion ?? this.options.version;
     if (this.options.sendEverySeconds) this.sender.every(this.options.sendEverySeconds, this.options.sendPaths ?? defaultSendPaths(this.account.serverInstance));
@@ -379,6 +382,7 @@ export class ReferenceClient {
         this.tries = { attempts: 0, sequences: 0 };
         this.log(`registered at ${this.location}`);
         this.scheduleUpdate();
+        for (const action of this.whenRegistered.splice(0)) setImmediate(action);
         return;
       }
       this.log(`register refused: ${response.code}`);
@@ -488,7 +492,17 @@ export class ReferenceClient {
   triggerUpdate(): void {
     if (this.has('update-trigger-ignored')) return;
     const query = this.has('update-trigger-with-params') ? [`lt=${this.lifetimeS}`, `b=${this.binding}`] : [];
-    setImmediate(() => void this.update(query));
+    this.onceRegistered(() => void this.update(query));
+  }
+
+  /**
+   * Runs `action` when registered: at once, or once a Register in flight is accepted. A console
+   * command may arrive before the answer to the Register it follows (they travel apart), and a
+   * device told to update or de-register then does so on registering rather than dropping it.
+   */
+  private onceRegistered(action: () => void): void {
+    if (this.state === 'registering') this.whenRegistered.push(action);
+    else setImmediate(action);
   }
 
   /** A client-initiated bootstrap now, as Execute /1/x/9 asks (Core §5.2.7.1, 1.1; also the console's `bootstrap`). */
@@ -499,7 +513,7 @@ export class ReferenceClient {
   /** De-register and stay off for the account's Disable Timeout (/1/x/5), as Execute /1/x/4 asks (also the console's `disable`). */
   disable(instance = this.account.serverInstance): void {
     if (this.has('disable-without-deregister')) return;
-    setImmediate(() => {
+    this.onceRegistered(() => {
       this.generation++;
       this.cancelTimer();
       this.state = 'disabled';
