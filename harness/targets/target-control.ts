@@ -25,10 +25,10 @@ export class TargetControl {
     private readonly secrets: readonly string[] = [],
   ) {}
 
-  /** Starts a process or container target; an external target is expected to be running. */
   /** When the launched target was last started (performance.now()): what arrived before came from an earlier process. */
   startedAtMs = 0;
 
+  /** Starts a process or container target; an external target is expected to be running. */
   async start(): Promise<void> {
     this.startedAtMs = performance.now();
     const launch = this.profile.launch;
