@@ -41,6 +41,16 @@ export class Inconclusive extends Error {
   override readonly name = 'Inconclusive';
 }
 
+/**
+ * A request of the harness went unanswered through all its retransmissions: the network (or the
+ * target's link) lost it as likely as the target ignored it, so the case is inconclusive, never failed.
+ */
+export class NoAnswer extends Inconclusive {
+  constructor(request: string, transmissions: number) {
+    super(`network: no answer after ${transmissions} transmissions (${request})`);
+  }
+}
+
 /** The harness or its environment broke (socket, launcher, missing peer). Never the target's fault. */
 export class HarnessError extends Error {
   override readonly name = 'HarnessError';

@@ -558,7 +558,7 @@ export class CoapEndpoint {
           if (this.outgoing.get(key) !== o) return;
           if (o.retransmissions >= this.params.maxRetransmit) {
             this.outgoing.delete(key);
-            reject(new CoapTimeoutError(describe, peer, 'ack', performance.now() - o.startedAt));
+            reject(new CoapTimeoutError(describe, peer, 'ack', performance.now() - o.startedAt, o.retransmissions + 1));
             return;
           }
           o.retransmissions++;

@@ -17,6 +17,8 @@ export class CoapTimeoutError extends CoapError {
     readonly kind: 'ack' | 'response',
     /** How long the endpoint waited, in ms. */
     readonly deadlineMs: number,
+    /** 'ack': how many times the request was sent. */
+    readonly transmissions?: number,
   ) {
     super(
       kind === 'ack'

@@ -21,7 +21,7 @@ export async function checkProfileCommand(args: string[], io: CommandIO): Promis
   }
   if (positionals.length !== 1) throw new UsageError(`check-profile: give one profile file\n${checkProfileUsage}`);
   // Resolving reads the credentials too, so that an unset variable or a malformed key shows here.
-  const { profile, view: target } = await resolveTarget(resolve(positionals[0]!));
+  const { profile, view: target, transmission } = await resolveTarget(resolve(positionals[0]!));
   const security = profile.target.security;
   const credentials = (['identity', 'key', 'certificate', 'privateKey', 'ca'] as const)
     .filter((k) => security[k])
@@ -39,7 +39,7 @@ export async function checkProfileCommand(args: string[], io: CommandIO): Promis
     const reason = notApplicableReason(c, target);
     io.out(`  ${reason ? 'n/a ' : 'run '} ${c.id}  ${c.title}${reason ? `  (${reason})` : ''}`);
   }
-  const warnings = timingWarnings(target, forRole);
+  const warnings = timingWarnings(target, forRole, transmission);
   if (warnings.length) io.out(`\ntiming warnings:\n${warnings.map((w) => `  warning: ${w}`).join('\n')}`);
   return ExitCode.ok;
 }

@@ -4,13 +4,14 @@
 // provisions itself.
 import type { BootstrapEvent, BootstrapEventKind, ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
 import { boundMethods } from './bound-methods.ts';
+import { lossAwareWait, stoppingOnNoAnswer } from './lossy-link.ts';
 
 export type { BootstrapEvent, BootstrapEventKind } from '../peers/bootstrap/bootstrap-server.ts';
 export type { AccountSecurity, BootstrapConfiguration, ProvisionedInstance } from '../peers/bootstrap/configurations.ts';
 export { c13Configuration, serverAccount } from '../peers/bootstrap/configurations.ts';
 
-/** What the bootstrap server sends to the device that asked, and what it would provision. */
-const requests = ['write', 'writeText', 'read', 'discover', 'delete', 'finish', 'configurationOf'] as const;
+/** What the bootstrap server sends to the device that asked: a request unanswered through all its retransmissions ends the case inconclusive. */
+const requests = ['write', 'writeText', 'read', 'discover', 'delete', 'finish'] as const;
 
 export interface BootstrapWait {
   /** Event position to look from (see `position()`); default: the case's start. */
@@ -21,7 +22,7 @@ export interface BootstrapWait {
   signal?: AbortSignal;
 }
 
-export interface CaseBootstrap extends Pick<ReferenceBootstrapServer, (typeof requests)[number]> {
+export interface CaseBootstrap extends Pick<ReferenceBootstrapServer, (typeof requests)[number] | 'configurationOf'> {
   readonly uri: string;
   /** The position in the bootstrap server's events now: what a later wait's `since` names. */
   position(): number;
@@ -30,17 +31,25 @@ export interface CaseBootstrap extends Pick<ReferenceBootstrapServer, (typeof re
 }
 
 /** The facade of the bootstrap server for one case; `markStart` records where the case begins. */
-export function caseBootstrap(peer: ReferenceBootstrapServer, signal: AbortSignal): CaseBootstrap & { markStart(): void } {
+export function caseBootstrap(peer: ReferenceBootstrapServer, signal: AbortSignal, note: (text: string) => void): CaseBootstrap & { markStart(): void } {
   let start = 0;
+  let caseMark = peer.endpoint.trace?.mark() ?? 0;
   return {
-    ...boundMethods(peer, requests),
+    ...stoppingOnNoAnswer(peer, requests),
+    ...boundMethods(peer, ['configurationOf'] as const),
     get uri() {
       return peer.uri;
     },
     position: () => peer.events.position(),
-    waitFor: (kind, wait) => peer.waitFor(kind, { ...wait, since: wait.since ?? start, signal: wait.signal ?? signal }),
+    waitFor: (kind, wait) => {
+      const once = (within: number) => peer.waitFor(kind, { ...wait, within, since: wait.since ?? start, signal: wait.signal ?? signal });
+      const trace = peer.endpoint.trace;
+      if (!trace) return once(wait.within);
+      return lossAwareWait(once, wait.within, { trace, params: peer.endpoint.params, caseMark, signal: wait.signal ?? signal, note });
+    },
     markStart: () => {
       start = peer.events.position();
+      caseMark = peer.endpoint.trace?.mark() ?? 0;
     },
   };
 }

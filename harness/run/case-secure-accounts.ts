@@ -26,12 +26,12 @@ export interface CaseSecureAccounts {
   account(mode: SecureMode): Promise<CaseSecureAccount>;
 }
 
-export function caseSecureAccounts(accounts: SecureAccounts, signal: AbortSignal): CaseSecureAccounts {
+export function caseSecureAccounts(accounts: SecureAccounts, signal: AbortSignal, note: (text: string) => void): CaseSecureAccounts {
   return {
     unavailable: (mode) => accounts.unavailable(mode),
     account: async (mode) => {
       const { server, ...account } = await accounts.account(mode);
-      return { ...account, server: caseServer(server, signal) };
+      return { ...account, server: caseServer(server, signal, note) };
     },
   };
 }

@@ -6,6 +6,7 @@ import type { ServerDtls } from '../peers/server/server-security.ts';
 import type { PeerAddress } from '../coap/trace.ts';
 import { UnansweringServer } from '../peers/server/unanswering-server.ts';
 import { boundMethods } from './bound-methods.ts';
+import { lossAwareWait, stoppingOnNoAnswer } from './lossy-link.ts';
 
 export type { ServerEvent, ServerEventKind, ServerObservation } from '../peers/server/reference-server.ts';
 export type { Registration } from '../peers/server/registrations.ts';
@@ -15,8 +16,10 @@ export type { ServerDtls } from '../peers/server/server-security.ts';
 export type { UnansweredRequest, UnansweringServer } from '../peers/server/unanswering-server.ts';
 export type { Outcome } from '../peers/outcome.ts';
 
-/** What the server sends to a registered device, and its record of the registration. */
-const requests = ['read', 'write', 'writeBody', 'execute', 'create', 'delete', 'discover', 'writeAttributes', 'readComposite', 'writeComposite', 'observe', 'observeComposite', 'request', 'registrationOf', 'drop'] as const;
+/** What the server sends to a registered device: a request unanswered through all its retransmissions ends the case inconclusive. */
+const requests = ['read', 'write', 'writeBody', 'execute', 'create', 'delete', 'discover', 'writeAttributes', 'readComposite', 'writeComposite', 'request'] as const;
+/** The rest of what the case may do with the server. */
+const passed = ['observe', 'observeComposite', 'registrationOf', 'drop'] as const;
 
 export interface ServerWait {
   /** Event position to look from (see `position()`); default: the case's start. */
@@ -35,7 +38,7 @@ export interface ServerWait {
   versionRefusals?: boolean;
 }
 
-export interface CaseServer extends Pick<ReferenceServer, (typeof requests)[number]> {
+export interface CaseServer extends Pick<ReferenceServer, (typeof requests)[number] | (typeof passed)[number]> {
   /** The URI the device registers to. */
   readonly uri: string;
   /** Where the server listens. */
@@ -44,17 +47,22 @@ export interface CaseServer extends Pick<ReferenceServer, (typeof requests)[numb
   readonly dtls: ServerDtls | undefined;
   /** The position in the server's events now: what a later wait's `since` names. */
   position(): number;
-  /** The next event of a kind after `since`, or undefined when `within` ms pass first. */
+  /**
+   * The next event of a kind after `since`, or undefined when `within` ms pass first (and the
+   * time retransmissions take, when the trace shows the link lost datagrams meanwhile).
+   */
   waitFor(kind: ServerEventKind, wait: ServerWait): Promise<ServerEvent | undefined>;
   /** A server beside this one that takes every datagram and answers none (ETS int-7's "non-existent server"); the case closes it. */
   startUnanswering(): Promise<UnansweringServer>;
 }
 
 /** The facade of one reference server for one case; `markStart` records where the case begins. */
-export function caseServer(peer: ReferenceServer, signal: AbortSignal): CaseServer & { markStart(): void } {
+export function caseServer(peer: ReferenceServer, signal: AbortSignal, note: (text: string) => void): CaseServer & { markStart(): void } {
   let start = 0;
+  let caseMark = peer.endpoint.trace?.mark() ?? 0;
   return {
-    ...boundMethods(peer, requests),
+    ...stoppingOnNoAnswer(peer, requests),
+    ...boundMethods(peer, passed),
     get uri() {
       return peer.uri;
     },
@@ -67,11 +75,15 @@ export function caseServer(peer: ReferenceServer, signal: AbortSignal): CaseServ
     position: () => peer.events.position(),
     waitFor: (kind, { versionRefusals, ...wait }) => {
       const counts = (e: ServerEvent) => versionRefusals === true || !(e.kind === 'register' && e.responseCode === '4.12');
-      return peer.waitFor(kind, { ...wait, since: wait.since ?? start, signal: wait.signal ?? signal, where: (e) => counts(e) && (wait.where?.(e) ?? true) });
+      const once = (within: number) => peer.waitFor(kind, { ...wait, within, since: wait.since ?? start, signal: wait.signal ?? signal, where: (e) => counts(e) && (wait.where?.(e) ?? true) });
+      const trace = peer.endpoint.trace;
+      if (!trace) return once(wait.within);
+      return lossAwareWait(once, wait.within, { trace, params: peer.endpoint.params, caseMark, signal: wait.signal ?? signal, note });
     },
     startUnanswering: () => UnansweringServer.start({ address: peer.endpoint.local.address, trace: peer.endpoint.trace, clock: peer.clock }),
     markStart: () => {
       start = peer.events.position();
+      caseMark = peer.endpoint.trace?.mark() ?? 0;
     },
   };
 }

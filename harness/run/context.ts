@@ -108,9 +108,9 @@ export function createCaseContext(deps: {
   const undos: (() => Promise<void>)[] = [];
   const elapsedMs = () => Math.round(performance.now() - deps.startedAt);
   let device: DeviceConfiguration | undefined;
-  const server = deps.server && caseServer(deps.server, deps.signal);
-  const bootstrap = deps.bootstrap && caseBootstrap(deps.bootstrap, deps.signal);
-  const secureAccounts = deps.secureAccounts && caseSecureAccounts(deps.secureAccounts, deps.signal);
+  const server = deps.server && caseServer(deps.server, deps.signal, (text) => notes.push(text));
+  const bootstrap = deps.bootstrap && caseBootstrap(deps.bootstrap, deps.signal, (text) => notes.push(text));
+  const secureAccounts = deps.secureAccounts && caseSecureAccounts(deps.secureAccounts, deps.signal, (text) => notes.push(text));
   const clients = deps.clients && caseClients(deps.clients, deps.signal);
   // Waits on the trace count as time spent on the target, as the server's own waits do.
   const trace = deps.trace && caseTrace(deps.trace, deps.server?.clock);

@@ -3,7 +3,7 @@
 import type { CaseDefinition } from './case.ts';
 import { notApplicableReason } from './applicability.ts';
 import { createCaseContext } from './context.ts';
-import { CaseStopped, HarnessError, Inconclusive, Interrupted } from '../errors.ts';
+import { CaseStopped, HarnessError, Inconclusive, Interrupted, NoAnswer } from '../errors.ts';
 import type { CaseResult } from './result.ts';
 import type { TargetView } from '../targets/target-view.ts';
 import { caseVerdictOf, worstVerdict, type Verdict } from './verdict.ts';
@@ -92,6 +92,9 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget,
       reason = thrown.message;
     } else if (thrown instanceof CaseStopped) {
       verdict = fromChecks;
+      reason = thrown.message;
+    } else if (thrown instanceof NoAnswer) {
+      verdict = worstVerdict([fromChecks, 'inconclusive']);
       reason = thrown.message;
     } else if (thrown instanceof Inconclusive) {
       verdict = worstVerdict([fromChecks, 'inconclusive']);

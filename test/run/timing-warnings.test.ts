@@ -9,7 +9,8 @@ import { referenceDeviceProfile } from '../support/reference-profile.ts';
 
 const warningsFor = (timing: Partial<Profile['timing']>) => {
   const profile = referenceDeviceProfile();
-  return timingWarnings(resolveProfile({ ...profile, timing: { ...profile.timing, ...timing } }).view, allCases);
+  const resolved = resolveProfile({ ...profile, timing: { ...profile.timing, ...timing } });
+  return timingWarnings(resolved.view, allCases, resolved.transmission);
 };
 
 describe('timing warnings', () => {
@@ -20,6 +21,12 @@ describe('timing warnings', () => {
   it('a reaction time not below pmax, and pmin and pmax closer than the tolerance allows', () => {
     expect(warningsFor({ reactionWithin: 2 }).join('\n')).toMatch(/timing\.reactionWithin \(2 s\) is not below timing\.pmax \(2 s\)/);
     expect(warningsFor({ pmin: 1, pmax: 2, tolerance: 0.8 }).join('\n')).toMatch(/timing\.pmax - timing\.pmin \(1 s\) is less than twice timing\.tolerance/);
+  });
+
+  it('values that cannot survive one lost datagram: no retransmission, or a reaction deadline before the first retransmission', () => {
+    const coap = referenceDeviceProfile().timing.coap;
+    expect(warningsFor({ coap: { ...coap, maxRetransmit: 0 } }).join('\n')).toMatch(/timing\.coap\.maxRetransmit is 0: one lost datagram leaves a request without an answer/);
+    expect(warningsFor({ coap: { ...coap, ackTimeout: 1 } }).join('\n')).toMatch(/timing\.reactionWithin \(1 s\) is below the first retransmission of a lost datagram \(timing\.coap\.ackTimeout × 1\.5 = 1\.5 s\)/);
   });
 
   it('a case whose own waits outlast timing.caseDeadline, by name', () => {

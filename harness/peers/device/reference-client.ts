@@ -478,14 +478,19 @@ export class ReferenceClient {
     }
   }
 
-  /** After a write: a new lifetime or binding is told to the server at once (Core §6.2.2). */
+  /**
+   * After a write: a new lifetime or binding is told to the server at once (Core §6.2.2). A write
+   * that overtook the answer to the Register (its 2.01 lost and the Register retransmitted) is
+   * told once the registration is accepted: the Register carried the old values.
+   */
   private written(paths: readonly string[]): void {
     this.observations.reschedule();
-    const query: string[] = [];
     const server = `/1/${this.account.serverInstance}`;
-    if (paths.includes(`${server}/1`) && !this.has('ignore-lifetime-write')) query.push(`lt=${this.lifetimeS}`);
-    if (paths.includes(`${server}/7`)) query.push(`b=${this.binding}`);
-    if (query.length > 0) setImmediate(() => void this.update(query));
+    const lifetime = paths.includes(`${server}/1`) && !this.has('ignore-lifetime-write');
+    const binding = paths.includes(`${server}/7`);
+    if (!lifetime && !binding) return;
+    // The values as they are when the Update goes, not when the write came.
+    this.onceRegistered(() => void this.update([...(lifetime ? [`lt=${this.lifetimeS}`] : []), ...(binding ? [`b=${this.binding}`] : [])]));
   }
 
   /** A Registration Update now, as Execute /1/x/8 asks (also the console's `update`); faults bend it. */
