@@ -102,7 +102,7 @@ export function pcapng(report: RunReport): Buffer {
     c.trace.forEach((t, i) => {
       const ends = capturedEnds(t);
       const real = t.direction === 'out' ? t.from : t.to;
-      harnessEnds.set(`${t.endpoint} ${real}`, `harness ${t.endpoint} ${real}${ends.movedFrom !== undefined ? ` shown on port ${ends.shownPort}` : ''}`);
+      harnessEnds.set(`${t.endpoint} ${real} ${ends.shownPort}`, `harness ${t.endpoint} ${real}${ends.movedFrom !== undefined ? ` shown on port ${ends.shownPort}` : ''}`);
       if (t.security === 'dtls' && !t.wire) decrypted++;
       const timestamp = start + BigInt(Math.round(t.atMs * 1000));
       blocks.push(enhancedPacket(timestamp, ipPacket(ends.from, ends.to, Buffer.from(t.bytesHex, 'hex')), packetComments(c, t, ends, i === 0)));
@@ -110,7 +110,7 @@ export function pcapng(report: RunReport): Buffer {
   }
   const comment = [
     `lwm2m-conformance ${report.tool.version}: ${report.profile.name}, started ${report.startedAt}`,
-    `The harness side of each exchange is shown on UDP ${coapPort}, where Wireshark dissects CoAP (encrypted DTLS records on ${dtlsPort}); each moved packet's comment gives its real ends.`,
+    `Wireshark dissects CoAP on UDP ${coapPort} only: where neither end of an exchange was on it, the harness side is shown there (encrypted DTLS records on ${dtlsPort}), and each such packet's comment gives its real ends.`,
     ...[...harnessEnds.values()].sort(),
     ...(decrypted ? [`${decrypted} datagram(s) of DTLS sessions are shown decrypted, as the CoAP they carried (comment "decrypted")`] : []),
     ...(silent.length ? [`cases without datagrams: ${silent.join(', ')}`] : []),
