@@ -100,7 +100,7 @@ describe('lwm2m-conformance run', () => {
   });
 
   it('bad flags, unknown commands and a missing profile file exit 3 without a stack trace', async () => {
-    for (const args of [['run', '--profil', 'x'], ['nonsense'], ['run', '--profile', '/nonexistent.yaml'], ['device', '--server', 'coap://127.0.0.1:1', '--endpoint', 'e', '--fault', 'nope'], ['serve', '--port', '0', '--profile-id', '6:ab=</1/0'], ['serve', '--port', '0', '--psk-identity', 'id'], ['serve', '--port', '0', '--psk-identity', 'id', '--psk-key-file', '/nonexistent.hex'], ['run', '--profile', referenceProfileFile, '--case', 'nothing-*']]) {
+    for (const args of [['run', '--profil', 'x'], ['nonsense'], ['run', '--profile', '/nonexistent.yaml'], ['device', '--server', 'coap://127.0.0.1:1', '--endpoint', 'e', '--fault', 'nope'], ['serve', '--port', '0', '--profile-id', '6:ab=</1/0'], ['serve', '--port', '0', '--psk-identity', 'id'], ['serve', '--port', '0', '--psk-identity', 'id', '--psk-key-file', '/nonexistent.hex'], ['run', '--profile', referenceProfileFile, '--case', 'nothing-*'], ['run', '--profile', referenceProfileFile, '--objects', '/nonexistent']]) {
       const r = await cli(args);
       expect(r.code, args.join(' ')).toBe(3);
       expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -29,6 +29,7 @@ import { selectCases } from '../run/selection.ts';
 import { resolveTarget } from '../targets/resolve.ts';
 import { impairmentSummary, withImpairmentFlags } from '../targets/impairment.ts';
 import { selectionFlags, selectionFrom } from './selection-flags.ts';
+import { modelFor } from './decode.ts';
 import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 
@@ -36,6 +37,7 @@ const toolVersion = (JSON.parse(readFileSync(new URL('../../package.json', impor
 
 export const runUsage = `usage: lwm2m-conformance run --profile FILE [--case GLOB]... [--interface NAME]... [--tag TAG]... [--report-dir DIR]
          [--quiet | --verbose] [--baseline FILE [--update-baseline]] [--impair SPEC [--seed N]] [--history-limit N]
+         [--objects DIR]
 
   --impair SPEC   impair the network between the harness and the target, e.g.
                   loss=5%,dup=1%,reorder=2%,delay=20-200ms (both directions); loss.in=5% only
@@ -44,7 +46,9 @@ export const runUsage = `usage: lwm2m-conformance run --profile FILE [--case GLO
   --seed N        the seed of the impairment's random choices (default: a fresh one, shown in
                   the summary and results.json), to repeat a run exactly
   --history-limit N  datagram records, and events per harness peer, kept in memory (default
-                  ${runHistoryLimit}); beyond it the oldest are dropped and results.json counts them`;
+                  ${runHistoryLimit}); beyond it the oldest are dropped and results.json counts them
+  --objects DIR   your object definitions (OMA DDF XML), beside the built-in core objects, to
+                  decode payloads in the failure details and index.html`;
 
 /** --history-limit: datagram records and peer events a run keeps (default runHistoryLimit). */
 function historyLimitOf(value: string | undefined): number {
@@ -83,6 +87,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
       'history-limit': { type: 'string' },
       impair: { type: 'string' },
       seed: { type: 'string' },
+      objects: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -94,6 +99,8 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   if (!values.profile) throw new UsageError(`run: --profile FILE is required\n${runUsage}`);
   if (values.quiet && values.verbose) throw new UsageError('run: --quiet and --verbose exclude each other');
   if (values['update-baseline'] && !values.baseline) throw new UsageError('run: --update-baseline needs --baseline FILE');
+  // Loaded before any case runs, so a broken definition is a usage error at once.
+  const model = modelFor(values.objects);
   const profileFile = resolve(values.profile);
   // The profile is read and resolved here, once: the case worker gets the result.
   const target = withImpairmentFlags(await resolveTarget(profileFile), values.impair, values.seed);
@@ -185,10 +192,10 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     configurationNotes: configurationNotesOf(ordered),
     cases: ordered,
   };
-  for (const line of [...failureLines(report, paint), ...summaryLines(report, paint)]) io.out(line);
+  for (const line of [...failureLines(report, paint, model), ...summaryLines(report, paint)]) io.out(line);
   let files: string[];
   try {
-    files = await writeReports(reportDir, report);
+    files = await writeReports(reportDir, report, model);
   } catch (error) {
     io.err(`error: ${error instanceof ReportDirError ? error.message : `cannot write the reports to ${reportDir}: ${(error as Error).message}`}`);
     return ExitCode.error;

@@ -1,9 +1,12 @@
 // Console output of a run: one line per finished case, then a per-interface summary and the
-// failed checks with a short trace excerpt. Verdicts are coloured only when a Paint says so,
+// failed checks with a short trace excerpt, each judged message with its options and decoded
+// payload. Verdicts are coloured only when a Paint says so,
 // so CI logs read as plain text.
+import type { ObjectModel } from '../lwm2m/model/index.ts';
 import type { CaseResult } from '../run/result.ts';
 import type { Verdict } from '../run/verdict.ts';
 import { plain, type Paint } from './colour.ts';
+import { messageFacts } from './message-facts.ts';
 import { configurationNoteText, type RunReport } from './run-report.ts';
 import { showValue, traceExcerpt, traceLine } from './trace-text.ts';
 
@@ -69,7 +72,8 @@ export function summaryLines(report: RunReport, paint: Paint = plain): string[] 
   return lines;
 }
 
-export function failureLines(report: RunReport, paint: Paint = plain): string[] {
+/** The failed cases: their checks, and the last messages with each judged one's options and payload (decoded with `model`). */
+export function failureLines(report: RunReport, paint: Paint = plain, model?: ObjectModel): string[] {
   const lines: string[] = [];
   for (const c of report.cases) {
     if (c.verdict === 'pass' || c.verdict === 'not-applicable') continue;
@@ -85,7 +89,10 @@ export function failureLines(report: RunReport, paint: Paint = plain): string[] 
     const excerpt = traceExcerpt(c.trace, judged);
     if (excerpt.length) {
       lines.push('  messages:');
-      for (const t of excerpt) lines.push(`  ${judged.has(t.seq) ? '>' : ' '} #${String(t.seq).padEnd(4)}${traceLine(t)}`);
+      for (const t of excerpt) {
+        lines.push(`  ${judged.has(t.seq) ? '>' : ' '} #${String(t.seq).padEnd(4)}${traceLine(t)}`);
+        if (judged.has(t.seq)) for (const fact of messageFacts(t, c.trace, model)) lines.push(`          ${fact}`);
+      }
     }
   }
   return lines;

@@ -3,7 +3,7 @@
 // Responses carry no path: the request with the same token gives it.
 import { contentFormat } from '../lwm2m/formats/index.ts';
 import { describeDecodeError } from '../lwm2m/decode-error.ts';
-import { coreModel } from '../lwm2m/model/index.ts';
+import { coreModel, type ObjectModel } from '../lwm2m/model/index.ts';
 import { toVectorNode } from '../lwm2m/node.ts';
 import type { TraceEntry } from '../run/result.ts';
 
@@ -18,7 +18,8 @@ function option(entry: TraceEntry, name: string): string[] {
   return (entry.options ?? []).filter((o) => o.name === name).map((o) => o.value);
 }
 
-function requestPath(entry: TraceEntry, trace: readonly TraceEntry[]): string | undefined {
+/** The path a message is about: its own Uri-Path, or for a response the path of the request with its token. */
+export function requestPath(entry: TraceEntry, trace: readonly TraceEntry[]): string | undefined {
   const own = option(entry, 'UriPath');
   if (own.length) return `/${own.join('/')}`;
   const request = trace.find((t) => t.token === entry.token && t.direction !== entry.direction && t.code?.startsWith('0.') && t.code !== '0.00');
@@ -35,7 +36,7 @@ export interface DecodedPayload {
   error?: string;
 }
 
-export function decodePayload(entry: TraceEntry, trace: readonly TraceEntry[]): DecodedPayload | undefined {
+export function decodePayload(entry: TraceEntry, trace: readonly TraceEntry[], model: ObjectModel = coreModel()): DecodedPayload | undefined {
   const bytes = payloadBytes(entry);
   const [cf] = option(entry, 'ContentFormat');
   if (!bytes || cf === undefined) return undefined;
@@ -44,7 +45,7 @@ export function decodePayload(entry: TraceEntry, trace: readonly TraceEntry[]): 
   if (!codec || textual.has(codec.number)) return undefined;
   const path = requestPath(entry, trace);
   try {
-    const result = codec.decode(bytes, { model: coreModel(), ...(path ? { path } : {}) });
+    const result = codec.decode(bytes, { model, ...(path ? { path } : {}) });
     const format = `${codec.name} (${codec.number})`;
     if (!result.ok) return { format, error: describeDecodeError(result.error) };
     return { format, text: JSON.stringify(result.value.map(toVectorNode), null, 2) };

@@ -39,6 +39,10 @@ export interface TraceEntry {
   readonly impairment?: 'dropped' | 'duplicated' | 'delayed' | 'reordered';
   /** How long the impairment layer held it back, ms. */
   readonly impairmentDelayMs?: number;
+  /** Travelled inside a DTLS session: without `wire`, the bytes are the decrypted CoAP datagram. */
+  readonly security?: 'dtls';
+  /** With `security`: the bytes are the encrypted DTLS records as on the wire, not CoAP. */
+  readonly wire?: true;
 }
 
 /** An ETS configuration value (Annex C) the target holds differently and the case does not depend on. */

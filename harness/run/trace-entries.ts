@@ -87,6 +87,8 @@ export function toTraceEntries(records: readonly DatagramRecord[], caseStart: nu
       ...(r.decodeError !== undefined ? { decodeError: r.decodeError } : {}),
       ...(r.impairment ? { impairment: r.impairment } : {}),
       ...(r.impairmentDelayMs !== undefined ? { impairmentDelayMs: r.impairmentDelayMs } : {}),
+      ...(r.security ? { security: r.security } : {}),
+      ...(r.wire ? { wire: r.wire } : {}),
     };
   });
 }

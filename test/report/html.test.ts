@@ -2,14 +2,14 @@
 // report loads with no network, shows the summary, opens a failed case on a click, draws its
 // sequence chart and checks, and shows a message's details on demand. A screenshot is kept
 // under reports/test-artifacts/.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportHtml } from '../../harness/report/html/page.ts';
-import { faultyCaseId, faultyCheckId, faultyRun, projectRoot, syntheticCase, syntheticReport } from './support.ts';
+import { faultyCaseId, faultyCheckId, faultyRun, jsonFailureCase, projectRoot, syntheticCase, syntheticReport, tmp } from './support.ts';
 
 const chromiumPath = '/usr/bin/chromium';
 const haveChromium = existsSync(chromiumPath);
@@ -22,6 +22,19 @@ describe('index.html', () => {
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('<svg class="chart"');
+  });
+
+  it('a failed case shows the messages its failed checks rest on: options by name and the payload decoded', () => {
+    const html = reportHtml(syntheticReport([jsonFailureCase()]));
+    const section = html.slice(html.indexOf('Messages the failed checks rest on'));
+    expect(section).toContain('<div class="judged-message" data-seq="1">');
+    expect(section).toContain('Content-Format: 50 (application/json)');
+    expect(section).toContain('/3/0/0 string &quot;Open Mobile Alliance&quot;');
+    expect(section).toContain('/3/0/9 integer 87');
+    // The message details name options as RFC 7252 does.
+    expect(html).toContain('<tr><th>Content-Format</th><td>50 (application/json)</td></tr>');
+    expect(html).toContain('<tr><th>Accept</th><td>110 (application/senml+json)</td></tr>');
+    expect(reportHtml(syntheticReport([syntheticCase()]))).not.toContain('Messages the failed checks rest on');
   });
 
   it('shows configuration notes in the run facts', () => {
@@ -102,6 +115,23 @@ describe.skipIf(!haveChromium)('index.html in headless chromium', () => {
     expect(requests.filter((r) => r !== url)).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('a failed case shows the judged message\'s Content-Format and decoded values without a click on it', async () => {
+    const file = join(tmp(), 'index.html');
+    writeFileSync(file, reportHtml(syntheticReport([jsonFailureCase()])));
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(file).href);
+    const article = page.locator('article.case[data-verdict="fail"]');
+    await article.locator(':scope > details > summary').click();
+    const facts = article.locator('.judged-message pre.facts');
+    await facts.waitFor({ state: 'visible', timeout: 5000 });
+    const text = (await facts.textContent()) ?? '';
+    expect(text).toContain('Content-Format: 50 (application/json)');
+    expect(text).toContain('/3/0/0 string "Open Mobile Alliance"');
+    await article.locator('.judged-message a.msg-link').click();
+    await article.locator('.msg-detail[data-seq="1"]').waitFor({ state: 'visible', timeout: 5000 });
+    await page.close();
+  }, 60_000);
 });
 
 if (!haveChromium) {

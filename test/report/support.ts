@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunReport } from '../../harness/report/run-report.ts';
 import { configurationNotesOf, summarize } from '../../harness/report/run-report.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
+import { encodeMessage, type CoapMessage } from '../../harness/coap/message.ts';
+import type { CaseResult, TraceEntry } from '../../harness/run/result.ts';
+import { toTraceEntries } from '../../harness/run/trace-entries.ts';
 import { projectRoot } from '../support/shared.ts';
 import { referenceProfileFile } from '../support/reference-profile.ts';
 
@@ -120,4 +122,38 @@ export function syntheticReport(cases: CaseResult[]): RunReport {
     configurationNotes: configurationNotesOf(cases),
     cases,
   };
+}
+
+/** Trace entries as a case records them, from CoAP messages sent and received by the harness's server. */
+export function traceOf(messages: { direction: 'in' | 'out'; message: CoapMessage }[]): TraceEntry[] {
+  const local = { address: '127.0.0.1', port: 5683 };
+  const remote = { address: '127.0.0.1', port: 40000 };
+  const records = messages.map(({ direction, message }, seq) => ({
+    seq, atMs: 10 + seq, wallTime: '2026-01-01T00:00:00.000Z', direction, endpoint: 'server', local, remote, bytes: encodeMessage(message), message,
+  }));
+  return toTraceEntries(records, 0);
+}
+
+/**
+ * A failed case whose judged message is a Read answered in Content-Format 50
+ * (application/json) where SenML JSON (110) was asked for; the body is SenML JSON all the same.
+ */
+export function jsonFailureCase(): CaseResult {
+  const token = Buffer.from('a1b2', 'hex');
+  const body = '[{"bn":"/3/0/","n":"0","vs":"Open Mobile Alliance"},{"n":"9","v":87}]';
+  const trace = traceOf([
+    { direction: 'out', message: { type: 'CON', code: '0.01', messageId: 7, token, options: [{ number: 11, value: Buffer.from('3') }, { number: 11, value: Buffer.from('0') }, { number: 17, value: Buffer.from([110]) }], payload: Buffer.alloc(0) } },
+    {
+      direction: 'in',
+      message: { type: 'ACK', code: '2.05', messageId: 7, token, options: [{ number: 4, value: Buffer.from('beef', 'hex') }, { number: 12, value: Buffer.from([50]) }], payload: Buffer.from(body) },
+    },
+  ]);
+  return syntheticCase({
+    id: 'LightweightM2M-1.1-int-231',
+    title: 'Querying basic information in SenML JSON format',
+    interface: 'management',
+    verdict: 'fail',
+    checks: [{ id: 'B', level: 'MUST', verdict: 'fail', description: 'The answer is in SenML JSON', expected: 110, actual: 50, at: 1, atMs: 11 }],
+    trace,
+  });
 }

@@ -1,8 +1,11 @@
 // One case on the page: a collapsed row (verdict, id, title, time) that opens to the ETS
-// reference, the reason, the checks with expected and actual, the sequence chart with the
-// message details on demand, notes and what the target printed.
+// reference, the reason, the checks with expected and actual, the messages failed checks judged
+// (options and payload), the sequence chart with the message details on demand, notes and what
+// the target printed. Payloads are decoded with `model` (the built-in objects when absent).
+import type { ObjectModel } from '../../lwm2m/model/index.ts';
 import type { CaseResult } from '../../run/result.ts';
 import { escapeXml as esc } from '../xml.ts';
+import { judgedMessages } from './judged-messages.ts';
 import { messageDetail } from './message-detail.ts';
 import { sequenceChart } from './sequence-chart.ts';
 import { verdictName } from './verdicts.ts';
@@ -30,7 +33,7 @@ function targetOutput(result: CaseResult): string {
   return `<details class="output"><summary>Target output (${result.targetOutput.length} lines)</summary><pre>${esc(text)}</pre></details>`;
 }
 
-export function caseView(result: CaseResult, index: number): string {
+export function caseView(result: CaseResult, index: number, model?: ObjectModel): string {
   const idPrefix = `c${index}`;
   const counted = result.checks.filter((c) => c.verdict === 'pass').length;
   const meta = [
@@ -50,10 +53,10 @@ export function caseView(result: CaseResult, index: number): string {
     `<div class="case-body">` +
     (result.reason ? `<p class="reason v-${result.verdict}">${esc(result.reason)}</p>` : '') +
     `<table class="kv meta">${meta.map(([k, v]) => `<tr><th>${esc(k!)}</th><td>${esc(v!)}</td></tr>`).join('')}</table>` +
-    `<h3>Checks</h3>${checksTable(result, idPrefix)}` +
+    `<h3>Checks</h3>${checksTable(result, idPrefix)}${judgedMessages(result, idPrefix, model)}` +
     `<h3>Message sequence <span class="muted">(${result.trace.length} datagrams; select a message for its details)</span></h3>` +
     `<div class="chart-wrap">${sequenceChart(result, idPrefix)}</div>` +
-    `<div class="msg-details">${result.trace.map((t) => messageDetail(result, t, idPrefix)).join('')}</div>` +
+    `<div class="msg-details">${result.trace.map((t) => messageDetail(result, t, idPrefix, model)).join('')}</div>` +
     `${notes}${targetOutput(result)}</div></details></article>`
   );
 }

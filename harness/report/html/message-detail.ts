@@ -1,7 +1,10 @@
 // The details of one message, shown on demand under the chart: addresses and time, the CoAP
 // header, options, the payload as text, decoded by its Content-Format, and as a hex dump, and
 // the checks that judged it.
+import { decodeMessage } from '../../coap/message.ts';
+import type { ObjectModel } from '../../lwm2m/model/index.ts';
 import type { CaseResult, TraceEntry } from '../../run/result.ts';
+import { namedOptions } from '../option-text.ts';
 import { decodePayload, hexDump } from '../payload-view.ts';
 import { escapeXml as esc } from '../xml.ts';
 
@@ -22,11 +25,16 @@ function headerRows(t: TraceEntry): string {
     .join('');
 }
 
-export function messageDetail(result: CaseResult, t: TraceEntry, idPrefix: string): string {
-  const options = t.options?.length
-    ? `<h5>Options</h5><table class="kv">${t.options.map((o) => `<tr><th>${esc(o.name)}</th><td>${esc(o.value)}</td></tr>`).join('')}</table>`
-    : '';
-  const decoded = decodePayload(t, result.trace);
+/** Options by their RFC names with values as people read them (Content-Format with its media type). */
+function optionRows(t: TraceEntry): readonly { name: string; value: string }[] {
+  const decoded = t.options?.length && !t.wire ? decodeMessage(Buffer.from(t.bytesHex, 'hex')) : undefined;
+  return decoded?.ok ? namedOptions(decoded.message.options) : (t.options ?? []);
+}
+
+export function messageDetail(result: CaseResult, t: TraceEntry, idPrefix: string, model?: ObjectModel): string {
+  const rows = optionRows(t);
+  const options = rows.length ? `<h5>Options</h5><table class="kv">${rows.map((o) => `<tr><th>${esc(o.name)}</th><td>${esc(o.value)}</td></tr>`).join('')}</table>` : '';
+  const decoded = decodePayload(t, result.trace, model);
   const payload =
     t.payload === undefined
       ? '<p class="muted">No payload.</p>'

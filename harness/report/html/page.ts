@@ -1,5 +1,6 @@
 // index.html: the run report for people, one self-contained file (inline CSS, script and SVG;
 // nothing fetched), readable from file:// and as a CI artifact.
+import type { ObjectModel } from '../../lwm2m/model/index.ts';
 import type { RunReport } from '../run-report.ts';
 import { escapeXml as esc } from '../xml.ts';
 import { behaviour } from './behaviour.ts';
@@ -7,7 +8,8 @@ import { caseView } from './case-view.ts';
 import { style } from './style.ts';
 import { filters, runFacts, summaryTable } from './summary.ts';
 
-export function reportHtml(report: RunReport): string {
+/** The page; payloads are decoded with `model` (the built-in objects plus the user's, when given). */
+export function reportHtml(report: RunReport, model?: ObjectModel): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -24,7 +26,7 @@ ${summaryTable(report)}
 <h2>Cases</h2>
 ${filters(report)}
 <section class="cases">
-${report.cases.map((c, i) => caseView(c, i)).join('\n')}
+${report.cases.map((c, i) => caseView(c, i, model)).join('\n')}
 </section>
 <footer>Written by ${esc(report.tool.name)} ${esc(report.tool.version)}. Machine-readable: results.json (schema version ${report.schemaVersion}), junit.xml, trace.pcapng.</footer>
 </main>

@@ -96,6 +96,8 @@ svg.chart .gap text { font-size: 11px; fill: var(--muted); font-style: italic; }
 pre { margin: 0; padding: 8px 10px; background: var(--bg); border: 1px solid #eaeef2; border-radius: 6px; overflow-x: auto;
   font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap; word-break: break-all; }
 pre.hex { white-space: pre; word-break: normal; }
+.judged-message p { margin: 8px 0 4px; }
+pre.facts { white-space: pre; word-break: normal; }
 .decode-error { color: var(--fail); }
 ul.judged { margin: 0; padding-left: 0; list-style: none; } ul.judged li { margin: 3px 0; }
 details.output { margin-top: 14px; } details.output summary { cursor: pointer; color: var(--muted); }
