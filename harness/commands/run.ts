@@ -4,7 +4,7 @@
 // whether everything passed (0), something failed (1), the harness broke (2) or usage was bad
 // (3); with --baseline, "failed" means a failure the baseline does not list, or a listed one
 // that no longer happens.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allCases } from '../../suites/index.ts';
@@ -128,7 +128,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   let outcome: Awaited<ReturnType<typeof runUnderVitest>>;
   try {
     outcome = await runUnderVitest(
-      { target, caseIds: cases.map((c) => c.id), historyLimit },
+      { target, caseIds: cases.map((c) => c.id), historyLimit, outputLog: join(reportDir, 'target-output.log') },
       (result) => {
         done++;
         progress.caseDone();
@@ -178,6 +178,8 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   let files: string[];
   try {
     files = await writeReports(reportDir, report);
+    // Written by the case worker as the target printed; absent when it printed nothing.
+    if (existsSync(join(reportDir, 'target-output.log'))) files.push(join(reportDir, 'target-output.log'));
   } catch (error) {
     io.err(`error: ${error instanceof ReportDirError ? error.message : `cannot write the reports to ${reportDir}: ${(error as Error).message}`}`);
     return ExitCode.error;
