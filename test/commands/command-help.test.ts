@@ -17,7 +17,7 @@ import { serveOptions } from '../../harness/commands/serve.ts';
 import { readmeFile, renderReadme } from '../../scripts/generate-command-reference.ts';
 
 /** What each command's parseArgs takes. */
-const parsed: Record<string, Record<string, { short?: string }>> = {
+const parsed: Record<string, Record<string, { type: string; short?: string }>> = {
   run: runOptions,
   list: listOptions,
   'check-profile': checkProfileOptions,
