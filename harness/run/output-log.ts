@@ -6,13 +6,14 @@ import type { OutputLine } from '../targets/process-launcher.ts';
 
 export class TargetOutputLog {
   private stream: WriteStream | undefined;
+  /** The case running and its start line, written first should the file open during it. */
   private currentCase: string | undefined;
 
   constructor(readonly file: string) {}
 
   caseStarted(id: string): void {
-    this.currentCase = id;
-    this.stream?.write(`${new Date().toISOString()} ----- case ${id} starts\n`);
+    this.currentCase = `${new Date().toISOString()} ----- case ${id} starts\n`;
+    this.stream?.write(this.currentCase);
   }
 
   line(line: OutputLine): void {
@@ -20,7 +21,7 @@ export class TargetOutputLog {
       this.stream = createWriteStream(this.file);
       // A log that cannot be written must not end the run; the reports say what they can.
       this.stream.on('error', () => {});
-      if (this.currentCase) this.stream.write(`${new Date().toISOString()} ----- case ${this.currentCase} starts\n`);
+      if (this.currentCase) this.stream.write(this.currentCase);
     }
     // OutputLine times are performance.now(): turned into wall-clock time for the reader.
     const at = new Date(performance.timeOrigin + line.atMs).toISOString();
