@@ -4,23 +4,25 @@
 // Commands load lazily: the device process must not pay for the runner's imports at boot.
 import { processIO, type CommandIO } from './commands/io.ts';
 import { EnvironmentError, ExitCode, UsageError } from './errors.ts';
+import { commandHelps } from './commands/help/index.ts';
 
 type Command = (args: string[], io: CommandIO) => Promise<number>;
 
-const commands: Record<string, { run: () => Promise<Command>; summary: string }> = {
-  run: { run: async () => (await import('./commands/run.ts')).runCommand, summary: 'run cases against a target described by a profile' },
-  list: { run: async () => (await import('./commands/list.ts')).listCommand, summary: 'list cases, and whether each applies to a profile' },
-  'check-profile': { run: async () => (await import('./commands/check-profile.ts')).checkProfileCommand, summary: 'validate a profile and show which cases apply' },
-  serve: { run: async () => (await import('./commands/serve.ts')).serveCommand, summary: 'run the reference LwM2M server with its HTTP management API' },
-  'bootstrap-serve': { run: async () => (await import('./commands/bootstrap-serve.ts')).bootstrapServeCommand, summary: 'run the reference LwM2M bootstrap server' },
-  device: { run: async () => (await import('./commands/device.ts')).deviceCommand, summary: 'run the reference LwM2M client (simulated device)' },
-  decode: { run: async () => (await import('./commands/decode.ts')).decodeCommand, summary: 'decode an LwM2M payload to JSON nodes' },
-  encode: { run: async () => (await import('./commands/encode.ts')).encodeCommand, summary: 'encode JSON nodes into an LwM2M payload' },
+const commands: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.ts')).runCommand,
+  list: async () => (await import('./commands/list.ts')).listCommand,
+  'check-profile': async () => (await import('./commands/check-profile.ts')).checkProfileCommand,
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  'bootstrap-serve': async () => (await import('./commands/bootstrap-serve.ts')).bootstrapServeCommand,
+  device: async () => (await import('./commands/device.ts')).deviceCommand,
+  decode: async () => (await import('./commands/decode.ts')).decodeCommand,
+  encode: async () => (await import('./commands/encode.ts')).encodeCommand,
 };
 
-export const usage = `usage: lwm2m-conformance <command> [options]   (<command> --help for its options)
+// The summaries come from the commands' help descriptions, the source of README's reference too.
+export const usage = `usage: lwm2m-conformance <command> [options]   (<command> --help for its options and examples)
 commands:
-${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`).join('\n')}
+${commandHelps.map((c) => `  ${c.name.padEnd(16)} ${c.summary}`).join('\n')}
 exit codes: 0 all pass or not applicable, 1 a case failed or was inconclusive,
             2 harness or environment error, 3 bad usage or configuration`;
 
@@ -36,7 +38,7 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
     return ExitCode.usage;
   }
   try {
-    return await (await command.run())(args, io);
+    return await (await command())(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`error: ${error.message}`);

@@ -27,7 +27,10 @@ describe('lwm2m-conformance run', () => {
     const dir = tmp();
     const r = await cli(['run', '--profile', referenceProfileFile, '--case', '*int-101', '--report-dir', dir]);
     expect(r.code, r.stderr + r.stdout).toBe(0);
-    expect(r.stdout).toMatch(/\[1\/1\] PASS\s+LightweightM2M-1\.1-int-101\s+Initial Registration/);
+    expect(r.stdout).toMatch(/\[1\/1\] PASS\s+LightweightM2M-1\.1-int-101\s+Initial Registration {2}\(\d+\.\d s elapsed, \d+\.\d s waiting\)/);
+    // The device's whole output beside the reports, listed with them.
+    expect(readFileSync(join(dir, 'target-output.log'), 'utf8')).toContain('----- case LightweightM2M-1.1-int-101 starts');
+    expect(r.stdout).toContain(join(dir, 'target-output.log'));
     expect(r.stdout).toMatch(/registration\s+1\s+0\s+0\s+0\s+0/);
     const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
     expect(results).toMatchObject({ schemaVersion: 1, profile: { name: 'bundled reference device' }, summary: { total: 1 } });

@@ -7,38 +7,30 @@ import { ReferenceBootstrapServer, TLV } from '../peers/bootstrap/bootstrap-serv
 import { c13Configuration, c14Configuration, type BootstrapConfiguration } from '../peers/bootstrap/configurations.ts';
 import { bootstrapFaults, isBootstrapFault, type BootstrapFault } from '../peers/bootstrap/faults.ts';
 import { type CommandIO } from './io.ts';
+import { helpText } from './help/command-help.ts';
+import { bootstrapServeHelp } from './help/bootstrap-serve.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 import { udpListenError } from './listen-failure.ts';
 
-export const bootstrapServeUsage = `usage: lwm2m-conformance bootstrap-serve --server-uri coap://HOST:PORT [--client NAME]...
-         [--address A] [--port P] [--config c13|c14] [--second-server-uri URI] [--format tlv|senml-json|senml-cbor] [--fault NAME]...
-  --server-uri   the LwM2M server the clients are given (Security /0/x/0)
-  --client       an endpoint name to provision; without any, every endpoint is provisioned
-  --config       c13 (one server account, SSID 1; default) or c14 (two, SSID 1 and 2, and an ACL)
-  --port         UDP port (default 5783; 0 for any free port)
-faults (known non-conformances, for testing the bootstrap-server suite):
-${Object.entries(bootstrapFaults).map(([name, what]) => `  ${name}: ${what}`).join('\n')}`;
-
 const formats: Record<string, number> = { tlv: TLV, 'senml-json': 110, 'senml-cbor': 112 };
 
+/** The flags bootstrap-serve parses; each is documented in help/bootstrap-serve.ts. */
+export const bootstrapServeOptions = {
+  address: { type: 'string' },
+  port: { type: 'string' },
+  'server-uri': { type: 'string' },
+  'second-server-uri': { type: 'string' },
+  client: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  format: { type: 'string' },
+  fault: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function bootstrapServeCommand(args: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      address: { type: 'string' },
-      port: { type: 'string' },
-      'server-uri': { type: 'string' },
-      'second-server-uri': { type: 'string' },
-      client: { type: 'string', multiple: true },
-      config: { type: 'string' },
-      format: { type: 'string' },
-      fault: { type: 'string', multiple: true },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  });
+  const { values } = parseArgs({ args, options: bootstrapServeOptions, strict: true });
   if (values.help) {
-    io.out(bootstrapServeUsage);
+    io.out(helpText(bootstrapServeHelp));
     return ExitCode.ok;
   }
   const serverUri = values['server-uri'];

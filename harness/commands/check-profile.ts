@@ -9,17 +9,20 @@ import { timingWarnings } from '../run/timing-warnings.ts';
 import { describeSecretRef } from '../targets/credentials.ts';
 import { resolveTarget } from '../targets/resolve.ts';
 import { type CommandIO } from './io.ts';
+import { helpText, usageText } from './help/command-help.ts';
+import { checkProfileHelp } from './help/check-profile.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 
-export const checkProfileUsage = 'usage: lwm2m-conformance check-profile FILE';
+/** The flags check-profile parses; each is documented in help/check-profile.ts. */
+export const checkProfileOptions = { help: { type: 'boolean', short: 'h' } } as const;
 
 export async function checkProfileCommand(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: checkProfileOptions, allowPositionals: true, strict: true });
   if (values.help) {
-    io.out(checkProfileUsage);
+    io.out(helpText(checkProfileHelp));
     return ExitCode.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(`check-profile: give one profile file\n${checkProfileUsage}`);
+  if (positionals.length !== 1) throw new UsageError(`check-profile: give one profile file\n${usageText(checkProfileHelp)}`);
   // Resolving reads the credentials too, so that an unset variable or a malformed key shows here.
   const { profile, view: target, transmission } = await resolveTarget(resolve(positionals[0]!));
   const security = profile.target.security;

@@ -14,9 +14,10 @@ import { parsePath } from '../lwm2m/path.ts';
 import { isValueType } from '../lwm2m/value.ts';
 import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
+import { helpText, usageText } from './help/command-help.ts';
+import { decodeHelp } from './help/decode.ts';
 
-export const DECODE_USAGE =
-  'usage: decode --format <number|name> (--hex HEX | --file FILE) [--path /o/i/r] [--objects DIR] [--type TYPE]';
+const DECODE_USAGE = usageText(decodeHelp);
 
 /** Built-in objects plus the DDF files of --objects; DDF problems are usage errors (exit 3). */
 export function modelFor(objectsDir: string | undefined): ObjectModel {
@@ -27,20 +28,24 @@ export function modelFor(objectsDir: string | undefined): ObjectModel {
   return combineModels(core, modelFrom(loaded.definitions));
 }
 
+/** The flags decode parses; each is documented in help/decode.ts. */
+export const decodeOptions = {
+  format: { type: 'string', short: 'f' },
+  hex: { type: 'string' },
+  file: { type: 'string' },
+  path: { type: 'string', short: 'p' },
+  objects: { type: 'string' },
+  type: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function parse(args: string[]) {
   try {
     return parseArgs({
       args,
       strict: true,
       allowPositionals: false,
-      options: {
-        format: { type: 'string', short: 'f' },
-        hex: { type: 'string' },
-        file: { type: 'string' },
-        path: { type: 'string', short: 'p' },
-        objects: { type: 'string' },
-        type: { type: 'string' },
-      },
+      options: decodeOptions,
     }).values;
   } catch (e) {
     throw new UsageError(`${e instanceof Error ? e.message : String(e)}\n${DECODE_USAGE}`);
@@ -68,6 +73,10 @@ function jsonText(value: unknown): string {
 export async function decodeCommand(args: string[], io: CommandIO): Promise<number> {
   try {
     const flags = parse(args);
+    if (flags.help) {
+      io.out(helpText(decodeHelp));
+      return ExitCode.ok;
+    }
     if (flags.format === undefined) throw new UsageError(`--format is required (${contentFormatNames().join(', ')})\n${DECODE_USAGE}`);
     const codec = contentFormat(flags.format);
     if (!codec) throw new UsageError(`unknown content format '${flags.format}' (known: ${contentFormatNames().join(', ')})`);

@@ -14,12 +14,6 @@ export const deviceSecurityFlags = {
   'server-name': { type: 'string' },
 } as const;
 
-export const deviceSecurityUsage = `DTLS (with --server coaps://HOST:PORT):
-  --psk-identity ID --psk-key-file FILE      PSK mode; FILE holds the key in hex
-  --cert FILE --key FILE --ca FILE           certificate mode (PEM): the device's certificate and key,
-                                             and the root it trusts for the server's certificate
-  --server-name NAME                         name the server certificate must carry (default: the URI host)`;
-
 export interface SecurityFlagValues {
   'psk-identity'?: string;
   'psk-key-file'?: string;

@@ -7,83 +7,42 @@ import { ReferenceClient, defaultSendPaths, parseServerUri } from '../peers/devi
 import { clientFaults, isClientFault, type ClientFault } from '../peers/device/faults.ts';
 import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
-import { deviceSecurityFlags, deviceSecurityOf, deviceSecurityUsage } from './device-security.ts';
+import { deviceSecurityFlags, deviceSecurityOf } from './device-security.ts';
+import { helpText } from './help/command-help.ts';
+import { deviceHelp } from './help/device.ts';
 import { parseServerLocation } from '../peers/device/client-security.ts';
 import { socketOpenError } from './listen-failure.ts';
 
-export const deviceUsage = `usage: lwm2m-conformance device --server coap[s]://HOST:PORT --endpoint NAME
-         [--lifetime SECONDS] [--lwm2m 1.0|1.1|1.2] [--lwm2m-first 1.1|1.2] [--update-fraction F]
-         [--send-every SECONDS] [--send-paths /o/i/r,...] [--vary-every SECONDS] [--fault NAME]...
-         [--set PATH=VALUE]... [--notify-own-changes-only]
-         [--bootstrap coap://HOST:PORT [--hold-off SECONDS] [--bootstrap-pack]]
-         [--coap-ack-timeout SECONDS] [--coap-max-retransmit N]
-         [--server-instance N] [--ssid N] [--security-instance N]
-  --bootstrap       a bootstrap account (Security instance 1, or 0 with --security-instance 1);
-                    without --server the device has no server account and bootstraps first
-                    (ETS configuration C.13)
-  --server-instance, --ssid, --security-instance
-                    where the --server account sits: Server instance /1/N, Short Server ID, and
-                    Security instance /0/N (default 0, 1, 0 as in ETS C.1), as a real device may
-                    keep it elsewhere; an account bootstrap writes is used as written
-  --set PATH=VALUE  hold VALUE (text form) at PATH from every start, e.g. --set /3/0/16=UQ: a device
-                    configured unlike the ETS
-  --lwm2m-first     offer this later LwM2M version in the first Register after each start, and
-                    fall back to the --lwm2m version when the server answers 4.12
-  --notify-own-changes-only
-                    notify only changes the device makes itself (the set command, varying
-                    values), not values a server wrote, as many devices do
-  --bootstrap-pack  bootstrap with a Bootstrap-Pack-Request (GET /bspack?ep=..., LwM2M 1.2)
-                    instead of POST /bs
-  --coap-ack-timeout, --coap-max-retransmit
-                    the device's CoAP ACK_TIMEOUT and MAX_RETRANSMIT (default 2 s and 4): how
-                    soon an unanswered request fails, and the base of its registration retries
-${deviceSecurityUsage}
-stdin commands:
-  reboot              start afresh: keeps the configuration the last bootstrap gave, forgets the
-                      registration, values, attributes and observations
-  factory-reset       back to the factory configuration (no server account with --bootstrap
-                      alone), then start afresh
-  send [PATH...]      Send (POST /dp) the values under the paths (default: the --send-paths)
-  set PATH VALUE      change a value as the device itself would (e.g. set /3303/0/5700 23.5)
-  vary                move the varying values (voltage, current, battery, temperature) one step
-  update              send a Registration Update now, as Execute /1/x/8 asks
-  disable             de-register and stay off for the Disable Timeout (/1/x/5), as Execute /1/x/4 asks
-  bootstrap           bootstrap now (client-initiated), as Execute /1/x/9 asks
-  quit
-faults:
-${Object.entries(clientFaults).map(([name, what]) => `  ${name}: ${what}`).join('\n')}`;
+/** The flags device parses; each is documented in help/device.ts. */
+export const deviceOptions = {
+  server: { type: 'string' },
+  bootstrap: { type: 'string' },
+  'hold-off': { type: 'string' },
+  'bootstrap-pack': { type: 'boolean' },
+  'coap-ack-timeout': { type: 'string' },
+  'coap-max-retransmit': { type: 'string' },
+  'server-instance': { type: 'string' },
+  ssid: { type: 'string' },
+  'security-instance': { type: 'string' },
+  endpoint: { type: 'string' },
+  lifetime: { type: 'string' },
+  lwm2m: { type: 'string' },
+  'lwm2m-first': { type: 'string' },
+  'update-fraction': { type: 'string' },
+  'send-every': { type: 'string' },
+  'send-paths': { type: 'string' },
+  'vary-every': { type: 'string' },
+  fault: { type: 'string', multiple: true },
+  set: { type: 'string', multiple: true },
+  'notify-own-changes-only': { type: 'boolean' },
+  ...deviceSecurityFlags,
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 export async function deviceCommand(args: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      server: { type: 'string' },
-      bootstrap: { type: 'string' },
-      'hold-off': { type: 'string' },
-      'bootstrap-pack': { type: 'boolean' },
-      'coap-ack-timeout': { type: 'string' },
-      'coap-max-retransmit': { type: 'string' },
-      'server-instance': { type: 'string' },
-      ssid: { type: 'string' },
-      'security-instance': { type: 'string' },
-      endpoint: { type: 'string' },
-      lifetime: { type: 'string' },
-      lwm2m: { type: 'string' },
-      'lwm2m-first': { type: 'string' },
-      'update-fraction': { type: 'string' },
-      'send-every': { type: 'string' },
-      'send-paths': { type: 'string' },
-      'vary-every': { type: 'string' },
-      fault: { type: 'string', multiple: true },
-      set: { type: 'string', multiple: true },
-      'notify-own-changes-only': { type: 'boolean' },
-      ...deviceSecurityFlags,
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  });
+  const { values } = parseArgs({ args, options: deviceOptions, strict: true });
   if (values.help) {
-    io.out(deviceUsage);
+    io.out(helpText(deviceHelp));
     return ExitCode.ok;
   }
   if (!values.server && !values.bootstrap) throw new UsageError('device: --server coap://HOST:PORT (or --bootstrap coap://HOST:PORT) is required');

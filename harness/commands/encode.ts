@@ -12,11 +12,24 @@ import { fromVectorNodes } from '../lwm2m/node.ts';
 import { parsePath } from '../lwm2m/path.ts';
 import { processIO, type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
+import { helpText, usageText } from './help/command-help.ts';
+import { encodeHelp } from './help/encode.ts';
 
-export const ENCODE_USAGE =
-  'usage: encode --format <number|name> [--path /o/i/r] (--json JSON | --file FILE) [--hex] [--dialect default|zephyr|leshan] [--float-width shortest|single|double]';
+const ENCODE_USAGE = usageText(encodeHelp);
 
 const TEXT_FORMATS = new Set([0, 40, 110, 11543]);
+
+/** The flags encode parses; each is documented in help/encode.ts. */
+export const encodeOptions = {
+  format: { type: 'string', short: 'f' },
+  path: { type: 'string', short: 'p' },
+  json: { type: 'string' },
+  file: { type: 'string' },
+  hex: { type: 'boolean' },
+  dialect: { type: 'string' },
+  'float-width': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 function parse(args: string[]) {
   try {
@@ -24,15 +37,7 @@ function parse(args: string[]) {
       args,
       strict: true,
       allowPositionals: false,
-      options: {
-        format: { type: 'string', short: 'f' },
-        path: { type: 'string', short: 'p' },
-        json: { type: 'string' },
-        file: { type: 'string' },
-        hex: { type: 'boolean' },
-        dialect: { type: 'string' },
-        'float-width': { type: 'string' },
-      },
+      options: encodeOptions,
     }).values;
   } catch (e) {
     throw new UsageError(`${e instanceof Error ? e.message : String(e)}\n${ENCODE_USAGE}`);
@@ -71,6 +76,10 @@ function writeBytes(io: CommandIO, bytes: Uint8Array): void {
 export async function encodeCommand(args: string[], io: CommandIO): Promise<number> {
   try {
     const flags = parse(args);
+    if (flags.help) {
+      io.out(helpText(encodeHelp));
+      return ExitCode.ok;
+    }
     if (flags.format === undefined) throw new UsageError(`--format is required (${contentFormatNames().join(', ')})\n${ENCODE_USAGE}`);
     const codec = contentFormat(flags.format);
     if (!codec) throw new UsageError(`unknown content format '${flags.format}' (known: ${contentFormatNames().join(', ')})`);

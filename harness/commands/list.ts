@@ -7,22 +7,21 @@ import { selectCases } from '../run/selection.ts';
 import { resolveTarget } from '../targets/resolve.ts';
 import { selectionFlags, selectionFrom } from './selection-flags.ts';
 import { type CommandIO } from './io.ts';
+import { helpText } from './help/command-help.ts';
+import { listHelp } from './help/list.ts';
 import { ExitCode } from '../errors.ts';
 
-export const listUsage = 'usage: lwm2m-conformance list [--profile FILE] [--case GLOB]... [--interface NAME]... [--tag TAG]...';
+/** The flags list parses; each is documented in help/list.ts. */
+export const listOptions = {
+  profile: { type: 'string' },
+  ...selectionFlags,
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 export async function listCommand(args: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      profile: { type: 'string' },
-      ...selectionFlags,
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  });
+  const { values } = parseArgs({ args, options: listOptions, strict: true });
   if (values.help) {
-    io.out(listUsage);
+    io.out(helpText(listHelp));
     return ExitCode.ok;
   }
   const target = values.profile ? (await resolveTarget(resolve(values.profile))).view : undefined;

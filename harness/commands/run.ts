@@ -4,7 +4,7 @@
 // whether everything passed (0), something failed (1), the harness broke (2) or usage was bad
 // (3); with --baseline, "failed" means a failure the baseline does not list, or a listed one
 // that no longer happens.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allCases } from '../../suites/index.ts';
@@ -31,24 +31,11 @@ import { impairmentSummary, withImpairmentFlags } from '../targets/impairment.ts
 import { selectionFlags, selectionFrom } from './selection-flags.ts';
 import { modelFor } from './decode.ts';
 import { type CommandIO } from './io.ts';
+import { helpText, usageText } from './help/command-help.ts';
+import { runHelp } from './help/run.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 
 const toolVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-export const runUsage = `usage: lwm2m-conformance run --profile FILE [--case GLOB]... [--interface NAME]... [--tag TAG]... [--report-dir DIR]
-         [--quiet | --verbose] [--baseline FILE [--update-baseline]] [--impair SPEC [--seed N]] [--history-limit N]
-         [--objects DIR]
-
-  --impair SPEC   impair the network between the harness and the target, e.g.
-                  loss=5%,dup=1%,reorder=2%,delay=20-200ms (both directions); loss.in=5% only
-                  what the target sends, loss.out=2% only what the harness sends; none: off.
-                  Overrides the profile's harness.impair.
-  --seed N        the seed of the impairment's random choices (default: a fresh one, shown in
-                  the summary and results.json), to repeat a run exactly
-  --history-limit N  datagram records, and events per harness peer, kept in memory (default
-                  ${runHistoryLimit}); beyond it the oldest are dropped and results.json counts them
-  --objects DIR   your object definitions (OMA DDF XML), beside the built-in core objects, to
-                  decode payloads in the failure details and index.html`;
 
 /** --history-limit: datagram records and peer events a run keeps (default runHistoryLimit). */
 function historyLimitOf(value: string | undefined): number {
@@ -62,6 +49,22 @@ function timestampDir(date: Date): string {
   return date.toISOString().replace(/[:]/g, '-').replace(/\..*$/, '');
 }
 
+/** The flags run parses; each is documented in help/run.ts. */
+export const runOptions = {
+  profile: { type: 'string' },
+  ...selectionFlags,
+  'report-dir': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean', short: 'v' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  'history-limit': { type: 'string' },
+  impair: { type: 'string' },
+  seed: { type: 'string' },
+  objects: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 async function loadBaseline(file: string, update: boolean): Promise<Baseline | undefined> {
   try {
     const baseline = await readBaseline(file);
@@ -74,29 +77,12 @@ async function loadBaseline(file: string, update: boolean): Promise<Baseline | u
 }
 
 export async function runCommand(args: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      profile: { type: 'string' },
-      ...selectionFlags,
-      'report-dir': { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      verbose: { type: 'boolean', short: 'v' },
-      baseline: { type: 'string' },
-      'update-baseline': { type: 'boolean' },
-      'history-limit': { type: 'string' },
-      impair: { type: 'string' },
-      seed: { type: 'string' },
-      objects: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  });
+  const { values } = parseArgs({ args, options: runOptions, strict: true });
   if (values.help) {
-    io.out(runUsage);
+    io.out(helpText(runHelp));
     return ExitCode.ok;
   }
-  if (!values.profile) throw new UsageError(`run: --profile FILE is required\n${runUsage}`);
+  if (!values.profile) throw new UsageError(`run: --profile FILE is required\n${usageText(runHelp)}`);
   if (values.quiet && values.verbose) throw new UsageError('run: --quiet and --verbose exclude each other');
   if (values['update-baseline'] && !values.baseline) throw new UsageError('run: --update-baseline needs --baseline FILE');
   // Loaded before any case runs, so a broken definition is a usage error at once.
@@ -146,7 +132,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   let outcome: Awaited<ReturnType<typeof runUnderVitest>>;
   try {
     outcome = await runUnderVitest(
-      { target, caseIds: cases.map((c) => c.id), historyLimit },
+      { target, caseIds: cases.map((c) => c.id), historyLimit, outputLog: join(reportDir, 'target-output.log') },
       (result) => {
         done++;
         progress.caseDone();
@@ -196,6 +182,8 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   let files: string[];
   try {
     files = await writeReports(reportDir, report, model);
+    // Written by the case worker as the target printed; absent when it printed nothing.
+    if (existsSync(join(reportDir, 'target-output.log'))) files.push(join(reportDir, 'target-output.log'));
   } catch (error) {
     io.err(`error: ${error instanceof ReportDirError ? error.message : `cannot write the reports to ${reportDir}: ${(error as Error).message}`}`);
     return ExitCode.error;

@@ -14,13 +14,6 @@ export const serveSecurityFlags = {
   ca: { type: 'string' },
 } as const;
 
-export const serveSecurityUsage = `DTLS (the server then listens on coaps://):
-  --psk-identity ID --psk-key-file FILE [--psk-endpoint EP]
-                 accept this PSK identity (FILE holds the key in hex); with --psk-endpoint, only
-                 for Registers under that endpoint name
-  --cert FILE --key FILE [--ca FILE]
-                 the server's certificate and key (PEM); --ca verifies client certificates`;
-
 export interface ServeSecurityValues {
   'psk-identity'?: string;
   'psk-key-file'?: string;

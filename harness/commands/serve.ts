@@ -7,7 +7,9 @@ import { ManagementApi } from '../peers/server/management-api.ts';
 import { ServerOperations } from '../peers/server/operations.ts';
 import { ServerConsole } from '../peers/server/console.ts';
 import { ReferenceServer } from '../peers/server/reference-server.ts';
-import { serveSecurityFlags, serveSecurityOf, serveSecurityUsage } from './serve-security.ts';
+import { serveSecurityFlags, serveSecurityOf } from './serve-security.ts';
+import { helpText } from './help/command-help.ts';
+import { serveHelp } from './help/serve.ts';
 import { readObjectList } from '../peers/server/registration-request.ts';
 import { isServerFault, serverFaults, type ServerFault } from '../peers/server/faults.ts';
 import { type CommandIO } from './io.ts';
@@ -15,37 +17,23 @@ import { ExitCode, UsageError } from '../errors.ts';
 import { apiTokenOf } from './api-token.ts';
 import { tcpListenError, udpListenError } from './listen-failure.ts';
 
-export const serveUsage = `usage: lwm2m-conformance serve [--address A] [--port P] [--http-address A] [--http-port H] [--token-file FILE]
-       [--profile-id PID=LINKS]... [--ignore-unknown-requests] [--accept-root-ct CT,...] [--lwm2m-max V] [--console] [--fault NAME]...
-  --address    where the CoAP server listens (default 127.0.0.1)
-  --port       its UDP port (default 5683; 0 for any free port)
-  --http-address  where the management API listens (default 127.0.0.1, whatever --address is)
-  --http-port  the management API's TCP port (default 8080; 0 for any)
-  --token-file the management API's bearer token: a FILE holding one supplies it, else a new one
-               is written there (mode 0600); without the flag, a new token in a temporary file
-  --queue-awake  seconds a queue-mode client stays reachable after its last message (default 93)
-  --profile-id   a Profile ID the server resolves (LwM2M 1.2 pid) and the object list it stands
-                 for, e.g. --profile-id '6:27354b9a=</1/0>,</3/0>'
-behaviours of real servers:
-  --ignore-unknown-requests  leave requests to resources it does not serve (e.g. CON GET /) without
-                 ACK or response; a CoAP ping (an empty CON) still gets RST
-  --accept-root-ct  content formats the root link </>;rt="oma.lwm2m" may name in ct=, e.g. 110,112;
-                 a Register naming none of them gets 4.00 (one without ct= is accepted)
-  --lwm2m-max    the highest LwM2M version it accepts in Register, e.g. 1.1; a later one gets 4.12
-  --console      read commands on stdin and print results on stdout (type help)
-management API (JSON; every request with "Authorization: Bearer TOKEN", the token serve prints
-  at start, a Host and any Origin naming this server or localhost, and a body as
-  Content-Type: application/json): GET /api/clients, GET /api/clients/{ep},
-  POST /api/clients/{ep}/{read|write|execute|create|delete|discover|write-attributes|observe|cancel-observe}
-  with a body such as {"path": "/3/0/0"} or {"path": "/1/0/1", "value": "60"};
-  resource routes: GET /api/clients/{ep}/{path}[?format=F] (read), PUT …/{path} {"value": V} (write),
-  POST …/{o} with a SenML JSON pack as application/senml+json (create), POST …/{o/i/r}
-  [{"args": "0='x'"}] (execute),
-  DELETE …/{path}, GET …/{path}/discover, PUT …/{path}/attributes?pmin=…, POST …/{path}/observe,
-  DELETE …/{path}/observe[?active] (?active: Observe=1, else RST to the next notification)
-${serveSecurityUsage}
-faults (known non-conformances, for testing the server suite):
-${Object.entries(serverFaults).map(([name, what]) => `  ${name}: ${what}`).join('\n')}`;
+/** The flags serve parses; each is documented in help/serve.ts. */
+export const serveOptions = {
+  address: { type: 'string' },
+  port: { type: 'string' },
+  'http-address': { type: 'string' },
+  'http-port': { type: 'string' },
+  'token-file': { type: 'string' },
+  'queue-awake': { type: 'string' },
+  'profile-id': { type: 'string', multiple: true },
+  'ignore-unknown-requests': { type: 'boolean' },
+  'accept-root-ct': { type: 'string' },
+  'lwm2m-max': { type: 'string' },
+  console: { type: 'boolean' },
+  ...serveSecurityFlags,
+  fault: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 function port(value: string | undefined, fallback: number, flag: string): number {
   if (value === undefined) return fallback;
@@ -55,28 +43,9 @@ function port(value: string | undefined, fallback: number, flag: string): number
 }
 
 export async function serveCommand(args: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      address: { type: 'string' },
-      port: { type: 'string' },
-      'http-address': { type: 'string' },
-      'http-port': { type: 'string' },
-      'token-file': { type: 'string' },
-      'queue-awake': { type: 'string' },
-      'profile-id': { type: 'string', multiple: true },
-      'ignore-unknown-requests': { type: 'boolean' },
-      'accept-root-ct': { type: 'string' },
-      'lwm2m-max': { type: 'string' },
-      console: { type: 'boolean' },
-      ...serveSecurityFlags,
-      fault: { type: 'string', multiple: true },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  });
+  const { values } = parseArgs({ args, options: serveOptions, strict: true });
   if (values.help) {
-    io.out(serveUsage);
+    io.out(helpText(serveHelp));
     return ExitCode.ok;
   }
   const faults: ServerFault[] = [];

@@ -18,8 +18,14 @@ export const verdictLabel: Record<Verdict, string> = {
   'not-applicable': 'N/A',
 };
 
+/** A case's elapsed time and, of it, the time spent waiting for the target, each named. */
+export function caseTimes(result: CaseResult): string {
+  const waited = result.waitedMs !== undefined ? `, ${(result.waitedMs / 1000).toFixed(1)} s waiting` : '';
+  return `${(result.durationMs / 1000).toFixed(1)} s elapsed${waited}`;
+}
+
 export function caseLine(result: CaseResult, index: number, total: number, paint: Paint = plain): string {
-  const time = `${(result.durationMs / 1000).toFixed(1)}s`;
+  const time = `(${caseTimes(result)})`;
   const warnings = result.checks.filter((c) => c.verdict === 'warning').length;
   const extra = result.verdict === 'pass' ? (warnings ? ` (${warnings} warning${warnings > 1 ? 's' : ''})` : '') : result.reason ? `: ${result.reason}` : '';
   return `[${index}/${total}] ${paint(result.verdict, verdictLabel[result.verdict].padEnd(12))} ${result.id}  ${result.title}  ${time}${extra}`;

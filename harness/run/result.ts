@@ -67,14 +67,17 @@ export interface CaseResult {
   /** Why the verdict is not pass: unmet precondition, missing feature, harness error. */
   readonly reason?: string;
   readonly startedAt: string;
+  /** Elapsed (wall-clock) time of the case, from its start to its verdict. */
   readonly durationMs: number;
-  /** Of durationMs, the time spent waiting for the target (its deadlines and timers). */
+  /** Of the elapsed time, the time spent waiting for the target (its deadlines and timers). */
   readonly waitedMs?: number;
   readonly checks: readonly CheckResult[];
   readonly notes: readonly string[];
   /** ETS configuration values the target holds differently, which the case did not depend on. */
   readonly configurationNotes?: readonly ConfigurationNote[];
   readonly trace: readonly TraceEntry[];
-  /** Lines the launched target printed while the case ran (the last ones, when many). */
+  /** The last lines the launched target printed while the case ran, bounded in lines and bytes; the whole output is in target-output.log. */
   readonly targetOutput?: readonly { readonly atMs: number; readonly stream: 'stdout' | 'stderr'; readonly text: string }[];
+  /** How many earlier lines of the case's output targetOutput leaves out. */
+  readonly targetOutputOmitted?: number;
 }

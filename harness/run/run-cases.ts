@@ -11,20 +11,30 @@ import type { TargetView } from '../targets/target-view.ts';
 import type { SessionOptions } from '../sessions/session.ts';
 import type { Profile } from '../targets/profile.ts';
 import { resolveProfile, type ResolvedTarget } from '../targets/resolve.ts';
+import { TargetOutputLog } from './output-log.ts';
+import { defaultOutputBound, outputTail, type OutputBound } from './output-tail.ts';
 
-const maxOutputLines = 200;
+/** What a run keeps of the target's output: a bounded tail per case, and the whole in a log file. */
+export interface OutputOptions {
+  /** The tail a case's result keeps (default: defaultOutputBound). */
+  outputBound?: OutputBound;
+  /** Where the whole output goes (target-output.log), with a line at each case start. */
+  outputLog?: string;
+}
 
 export class CaseRun {
   readonly target: TargetView;
   private session: ClientSession | ServerSession | undefined;
   private openError: string | undefined;
+  private readonly log: TargetOutputLog | undefined;
 
   constructor(
     readonly resolved: ResolvedTarget,
     readonly cases: readonly CaseDefinition[],
-    private readonly options: SessionOptions = {},
+    private readonly options: SessionOptions & OutputOptions = {},
   ) {
     this.target = resolved.view;
+    this.log = options.outputLog !== undefined ? new TargetOutputLog(options.outputLog) : undefined;
   }
 
   /** Opens the session only when some case applies; not-applicable cases never touch the target. */
@@ -32,6 +42,12 @@ export class CaseRun {
     if (!this.cases.some((c) => notApplicableReason(c, this.target) === undefined)) return;
     try {
       this.session = this.target.role !== 'client' ? await ServerSession.open(this.resolved, this.options) : await ClientSession.open(this.resolved, this.options);
+      const log = this.log;
+      if (log) {
+        // What the target printed while the session opened, then every line as it comes.
+        for (const line of this.session.control.output()) log.line(line);
+        this.session.control.onOutput((line) => log.line(line));
+      }
     } catch (error) {
       this.openError = `the harness could not start the session: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -55,12 +71,14 @@ export class CaseRun {
       };
     }
     const t0 = performance.now();
+    if (this.session) this.log?.caseStarted(def.id);
     const result = await executeCase(def, this.session ?? { target: this.target }, options);
     const output = this.session?.control.output(t0) ?? [];
     if (output.length === 0) return result;
-    // The target's own output around the case, for finding out why it did what it did.
-    const kept = output.slice(-maxOutputLines).map((l) => ({ atMs: Math.round(l.atMs - t0), stream: l.stream, text: l.text }));
-    return { ...result, targetOutput: kept };
+    // The end of the target's own output during the case, for finding out why it did what it did.
+    const tail = outputTail(output, this.options.outputBound ?? defaultOutputBound);
+    const kept = tail.lines.map((l) => ({ atMs: Math.round(l.atMs - t0), stream: l.stream, text: l.text }));
+    return { ...result, targetOutput: kept, ...(tail.omitted > 0 ? { targetOutputOmitted: tail.omitted } : {}) };
   }
 
   /** What the session's trace and peers dropped to stay within their bounds, so far. */
@@ -76,7 +94,12 @@ export class CaseRun {
   async close(): Promise<void> {
     const session = this.session;
     this.session = undefined;
-    await session?.close();
+    try {
+      await session?.close();
+    } finally {
+      // After the target stopped: its last words belong in the log too.
+      await this.log?.close();
+    }
   }
 }
 

@@ -17,6 +17,8 @@ export interface RunRequest {
   allure?: boolean;
   /** Datagram records and peer events kept (default: the sessions' runHistoryLimit). */
   historyLimit?: number;
+  /** Where the target's whole output goes (target-output.log beside the reports). */
+  outputLog?: string;
 }
 
 declare module 'vitest' {
@@ -38,7 +40,10 @@ const cases = request.caseIds.map((id) => {
   if (!found) throw new Error(`unknown case ${id}`);
   return found;
 });
-const run = new CaseRun(request.target, cases, request.historyLimit !== undefined ? { historyLimit: request.historyLimit } : {});
+const run = new CaseRun(request.target, cases, {
+  ...(request.historyLimit !== undefined ? { historyLimit: request.historyLimit } : {}),
+  ...(request.outputLog !== undefined ? { outputLog: request.outputLog } : {}),
+});
 /** The case running: an interruption rejects its test at once, and afterEach waits for its result. */
 let running: Promise<CaseResult> | undefined;
 

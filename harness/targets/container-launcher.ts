@@ -23,7 +23,8 @@ export async function containerRuntimeProblem(): Promise<string | undefined> {
   }
 }
 
-export async function startContainer(launch: ContainerLaunch, command: string[]): Promise<StartedContainerTarget> {
+/** `onLine`: each line of the container's log as it arrives. */
+export async function startContainer(launch: ContainerLaunch, command: string[], onLine?: (line: OutputLine) => void): Promise<StartedContainerTarget> {
   const problem = await containerRuntimeProblem();
   if (problem) throw new LaunchError(problem);
   const { GenericContainer } = await import('testcontainers');
@@ -33,7 +34,11 @@ export async function startContainer(launch: ContainerLaunch, command: string[])
     .withExposedPorts(...launch.ports.map((port) => ({ container: port, protocol: 'udp' as const })) as never[])
     .withLogConsumer((stream) => {
       stream.on('data', (chunk: Buffer | string) => {
-        for (const text of String(chunk).split('\n').filter(Boolean)) output.push({ atMs: performance.now(), stream: 'stdout', text });
+        for (const text of String(chunk).split('\n').filter(Boolean)) {
+          const line: OutputLine = { atMs: performance.now(), stream: 'stdout', text };
+          output.push(line);
+          onLine?.(line);
+        }
       });
     });
   if (command.length > 0) container = container.withCommand(command);

@@ -40,6 +40,7 @@ export class LaunchedProcess {
     private readonly child: ChildProcess,
     readonly commandLine: string,
     private readonly secrets: readonly string[],
+    private readonly onLine?: (line: OutputLine) => void,
   ) {
     this.exited = new Promise<void>((resolve) => {
       child.once('exit', (code, signal) => {
@@ -64,8 +65,11 @@ export class LaunchedProcess {
     });
   }
 
-  /** `secrets`: values (a key in a placeholder) shown as * in the command line and the output kept. */
-  static async start(command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string>; secrets?: readonly string[] }): Promise<LaunchedProcess> {
+  /**
+   * `secrets`: values (a key in a placeholder) shown as * in the command line and the output kept.
+   * `onLine`: each line as it arrives, masked (the memory keeps only the last ones).
+   */
+  static async start(command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string>; secrets?: readonly string[]; onLine?: (line: OutputLine) => void }): Promise<LaunchedProcess> {
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
@@ -80,12 +84,14 @@ export class LaunchedProcess {
       child.once('error', (error) => resolve(error));
     });
     if (started !== true) throw new LaunchError(`could not start the target "${commandLine}": ${started.message}`);
-    return new LaunchedProcess(child, commandLine, secrets);
+    return new LaunchedProcess(child, commandLine, secrets, options.onLine);
   }
 
   private keep(stream: OutputLine['stream'], text: string) {
     if (this.output.length >= maxKeptLines) this.output.shift();
-    this.output.push({ atMs: performance.now(), stream, text: masked(text, this.secrets) });
+    const line: OutputLine = { atMs: performance.now(), stream, text: masked(text, this.secrets) };
+    this.output.push(line);
+    this.onLine?.(line);
   }
 
   get running(): boolean {

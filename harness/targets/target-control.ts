@@ -25,6 +25,16 @@ export class TargetControl {
     private readonly secrets: readonly string[] = [],
   ) {}
 
+  private outputListener: ((line: OutputLine) => void) | undefined;
+
+  /** Hands every line the target prints from now on, secrets masked, to `listener` (the run's output log). */
+  onOutput(listener: (line: OutputLine) => void): void {
+    this.outputListener = listener;
+  }
+
+  /** Each line as it arrives, masked here too: a container's log is not masked where it is read. */
+  private readonly forward = (line: OutputLine) => this.outputListener?.({ ...line, text: masked(line.text, this.secrets.filter((s) => s !== '')) });
+
   /** When the launched target was last started (performance.now()): what arrived before came from an earlier process. */
   startedAtMs = 0;
 
@@ -37,10 +47,10 @@ export class TargetControl {
       this.process = await LaunchedProcess.start(
         expand(launch.command, 'command'),
         launch.args.map((a, i) => expand(a, `args[${i}]`)),
-        { ...(launch.cwd ? { cwd: launch.cwd } : {}), ...(launch.env ? { env: launch.env } : {}), secrets: this.secrets },
+        { ...(launch.cwd ? { cwd: launch.cwd } : {}), ...(launch.env ? { env: launch.env } : {}), secrets: this.secrets, onLine: this.forward },
       );
     } else if (launch.kind === 'container') {
-      this.container = await startContainer(launch, launch.command.map((a, i) => expand(a, `command[${i}]`)));
+      this.container = await startContainer(launch, launch.command.map((a, i) => expand(a, `command[${i}]`)), this.forward);
     }
   }
 

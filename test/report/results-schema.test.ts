@@ -35,6 +35,15 @@ describe('results.json schema', () => {
     expect(validate({ ...report, historyDropped: { traceRecords: -1, events: 0, limit: 1 } })).toBe(false);
   });
 
+  it('takes a bounded output tail with the count of lines left out, and both case times', () => {
+    const tail = [{ atMs: 10, stream: 'stderr', text: 'registered' }] as const;
+    const report = syntheticReport([syntheticCase({ waitedMs: 900, targetOutput: tail, targetOutputOmitted: 12 })]);
+    expect(validate(report), problems()).toBe(true);
+    expect(validate(syntheticReport([syntheticCase({ targetOutput: tail, targetOutputOmitted: -1 })]))).toBe(false);
+    expect(schema.definitions.case.properties.durationMs.description).toMatch(/^Elapsed/);
+    expect(schema.definitions.case.properties.waitedMs.description).toMatch(/waiting for the target/);
+  });
+
   it('takes configuration notes per case and once per run', () => {
     const note = { configuration: 'C.1', path: '/3/0/16', expected: 'U', actual: '"UQ"' };
     const report = syntheticReport([syntheticCase({ configurationNotes: [note] })]);

@@ -1,7 +1,7 @@
 // No key ever leaves its file: after DTLS runs against the bundled device (a good key, a wrong
 // key, certificates) and bootstraps that write a PSK or a private key to /0/0/5 (int-1, int-2),
-// neither results.json, nor the console output, nor the device's own output (kept in
-// results.json) holds the PSK key, the wrong key the harness used, or a private key.
+// neither results.json, nor the console output, nor the device's own output (its tail in
+// results.json, the whole in target-output.log) holds the PSK key, the wrong key the harness used, or a private key.
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
@@ -50,7 +50,7 @@ async function run(profile: string | ((dir: string) => string), selection: reado
       execFile(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 }, (error, stdout, stderr) =>
         resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }));
     });
-    const files = readdirSync(reports).filter((f) => f.endsWith('.json') || f.endsWith('.xml') || f.endsWith('.html') || f.endsWith('.pcapng')).map((f) => readFileSync(join(reports, f), f.endsWith('.pcapng') ? 'latin1' : 'utf8')).join('\n');
+    const files = readdirSync(reports).filter((f) => f.endsWith('.json') || f.endsWith('.xml') || f.endsWith('.html') || f.endsWith('.pcapng') || f.endsWith('.log')).map((f) => readFileSync(join(reports, f), f.endsWith('.pcapng') ? 'latin1' : 'utf8')).join('\n');
     expect(r.status, r.stdout + r.stderr).toBe(0);
     return { console: r.stdout + r.stderr, files };
   } finally {
@@ -62,6 +62,7 @@ describe.skipIf(dtlsMissing)(`secrets stay out of reports and logs${dtlsMissing 
   it.concurrent.each(['psk', 'x509'] as const)('%s: results.json, reports, console and device output hold no key', async (mode) => {
     const { console: out, files } = await run(dtlsProfileFile(mode), ['--interface', 'security']);
     expect(files).toMatch(/targetOutput/); // the device's own output is in results.json
+    expect(files).toMatch(/----- case \S+ starts/); // and in target-output.log
     expect(files).toMatch(/DTLS/);
     for (const secret of secrets()) {
       expect(out.includes(secret), `console holds ${secret.slice(0, 6)}…`).toBe(false);

@@ -30,8 +30,12 @@ function checksTable(result: CaseResult, idPrefix: string): string {
 function targetOutput(result: CaseResult): string {
   if (!result.targetOutput?.length) return '';
   const text = result.targetOutput.map((l) => `${(l.atMs / 1000).toFixed(3).padStart(8)} s ${l.stream}  ${l.text}`).join('\n');
-  return `<details class="output"><summary>Target output (${result.targetOutput.length} lines)</summary><pre>${esc(text)}</pre></details>`;
+  const omitted = result.targetOutputOmitted ?? 0;
+  const shown = omitted > 0 ? `the last ${result.targetOutput.length} lines; ${omitted} earlier lines left out, all in target-output.log` : `${result.targetOutput.length} lines`;
+  return `<details class="output"><summary>Target output (${shown})</summary><pre>${esc(text)}</pre></details>`;
 }
+
+const seconds = (ms: number, digits: number) => `${(ms / 1000).toFixed(digits)} s`;
 
 export function caseView(result: CaseResult, index: number, model?: ObjectModel): string {
   const idPrefix = `c${index}`;
@@ -42,14 +46,15 @@ export function caseView(result: CaseResult, index: number, model?: ObjectModel)
     ['tests', result.tests],
     ['interface', result.interface],
     ['started', result.startedAt],
-    ['duration', `${(result.durationMs / 1000).toFixed(2)} s${result.waitedMs !== undefined ? ` (${(result.waitedMs / 1000).toFixed(2)} s waiting for the target)` : ''}`],
+    ['elapsed', seconds(result.durationMs, 2)],
+    ...(result.waitedMs !== undefined ? [['waiting for the target', seconds(result.waitedMs, 2)]] : []),
   ];
   const notes = result.notes.length ? `<h3>Notes</h3><ul class="notes">${result.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : '';
   return (
     `<article class="case v-${result.verdict}" id="${idPrefix}" data-case="${esc(result.id)}" data-verdict="${result.verdict}" data-interface="${esc(result.interface)}">` +
     `<details><summary><span class="pill v-${result.verdict}">${esc(verdictName[result.verdict])}</span>` +
     `<span class="case-id">${esc(result.id)}</span><span class="case-title">${esc(result.title)}</span>` +
-    `<span class="case-stats">${result.checks.length ? `${counted}/${result.checks.length} checks · ` : ''}${(result.durationMs / 1000).toFixed(1)} s</span></summary>` +
+    `<span class="case-stats">${result.checks.length ? `${counted}/${result.checks.length} checks · ` : ''}${seconds(result.durationMs, 1)} elapsed${result.waitedMs !== undefined ? ` · ${seconds(result.waitedMs, 1)} waiting` : ''}</span></summary>` +
     `<div class="case-body">` +
     (result.reason ? `<p class="reason v-${result.verdict}">${esc(result.reason)}</p>` : '') +
     `<table class="kv meta">${meta.map(([k, v]) => `<tr><th>${esc(k!)}</th><td>${esc(v!)}</td></tr>`).join('')}</table>` +
