@@ -3,6 +3,7 @@
 // message details on demand, notes and what the target printed.
 import type { CaseResult } from '../../run/result.ts';
 import { escapeXml as esc } from '../xml.ts';
+import { caseAnchor } from './anchors.ts';
 import { messageDetail } from './message-detail.ts';
 import { sequenceChart } from './sequence-chart.ts';
 import { verdictName } from './verdicts.ts';
@@ -30,8 +31,9 @@ function targetOutput(result: CaseResult): string {
   return `<details class="output"><summary>Target output (${result.targetOutput.length} lines)</summary><pre>${esc(text)}</pre></details>`;
 }
 
-export function caseView(result: CaseResult, index: number): string {
-  const idPrefix = `c${index}`;
+export function caseView(result: CaseResult): string {
+  // Stable, so that links into the page (index.html#case-<id>) survive another run.
+  const idPrefix = caseAnchor(result.id);
   const counted = result.checks.filter((c) => c.verdict === 'pass').length;
   const meta = [
     ['reference', result.ref],
