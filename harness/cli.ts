@@ -11,6 +11,7 @@ const commands: Record<string, { run: () => Promise<Command>; summary: string }>
   run: { run: async () => (await import('./commands/run.ts')).runCommand, summary: 'run cases against a target described by a profile' },
   list: { run: async () => (await import('./commands/list.ts')).listCommand, summary: 'list cases, and whether each applies to a profile' },
   'merge-reports': { run: async () => (await import('./commands/merge-reports.ts')).mergeReportsCommand, summary: 'join the reports of a sharded run (or of several runs of one target)' },
+  matrix: { run: async () => (await import('./commands/matrix.ts')).matrixCommand, summary: 'put the results of several targets side by side (HTML, JSON, CSV)' },
   'check-profile': { run: async () => (await import('./commands/check-profile.ts')).checkProfileCommand, summary: 'validate a profile and show which cases apply' },
   serve: { run: async () => (await import('./commands/serve.ts')).serveCommand, summary: 'run the reference LwM2M server with its HTTP management API' },
   'bootstrap-serve': { run: async () => (await import('./commands/bootstrap-serve.ts')).bootstrapServeCommand, summary: 'run the reference LwM2M bootstrap server' },

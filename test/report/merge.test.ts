@@ -24,7 +24,7 @@ const tshark = await new Promise<boolean>((resolve) => execFile('tshark', ['--ve
 
 const ids = ['LightweightM2M-1.1-int-101', 'LightweightM2M-1.1-int-102', 'LightweightM2M-1.1-int-103', 'LWM2MC-REG-001'];
 const order = (c: CaseResult) => ids.indexOf(c.id);
-const caseOf = (id: string, verdict: CaseResult['verdict'] = 'pass', iface = 'registration') => syntheticCase({ id, verdict, interface: iface, ...(verdict === 'pass' ? {} : { reason: verdict }) });
+const caseOf = (id: string, verdict: CaseResult['verdict'] = 'pass', iface: CaseResult['interface'] = 'registration') => syntheticCase({ id, verdict, interface: iface, ...(verdict === 'pass' ? {} : { reason: verdict }) });
 
 function shardReport(index: number, count: number, cases: CaseResult[], selected = 4): RunReport {
   return { ...syntheticReport(cases), shard: { index, count, selected }, startedAt: `2026-01-01T00:0${index}:00.000Z` };
