@@ -11,6 +11,8 @@ type Command = (args: string[], io: CommandIO) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.ts')).runCommand,
   list: async () => (await import('./commands/list.ts')).listCommand,
+  'merge-reports': async () => (await import('./commands/merge-reports.ts')).mergeReportsCommand,
+  matrix: async () => (await import('./commands/matrix.ts')).matrixCommand,
   'check-profile': async () => (await import('./commands/check-profile.ts')).checkProfileCommand,
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   'bootstrap-serve': async () => (await import('./commands/bootstrap-serve.ts')).bootstrapServeCommand,

@@ -111,6 +111,33 @@ describe('lwm2m-conformance run', () => {
   });
 });
 
+describe('--help of run, merge-reports and matrix', () => {
+  it('lists every option of each command; the command list names them', async () => {
+    const options: Record<string, string[]> = {
+      run: ['--profile', '--case', '--interface', '--tag', '--report-dir', '--quiet', '--verbose', '--baseline', '--update-baseline', '--impair', '--seed', '--history-limit', '--shard'],
+      'merge-reports': ['--out', '--baseline', '--quiet'],
+      matrix: ['--out', '--format'],
+    };
+    for (const [command, flags] of Object.entries(options)) {
+      const r = await cli([command, '--help']);
+      expect(r.code, command).toBe(0);
+      // Each option is explained on a line of its own, not only named in the usage line.
+      for (const flag of flags) expect(r.stdout, `${command} ${flag}`).toMatch(new RegExp(`^\\s+${flag}\\b`, 'm'));
+    }
+    const usage = await cli(['--help']);
+    expect(usage.stdout).toMatch(/^\s+merge-reports\s/m);
+    expect(usage.stdout).toMatch(/^\s+matrix\s/m);
+  });
+
+  it('a bad --shard, or --shard with --update-baseline, exits 3 with one line', async () => {
+    for (const args of [['--shard', '0/3'], ['--shard', '2'], ['--shard', '1/2', '--baseline', 'b.json', '--update-baseline']]) {
+      const r = await cli(['run', '--profile', referenceProfileFile, ...args]);
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+    }
+  });
+});
+
 describe('lwm2m-conformance list', () => {
   it('lists cases with their applicability for a profile', async () => {
     const r = await cli(['list', '--profile', referenceProfileFile]);

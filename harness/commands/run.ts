@@ -3,7 +3,8 @@
 // (results.json, junit.xml, index.html, trace.pcapng, allure-results/). The exit code says
 // whether everything passed (0), something failed (1), the harness broke (2) or usage was bad
 // (3); with --baseline, "failed" means a failure the baseline does not list, or a listed one
-// that no longer happens.
+// that no longer happens. With --shard i/n it runs its share of the selection, and
+// `merge-reports` joins the shards' reports into the run's.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,12 +21,14 @@ import {
 import { colourEnabled, paintFor } from '../report/colour.ts';
 import { caseLine, checkLines, failureLines, summaryLines } from '../report/console.ts';
 import { Progress } from '../report/progress.ts';
+import { exitCodeOf, hasFailures } from '../report/exit-code.ts';
 import { configurationNotesOf, resultsSchemaVersion, summarize, type RunReport } from '../report/run-report.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { prepareReportDir, ReportDirError } from '../report/report-dir.ts';
 import { runHistoryLimit } from '../sessions/session.ts';
 import { Interruption } from './interruption.ts';
 import { selectCases } from '../run/selection.ts';
+import { parseShard, shardCases } from '../run/shard.ts';
 import { resolveTarget } from '../targets/resolve.ts';
 import { impairmentSummary, withImpairmentFlags } from '../targets/impairment.ts';
 import { selectionFlags, selectionFrom } from './selection-flags.ts';
@@ -62,6 +65,7 @@ export const runOptions = {
   impair: { type: 'string' },
   seed: { type: 'string' },
   objects: { type: 'string' },
+  shard: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -87,12 +91,16 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   if (values['update-baseline'] && !values.baseline) throw new UsageError('run: --update-baseline needs --baseline FILE');
   // Loaded before any case runs, so a broken definition is a usage error at once.
   const model = modelFor(values.objects);
+  const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
+  // A shard's run judges a part: rewriting the baseline from it would forget the other shards' failures.
+  if (shard && values['update-baseline']) throw new UsageError('run: --update-baseline cannot be used with --shard (update it from an unsharded run)');
   const profileFile = resolve(values.profile);
   // The profile is read and resolved here, once: the case worker gets the result.
   const target = withImpairmentFlags(await resolveTarget(profileFile), values.impair, values.seed);
   const { profile } = target;
   // A run tests one target: only the cases written for its role (client, server) take part.
-  const cases = selectCases(allCases.filter((c) => c.tests === profile.target.role), selectionFrom(values));
+  const selected = selectCases(allCases.filter((c) => c.tests === profile.target.role), selectionFrom(values));
+  const cases = shard ? shardCases(selected, shard) : selected;
   const baselineFile = values.baseline ? resolve(values.baseline) : undefined;
   const updating = values['update-baseline'] === true;
   const baseline = baselineFile ? await loadBaseline(baselineFile, updating) : undefined;
@@ -118,7 +126,8 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     progress.draw();
   };
 
-  if (!quiet) io.err(`lwm2m-conformance ${toolVersion}: ${cases.length} case(s) against "${profile.name}" (${profile.target.role}, LwM2M ${profile.target.lwm2mVersion})`);
+  const ofShard = shard ? `, shard ${shard.index}/${shard.count} of ${selected.length} selected` : '';
+  if (!quiet) io.err(`lwm2m-conformance ${toolVersion}: ${cases.length} case(s)${ofShard} against "${profile.name}" (${profile.target.role}, LwM2M ${profile.target.lwm2mVersion})`);
   if (!quiet && target.impairment) {
     const { spec, seed } = impairmentSummary(target.impairment);
     io.err(`impairing the network: ${spec}, seed ${seed}`);
@@ -131,7 +140,9 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   let done = 0;
   let outcome: Awaited<ReturnType<typeof runUnderVitest>>;
   try {
-    outcome = await runUnderVitest(
+    // A shard can be left without cases (fewer selected than shards): nothing to start, but
+    // its reports are still written, so that merge-reports finds every shard.
+    outcome = cases.length === 0 ? { results: [], harnessErrors: [], historyDropped: { traceRecords: 0, events: 0 } } : await runUnderVitest(
       { target, caseIds: cases.map((c) => c.id), historyLimit, outputLog: join(reportDir, 'target-output.log') },
       (result) => {
         done++;
@@ -176,6 +187,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     historyDropped: { ...outcome.historyDropped, limit: historyLimit },
     ...(target.impairment ? { impairment: impairmentSummary(target.impairment) } : {}),
     configurationNotes: configurationNotesOf(ordered),
+    ...(shard ? { shard: { ...shard, selected: selected.length } } : {}),
     cases: ordered,
   };
   for (const line of [...failureLines(report, paint, model), ...summaryLines(report, paint)]) io.out(line);
@@ -192,8 +204,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   // Kept for scripts that read this line.
   if (!quiet) io.out(`results: ${join(reportDir, 'results.json')}`);
 
-  const v = report.summary.byVerdict;
-  let failed = v.fail > 0 || v.inconclusive > 0;
+  let failed = hasFailures(report);
   // An interrupted run is partial: it neither judges nor rewrites the baseline.
   if (interruption.interrupted) return ExitCode.error;
   if (baselineFile) {
@@ -210,6 +221,5 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
       failed = comparison.newFailures.length > 0 || comparison.stale.length > 0;
     }
   }
-  if (v.error > 0 || harnessErrors.length > 0) return ExitCode.error;
-  return failed ? ExitCode.failed : ExitCode.ok;
+  return exitCodeOf(report, failed);
 }

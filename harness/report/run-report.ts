@@ -26,7 +26,32 @@ export interface RunReport {
   impairment?: { spec: string; seed: number };
   /** ETS configuration values the target holds differently, which no case depended on: once per run, with the cases that read them. */
   configurationNotes?: RunConfigurationNote[];
+  /** The run was shard `index` of `count` (`run --shard`): it ran `cases` of the `selected` cases of the whole selection. */
+  shard?: ShardInfo;
+  /** The report joins these runs (`merge-reports`), in the order given. */
+  shards?: MergedShard[];
   cases: CaseResult[];
+}
+
+export interface ShardInfo {
+  index: number;
+  count: number;
+  /** Cases in the whole selection, across every shard. */
+  selected: number;
+}
+
+/** One run a merged report joins. */
+export interface MergedShard {
+  /** The report directory, as given to merge-reports. */
+  dir: string;
+  /** Absent for a run that was not sharded. */
+  shard?: ShardInfo;
+  startedAt: string;
+  durationMs: number;
+  cases: number;
+  environment: RunReport['environment'];
+  tool: RunReport['tool'];
+  impairment?: { spec: string; seed: number };
 }
 
 export interface RunConfigurationNote extends ConfigurationNote {

@@ -12,6 +12,8 @@ import { encodeOptions } from '../../harness/commands/encode.ts';
 import { documentedFlags, flagLabel, groupsOf } from '../../harness/commands/help/command-help.ts';
 import { commandHelps } from '../../harness/commands/help/index.ts';
 import { listOptions } from '../../harness/commands/list.ts';
+import { matrixOptions } from '../../harness/commands/matrix.ts';
+import { mergeReportsOptions } from '../../harness/commands/merge-reports.ts';
 import { runOptions } from '../../harness/commands/run.ts';
 import { serveOptions } from '../../harness/commands/serve.ts';
 import { readmeFile, renderReadme } from '../../scripts/generate-command-reference.ts';
@@ -20,6 +22,8 @@ import { readmeFile, renderReadme } from '../../scripts/generate-command-referen
 const parsed: Record<string, Record<string, { type: string; short?: string }>> = {
   run: runOptions,
   list: listOptions,
+  'merge-reports': mergeReportsOptions,
+  matrix: matrixOptions,
   'check-profile': checkProfileOptions,
   serve: serveOptions,
   'bootstrap-serve': bootstrapServeOptions,

@@ -6,7 +6,9 @@ import { decodeHelp } from './decode.ts';
 import { deviceHelp } from './device.ts';
 import { encodeHelp } from './encode.ts';
 import { listHelp } from './list.ts';
+import { matrixHelp } from './matrix.ts';
+import { mergeReportsHelp } from './merge-reports.ts';
 import { runHelp } from './run.ts';
 import { serveHelp } from './serve.ts';
 
-export const commandHelps: readonly CommandHelp[] = [runHelp, listHelp, checkProfileHelp, serveHelp, bootstrapServeHelp, deviceHelp, decodeHelp, encodeHelp];
+export const commandHelps: readonly CommandHelp[] = [runHelp, listHelp, mergeReportsHelp, matrixHelp, checkProfileHelp, serveHelp, bootstrapServeHelp, deviceHelp, decodeHelp, encodeHelp];

@@ -9,7 +9,7 @@ export const runHelp: CommandHelp = {
   synopsis: [
     'run --profile FILE [--case GLOB]... [--interface NAME]... [--tag TAG]... [--report-dir DIR]',
     '[--quiet | --verbose] [--baseline FILE [--update-baseline]] [--impair SPEC [--seed N]] [--history-limit N]',
-    '[--objects DIR]',
+    '[--objects DIR] [--shard I/N]',
   ],
   description: [
     "Runs the selected cases (by default every case for the profile's role) one at a time against the profile's target. It prints one line per finished case with its verdict, elapsed time and time spent waiting for the target, then the failed checks with the messages they judged (each with its options, Content-Format by name, and its payload decoded through the codecs and `--objects`: at most 12 lines) and the last messages of their trace, and a per-interface summary. It writes the reports to the report directory: results.json, junit.xml, index.html, trace.pcapng, allure-results/ and target-output.log (everything a launched target printed).",
@@ -32,6 +32,7 @@ export const runHelp: CommandHelp = {
         { name: 'impair', value: 'SPEC', text: "impair the network between harness and target, e.g. `loss=5%,dup=1%,reorder=2%,delay=20-200ms` (both directions); `loss.in=5%` only what the target sends, `loss.out=2%` only what the harness sends; `none`: off; overrides the profile's harness.impair" },
         { name: 'seed', value: 'N', text: "the seed of the impairment's random choices, to repeat a run exactly (default: a fresh one, shown in the summary and results.json)" },
         { name: 'history-limit', value: 'N', text: `datagram records, and events per harness peer, kept in memory (default ${runHistoryLimit}); beyond it the oldest go and results.json counts them` },
+        { name: 'shard', value: 'I/N', text: "run shard I of N of the selection (1 <= I <= N): the same split on every machine, each interface's cases spread over the shards; the reports are the shard's own, joined with merge-reports" },
         { name: 'objects', value: 'DIR', text: 'your object definitions (OMA DDF XML), beside the built-in core objects, to decode payloads in the failure details and index.html' },
       ],
     },

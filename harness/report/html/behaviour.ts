@@ -39,7 +39,7 @@ export const behaviour = String.raw`
     article.addEventListener('click', (e) => {
       const link = e.target.closest('a.msg-link');
       const msg = e.target.closest('g.msg');
-      if (link) { e.preventDefault(); showMessage(article, link.dataset.seq); article.querySelector('#' + article.id + '-m' + link.dataset.seq).scrollIntoView({ block: 'center' }); }
+      if (link) { e.preventDefault(); showMessage(article, link.dataset.seq); document.getElementById(article.id + '-m' + link.dataset.seq).scrollIntoView({ block: 'center' }); }
       else if (msg) showMessage(article, msg.dataset.seq);
     });
     article.addEventListener('keydown', (e) => {

@@ -6,6 +6,7 @@ import type { ObjectModel } from '../../lwm2m/model/index.ts';
 import type { CaseResult } from '../../run/result.ts';
 import { escapeXml as esc } from '../xml.ts';
 import { judgedMessages } from './judged-messages.ts';
+import { caseAnchor } from './anchors.ts';
 import { messageDetail } from './message-detail.ts';
 import { sequenceChart } from './sequence-chart.ts';
 import { verdictName } from './verdicts.ts';
@@ -37,8 +38,9 @@ function targetOutput(result: CaseResult): string {
 
 const seconds = (ms: number, digits: number) => `${(ms / 1000).toFixed(digits)} s`;
 
-export function caseView(result: CaseResult, index: number, model?: ObjectModel): string {
-  const idPrefix = `c${index}`;
+export function caseView(result: CaseResult, model?: ObjectModel): string {
+  // Stable, so that links into the page (index.html#case-<id>) survive another run.
+  const idPrefix = caseAnchor(result.id);
   const counted = result.checks.filter((c) => c.verdict === 'pass').length;
   const meta = [
     ['reference', result.ref],

@@ -26,7 +26,7 @@ ${summaryTable(report)}
 <h2>Cases</h2>
 ${filters(report)}
 <section class="cases">
-${report.cases.map((c, i) => caseView(c, i, model)).join('\n')}
+${report.cases.map((c) => caseView(c, model)).join('\n')}
 </section>
 <footer>Written by ${esc(report.tool.name)} ${esc(report.tool.version)}. Machine-readable: results.json (schema version ${report.schemaVersion}), junit.xml, trace.pcapng.</footer>
 </main>

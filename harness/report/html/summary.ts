@@ -13,6 +13,8 @@ export function runFacts(report: RunReport): string {
     ['profile', report.profile.file],
     ['started', report.startedAt],
     ['duration', `${(report.durationMs / 1000).toFixed(1)} s`],
+    ...(report.shard ? [['shard', `${report.shard.index}/${report.shard.count}: ${report.cases.length} of ${report.shard.selected} selected cases (merge-reports joins the shards)`]] : []),
+    ...(report.shards ? [['joined from', report.shards.map((s) => `${s.shard ? `shard ${s.shard.index}/${s.shard.count} ` : ''}${s.dir} (${s.cases} cases, started ${s.startedAt})`).join('; ')]] : []),
     ...(report.impairment ? [['network impairment', `${report.impairment.spec}, seed ${report.impairment.seed} (--impair ${report.impairment.spec} --seed ${report.impairment.seed})`]] : []),
     ['tool', `${report.tool.name} ${report.tool.version} · Node ${report.environment.node} · ${report.environment.platform}/${report.environment.arch}`],
   ];
