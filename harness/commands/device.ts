@@ -1,9 +1,12 @@
 // `lwm2m-conformance device`: the reference LwM2M client as its own process. It reads commands
-// on stdin (`reboot`, `factory-reset`, `send`, `set`, `vary`, `update`, `disable`, `bootstrap`, `quit`) so that a harness can drive
-// it, and logs to stderr.
+// on stdin (`reboot`, `factory-reset`, `send`, `set`, `vary`, `update`, `disable`, `bootstrap`,
+// `fw-low-storage`, `fw-low-ram`, `fw-fail-install`, `quit`) so that a harness can drive
+// it, and logs to stderr. The firmware conditions (`fw-low-storage on`…) stand for what a real
+// device meets but cannot be told on demand.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ReferenceClient, defaultSendPaths, parseServerUri } from '../peers/device/reference-client.ts';
+import { isFirmwareCondition } from '../peers/device/firmware-update.ts';
 import { clientFaults, isClientFault, type ClientFault } from '../peers/device/faults.ts';
 import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
@@ -17,7 +20,7 @@ export const deviceUsage = `usage: lwm2m-conformance device --server coap[s]://H
          [--set PATH=VALUE]... [--notify-own-changes-only]
          [--bootstrap coap://HOST:PORT [--hold-off SECONDS] [--bootstrap-pack]]
          [--coap-ack-timeout SECONDS] [--coap-max-retransmit N]
-         [--server-instance N] [--ssid N] [--security-instance N]
+         [--server-instance N] [--ssid N] [--security-instance N] [--fw-storage BYTES]
   --bootstrap       a bootstrap account (Security instance 1, or 0 with --security-instance 1);
                     without --server the device has no server account and bootstraps first
                     (ETS configuration C.13)
@@ -34,6 +37,8 @@ export const deviceUsage = `usage: lwm2m-conformance device --server coap[s]://H
                     values), not values a server wrote, as many devices do
   --bootstrap-pack  bootstrap with a Bootstrap-Pack-Request (GET /bspack?ep=..., LwM2M 1.2)
                     instead of POST /bs
+  --fw-storage      bytes of storage for a firmware package (default 32768); a larger package
+                    fails with Update Result 2
   --coap-ack-timeout, --coap-max-retransmit
                     the device's CoAP ACK_TIMEOUT and MAX_RETRANSMIT (default 2 s and 4): how
                     soon an unanswered request fails, and the base of its registration retries
@@ -49,6 +54,9 @@ stdin commands:
   update              send a Registration Update now, as Execute /1/x/8 asks
   disable             de-register and stay off for the Disable Timeout (/1/x/5), as Execute /1/x/4 asks
   bootstrap           bootstrap now (client-initiated), as Execute /1/x/9 asks
+  fw-low-storage on|off   storage for a firmware package shrinks to 1 KiB (Update Result 2)
+  fw-low-ram on|off       working memory gives out while a package arrives (Update Result 3)
+  fw-fail-install on|off  installing a downloaded package fails (Update Result 8)
   quit
 faults:
 ${Object.entries(clientFaults).map(([name, what]) => `  ${name}: ${what}`).join('\n')}`;
@@ -66,6 +74,7 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
       'server-instance': { type: 'string' },
       ssid: { type: 'string' },
       'security-instance': { type: 'string' },
+      'fw-storage': { type: 'string' },
       endpoint: { type: 'string' },
       lifetime: { type: 'string' },
       lwm2m: { type: 'string' },
@@ -142,6 +151,10 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
     ...(ssid !== undefined ? { ssid } : {}),
     ...(securityInstance !== undefined ? { securityInstance } : {}),
   };
+  const firmwareStorageBytes = values['fw-storage'] === undefined ? undefined : Number(values['fw-storage']);
+  if (firmwareStorageBytes !== undefined && !(Number.isInteger(firmwareStorageBytes) && firmwareStorageBytes > 0)) {
+    throw new UsageError(`device: --fw-storage must be a positive whole number of bytes, got "${values['fw-storage']}"`);
+  }
   const sendPaths = values['send-paths']?.split(',').filter(Boolean) ?? defaultSendPaths(serverInstance);
   const security = deviceSecurityOf(values, parseServerLocation(values.server ?? values.bootstrap!).secure);
   const faults: ClientFault[] = [];
@@ -177,6 +190,7 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
     ...(values['notify-own-changes-only'] ? { notifyOwnChangesOnly: true } : {}),
     ...(sendEverySeconds ? { sendEverySeconds } : {}),
     ...(varyEverySeconds ? { varyEverySeconds } : {}),
+    ...(firmwareStorageBytes !== undefined ? { firmwareStorageBytes } : {}),
     log: (line) => io.err(`device ${values.endpoint}: ${line}`),
   }).catch((error: unknown) => {
     throw socketOpenError('device', 'its UDP socket', error);
@@ -204,10 +218,13 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
       else if (command === 'update') client.triggerUpdate();
       else if (command === 'disable') client.disable();
       else if (command === 'bootstrap') client.triggerBootstrap();
-      else if (command === 'set' && rest.length === 2) {
+      else if (isFirmwareCondition(command) && rest.length === 1 && (rest[0] === 'on' || rest[0] === 'off')) {
+        client.firmware.setCondition(command, rest[0] === 'on');
+        say(`ok ${command} ${rest[0]}`);
+      } else if (command === 'set' && rest.length === 2) {
         const problem = client.sensors.set(rest[0]!, rest[1]!);
         if (problem) say(`set: ${problem}`);
-      } else if (command !== '') say(`unknown command "${line.trim()}" (reboot, factory-reset, send, set PATH VALUE, vary, update, disable, bootstrap, quit)`);
+      } else if (command !== '') say(`unknown command "${line.trim()}" (reboot, factory-reset, send, set PATH VALUE, vary, update, disable, bootstrap, fw-low-storage|fw-low-ram|fw-fail-install on|off, quit)`);
     });
     process.once('SIGTERM', () => void finish(ExitCode.ok));
     process.once('SIGINT', () => void finish(ExitCode.ok));
