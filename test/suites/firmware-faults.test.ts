@@ -7,6 +7,7 @@ import { firmwareCases } from '../../suites/client/objects/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
 import type { CaseResult } from '../../harness/run/result.ts';
 import { referenceDeviceProfile } from '../support/reference-profile.ts';
+import { referenceDtlsProfile } from '../support/reference-dtls-profile.ts';
 
 /** case id (without the ETS prefix) → the fault that breaks it → the check that must fail. */
 const faultTable: { id: string; fault: string; check: string }[] = [
@@ -51,4 +52,33 @@ describe('firmware update cases against faulty reference devices', () => {
     const failed = result!.checks.filter((c) => c.verdict === 'fail').map((c) => c.id);
     expect(failed, explain(result!)).toContain(check);
   }, 90_000);
+});
+
+describe('firmware update cases on other profiles', () => {
+  it('a push update (int-770) passes over DTLS-PSK, with the package transfer time in its notes', async () => {
+    const base = referenceDtlsProfile('psk');
+    const profile = { ...base, features: { ...base.features, firmwareDelivery: ['push'] }, timing: { ...base.timing, firmwareWithin: 5 } };
+    const [result] = await runCases([byId('int-770')], profile);
+    expect(result!.verdict, explain(result!)).toBe('pass');
+    expect(result!.notes.join('\n')).toMatch(/package transfer: \d+ blocks in [\d.]+ s/);
+  }, 90_000);
+
+  it('without their drivers, int-774 and int-779 are not-applicable naming the driver; int-773 too without a stated storage', async () => {
+    const base = referenceDeviceProfile();
+    const { 'fw-low-storage': _s, 'fw-low-ram': _r, 'fw-fail-install': _f, ...drivers } = base.drivers;
+    const { firmwareMaxBytes: _m, ...features } = base.features;
+    const results = await runCases([byId('int-773'), byId('int-774'), byId('int-779')], { ...base, features, drivers });
+    expect(results.map((r) => r.verdict)).toEqual(['not-applicable', 'not-applicable', 'not-applicable']);
+    expect(results[0]!.reason).toMatch(/firmwareMaxBytes.*'fw-low-storage' driver/);
+    expect(results[1]!.reason).toBe("the profile has no 'fw-low-ram' driver");
+    expect(results[2]!.reason).toBe("the profile has no 'fw-fail-install' driver");
+  });
+
+  it('int-773 drives fw-low-storage when the profile does not state the storage', async () => {
+    const base = referenceDeviceProfile();
+    const { firmwareMaxBytes: _m, ...features } = base.features;
+    const [result] = await runCases([byId('int-773')], { ...base, features });
+    expect(result!.verdict, explain(result!)).toBe('pass');
+    expect(result!.notes.join('\n')).toMatch(/driver fw-low-storage on/);
+  }, 60_000);
 });
