@@ -102,6 +102,8 @@ async function fetchBlocks(endpoint: CoapEndpoint, peer: { address: string; port
       num = 0;
       continue;
     }
+    // An empty block that promises more would never end the transfer.
+    if (block?.more && response.payload.length === 0) return { kind: 'connection-lost', detail: `block ${num} is empty but says more follow` };
     chunks.push(response.payload);
     length += response.payload.length;
     if (length > options.maxBytes) return { kind: 'too-large', detail: `more than ${options.maxBytes} bytes` };

@@ -191,7 +191,8 @@ export class FirmwareUpdate {
     const transfer = this.begin();
     void download({
       uri,
-      maxBytes: this.deps.has('fw-storage-unchecked') ? Number.MAX_SAFE_INTEGER : this.storage,
+      // Even the faulty device stops somewhere: 16 MiB.
+      maxBytes: this.deps.has('fw-storage-unchecked') ? 16 * 1024 * 1024 : this.storage,
       lowRam: this.conditions.has('fw-low-ram'),
       wanted: () => transfer === this.transfer,
       ...(this.deps.params ? { params: this.deps.params } : {}),
