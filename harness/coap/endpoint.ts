@@ -52,6 +52,13 @@ export type { DatagramImpairment, EndpointSecurity } from './transport.ts';
 
 export type RequestHandler = (req: IncomingRequest) => ResponseSpec | Promise<ResponseSpec>;
 
+/**
+ * A block of a Block1 request body arrived and was answered 2.31 Continue; the handler sees the
+ * body only when it is complete, and a device that must act as a transfer starts (a firmware
+ * package: State Downloading) listens here.
+ */
+export type Block1Listener = (block: { peer: PeerAddress; method: string; path: string; num: number; size: number; size1?: number }) => void;
+
 export interface EndpointLimits {
   /** Requests in flight or queued (NSTART) from this endpoint; beyond it request() rejects with CoapBusyError. */
   maxPendingRequests: number;
@@ -174,6 +181,7 @@ export class CoapEndpoint {
   readonly limits: EndpointLimits;
 
   private handler?: RequestHandler;
+  private block1Listener?: Block1Listener;
   private closed = false;
   private readonly firstMid = Math.floor(Math.random() * 0x10000);
   private nextMid = this.firstMid;
@@ -249,6 +257,11 @@ export class CoapEndpoint {
   /** The single request handler; without one every request gets 4.04. */
   onRequest(handler: RequestHandler): void {
     this.handler = handler;
+  }
+
+  /** Told of each Block1 block answered 2.31 Continue (not the last, which reaches the handler). */
+  onBlock1(listener: Block1Listener): void {
+    this.block1Listener = listener;
   }
 
   /** Internal faults (socket errors, handler bugs surfacing outside a request); returns an unsubscribe. */
@@ -802,8 +815,15 @@ export class CoapEndpoint {
       if (!b1) return reply('4.00', [], Buffer.from('malformed Block1 option'));
       const outcome = this.block1.accept(`${method}|${resourceKey}`, b1, msg.payload, size1Of(msg));
       switch (outcome.kind) {
-        case 'continue':
+        case 'continue': {
+          const size1 = size1Of(msg);
+          try {
+            this.block1Listener?.({ peer, method, path, num: b1.num, size: b1.size, ...(size1 !== undefined ? { size1 } : {}) });
+          } catch (err) {
+            this.reportError(err);
+          }
           return reply('2.31', [{ number: OptionNumber.Block1, value: encodeBlock(outcome.block) }]);
+        }
         case 'incomplete':
           return reply('4.08', [], Buffer.from(outcome.detail));
         case 'too-large':

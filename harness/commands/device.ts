@@ -1,9 +1,12 @@
 // `lwm2m-conformance device`: the reference LwM2M client as its own process. It reads commands
-// on stdin (`reboot`, `factory-reset`, `send`, `set`, `vary`, `update`, `disable`, `bootstrap`, `quit`) so that a harness can drive
-// it, and logs to stderr.
+// on stdin (`reboot`, `factory-reset`, `send`, `set`, `vary`, `update`, `disable`, `bootstrap`,
+// `fw-low-storage`, `fw-low-ram`, `fw-fail-install`, `quit`) so that a harness can drive
+// it, and logs to stderr. The firmware conditions (`fw-low-storage on`…) stand for what a real
+// device meets but cannot be told on demand.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ReferenceClient, defaultSendPaths, parseServerUri } from '../peers/device/reference-client.ts';
+import { isFirmwareCondition } from '../peers/device/firmware-update.ts';
 import { clientFaults, isClientFault, type ClientFault } from '../peers/device/faults.ts';
 import { type CommandIO } from './io.ts';
 import { ExitCode, UsageError } from '../errors.ts';
@@ -24,6 +27,7 @@ export const deviceOptions = {
   'server-instance': { type: 'string' },
   ssid: { type: 'string' },
   'security-instance': { type: 'string' },
+  'fw-storage': { type: 'string' },
   endpoint: { type: 'string' },
   lifetime: { type: 'string' },
   lwm2m: { type: 'string' },
@@ -101,6 +105,10 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
     ...(ssid !== undefined ? { ssid } : {}),
     ...(securityInstance !== undefined ? { securityInstance } : {}),
   };
+  const firmwareStorageBytes = values['fw-storage'] === undefined ? undefined : Number(values['fw-storage']);
+  if (firmwareStorageBytes !== undefined && !(Number.isInteger(firmwareStorageBytes) && firmwareStorageBytes > 0)) {
+    throw new UsageError(`device: --fw-storage must be a positive whole number of bytes, got "${values['fw-storage']}"`);
+  }
   const sendPaths = values['send-paths']?.split(',').filter(Boolean) ?? defaultSendPaths(serverInstance);
   const security = deviceSecurityOf(values, parseServerLocation(values.server ?? values.bootstrap!).secure);
   const faults: ClientFault[] = [];
@@ -136,6 +144,7 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
     ...(values['notify-own-changes-only'] ? { notifyOwnChangesOnly: true } : {}),
     ...(sendEverySeconds ? { sendEverySeconds } : {}),
     ...(varyEverySeconds ? { varyEverySeconds } : {}),
+    ...(firmwareStorageBytes !== undefined ? { firmwareStorageBytes } : {}),
     log: (line) => io.err(`device ${values.endpoint}: ${line}`),
   }).catch((error: unknown) => {
     throw socketOpenError('device', 'its UDP socket', error);
@@ -163,10 +172,13 @@ export async function deviceCommand(args: string[], io: CommandIO): Promise<numb
       else if (command === 'update') client.triggerUpdate();
       else if (command === 'disable') client.disable();
       else if (command === 'bootstrap') client.triggerBootstrap();
-      else if (command === 'set' && rest.length === 2) {
+      else if (isFirmwareCondition(command) && rest.length === 1 && (rest[0] === 'on' || rest[0] === 'off')) {
+        client.firmware.setCondition(command, rest[0] === 'on');
+        say(`ok ${command} ${rest[0]}`);
+      } else if (command === 'set' && rest.length === 2) {
         const problem = client.sensors.set(rest[0]!, rest[1]!);
         if (problem) say(`set: ${problem}`);
-      } else if (command !== '') say(`unknown command "${line.trim()}" (reboot, factory-reset, send, set PATH VALUE, vary, update, disable, bootstrap, quit)`);
+      } else if (command !== '') say(`unknown command "${line.trim()}" (reboot, factory-reset, send, set PATH VALUE, vary, update, disable, bootstrap, fw-low-storage|fw-low-ram|fw-fail-install on|off, quit)`);
     });
     process.once('SIGTERM', () => void finish(ExitCode.ok));
     process.once('SIGINT', () => void finish(ExitCode.ok));

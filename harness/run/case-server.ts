@@ -5,6 +5,7 @@ import type { ReferenceServer, ServerEvent, ServerEventKind } from '../peers/ser
 import type { ServerDtls } from '../peers/server/server-security.ts';
 import type { PeerAddress } from '../coap/trace.ts';
 import { UnansweringServer } from '../peers/server/unanswering-server.ts';
+import { FirmwareServer } from '../peers/server/firmware-server.ts';
 import { boundMethods } from './bound-methods.ts';
 import { lossAwareWait, stoppingOnNoAnswer } from './lossy-link.ts';
 
@@ -14,6 +15,7 @@ export type { ObjectList, RegistrationParams } from '../peers/server/registratio
 export { listedObjects, objectPaths } from '../peers/server/registration-request.ts';
 export type { ServerDtls } from '../peers/server/server-security.ts';
 export type { UnansweredRequest, UnansweringServer } from '../peers/server/unanswering-server.ts';
+export type { FirmwareServer, PackageRequest } from '../peers/server/firmware-server.ts';
 export type { Outcome } from '../peers/outcome.ts';
 
 /** What the server sends to a registered device: a request unanswered through all its retransmissions ends the case inconclusive. */
@@ -54,6 +56,11 @@ export interface CaseServer extends Pick<ReferenceServer, (typeof requests)[numb
   waitFor(kind: ServerEventKind, wait: ServerWait): Promise<ServerEvent | undefined>;
   /** A server beside this one that takes every datagram and answers none (ETS int-7's "non-existent server"); the case closes it. */
   startUnanswering(): Promise<UnansweringServer>;
+  /**
+   * A CoAP server beside this one serving a firmware package block-wise at `path`, for a device to
+   * pull (Package URI); from `stopAtBlock` on it answers nothing (a lost connection). The case closes it.
+   */
+  serveFirmware(body: Buffer, options: { path: string; stopAtBlock?: number }): Promise<FirmwareServer>;
 }
 
 /** The facade of one reference server for one case; `markStart` records where the case begins. */
@@ -81,6 +88,7 @@ export function caseServer(peer: ReferenceServer, signal: AbortSignal, note: (te
       return lossAwareWait(once, wait.within, { trace, params: peer.endpoint.params, caseMark, signal: wait.signal ?? signal, note });
     },
     startUnanswering: () => UnansweringServer.start({ address: peer.endpoint.local.address, trace: peer.endpoint.trace, clock: peer.clock }),
+    serveFirmware: (body, options) => FirmwareServer.start({ address: peer.endpoint.local.address, trace: peer.endpoint.trace, clock: peer.clock, body, ...options }),
     markStart: () => {
       start = peer.events.position();
       caseMark = peer.endpoint.trace?.mark() ?? 0;

@@ -3,7 +3,7 @@
 // and count as time spent on the target.
 import type { DatagramRecord, SecurityEvent, TraceRecorder } from '../coap/trace.ts';
 import type { CoapMessage } from '../coap/message.ts';
-import { OptionNumber } from '../coap/options.ts';
+import { decodeBlock, OptionNumber } from '../coap/options.ts';
 import type { WaitClock } from '../peers/wait-clock.ts';
 
 export type { DatagramRecord, PeerAddress, SecurityEvent } from '../coap/trace.ts';
@@ -48,4 +48,12 @@ export function caseTrace(recorder: TraceRecorder, clock?: WaitClock): CaseTrace
 /** The Location-Path of a response (e.g. 'rd/5a3f0c1d'), its segments joined with '/'. */
 export function locationPath(message: CoapMessage): string {
   return message.options.filter((o) => o.number === OptionNumber.LocationPath).map((o) => o.value.toString()).join('/');
+}
+
+/** The Block1 or Block2 option of a message (RFC 7959), when it carries one. */
+export function blockOption(message: CoapMessage, which: 'block1' | 'block2'): { num: number; more: boolean; size: number } | undefined {
+  const number = which === 'block1' ? OptionNumber.Block1 : OptionNumber.Block2;
+  const value = message.options.find((o) => o.number === number)?.value;
+  const block = value ? decodeBlock(value) : undefined;
+  return block ? { num: block.num, more: block.more, size: block.size } : undefined;
 }

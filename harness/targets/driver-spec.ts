@@ -17,6 +17,11 @@ export const driverNames = [
   'disable',
   // Makes the device change {path} to {value} itself (a device that notifies only its own changes).
   'change-value',
+  // Firmware conditions a device cannot be told over LwM2M, switched {state} on or off:
+  // storage too small for a package, working memory giving out, an install that fails.
+  'fw-low-storage',
+  'fw-low-ram',
+  'fw-fail-install',
   'read',
   'write',
   'execute',

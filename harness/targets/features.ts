@@ -1,6 +1,7 @@
 // A profile's claims as the feature strings cases name in `requires`: 'binding:U',
 // 'format:tlv', 'object:3303', 'resource:/1/0/4', 'operation:send', 'queue-mode',
-// 'bootstrap:client-initiated', 'security:psk', 'firmware:pull', 'profile-id', 'driver:reboot',
+// 'bootstrap:client-initiated', 'security:psk', 'firmware:pull', 'firmware-protocol:coap',
+// 'profile-id', 'driver:reboot',
 // and 'named-endpoints' for a bootstrap server configured for particular endpoints only.
 import { anyEndpoint, type Profile } from './profile.ts';
 
@@ -13,6 +14,11 @@ export const sendCueFeature = 'send-cue';
 export const changeCueFeature = 'change-cue';
 /** The device can be made to de-register: by Execute on Disable (/1/x/4), or through its disable driver. */
 export const disableCueFeature = 'disable-cue';
+
+/** The harness can deliver a firmware package: the device takes it pushed, or pulls it over CoAP. */
+export const firmwareDeliveryFeature = 'firmware-delivery';
+/** The harness can make a package not fit: one larger than the stated storage, or the fw-low-storage driver. */
+export const firmwareStorageCueFeature = 'firmware-storage-cue';
 
 /** When the device Sends, as the profile says it or as its trigger-send driver implies; undefined: not stated. */
 export function sendMode(profile: Profile): 'periodic' | 'on-trigger' | undefined {
@@ -27,6 +33,8 @@ export function featureStrings(profile: Profile): Set<string> {
     ...(f.notifyOn === 'server-write' || profile.drivers['change-value'] ? [changeCueFeature] : []),
     ...(f.resources.includes('/1/0/4') || profile.drivers.disable ? [disableCueFeature] : []),
     ...(send ? [`send:${send}`] : []),
+    ...(f.firmwareDelivery.includes('push') || (f.firmwareDelivery.includes('pull') && f.firmwareProtocols.includes('coap')) ? [firmwareDeliveryFeature] : []),
+    ...(f.firmwareMaxBytes !== undefined || profile.drivers['fw-low-storage'] ? [firmwareStorageCueFeature] : []),
     `notify-on:${f.notifyOn}`,
   ];
   return new Set([
@@ -39,6 +47,7 @@ export function featureStrings(profile: Profile): Set<string> {
     ...f.bootstrap.map((b) => `bootstrap:${b}`),
     ...f.security.map((s) => `security:${s}`),
     ...f.firmwareDelivery.map((d) => `firmware:${d}`),
+    ...f.firmwareProtocols.map((p) => `firmware-protocol:${p}`),
     ...(Object.keys(f.profileIds).length > 0 ? ['profile-id'] : []),
     ...Object.keys(profile.drivers).map((d) => `driver:${d}`),
     ...cues,

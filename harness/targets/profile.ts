@@ -1,6 +1,7 @@
 // The profile: what a target claims (features, version: the PICS) and how to reach, start and
 // drive it (addresses, launch, drivers, timing: the PIXIT). Loaded from YAML with errors that
 // name file, line, column and field.
+import { dirname, resolve as resolvePath } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError, type ConfigLocation } from './config-error.ts';
 import { validate, type Schema } from './schema.ts';
@@ -55,6 +56,10 @@ export interface Profile {
     security: string[];
     /** Firmware update delivery methods the target supports. */
     firmwareDelivery: string[];
+    /** Protocols the device pulls packages over (its /5/0/8): coap, coaps, http, https, coap+tcp, coaps+tcp. */
+    firmwareProtocols: string[];
+    /** The largest package the device stores, bytes; a larger one must fail with Update Result 2 (int-773). */
+    firmwareMaxBytes?: number;
     /** Profile IDs (LwM2M 1.2 `pid`) a server under test resolves, each to the object list it stands for. */
     profileIds: Record<string, string>;
     /** When the device Sends: on its own every timing.sendPeriod, or when its trigger-send driver tells it; unset: on-trigger with that driver, else not stated. */
@@ -78,11 +83,22 @@ export interface Profile {
     sendPeriod: number;
     /** How long a server keeps a queue-mode client reachable after its last message (its MAX_TRANSMIT_WAIT). */
     queueAwake: number;
+    /** Deadline for a firmware package to be downloaded and verified, or installed. */
+    firmwareWithin: number;
     coap: { ackTimeout: number; maxRetransmit: number };
   };
   launch: Launch;
   drivers: Partial<Record<DriverName, Driver>>;
+  /** Firmware packages for the Firmware Update cases, as files; absent kinds come from fixtures/firmware. */
+  firmware: { images: Partial<Record<FirmwareImageKind, string>> };
 }
+
+/** The firmware packages the Firmware Update cases use, by what they are for. */
+export const firmwareImageKinds = ['valid', 'validAlt', 'corrupted', 'unsupportedType', 'oversized'] as const;
+export type FirmwareImageKind = (typeof firmwareImageKinds)[number];
+
+/** Firmware protocols a device may claim (Object 5 resource 8: 0 CoAP … 5 CoAP over TLS). */
+export const firmwareProtocols = ['coap', 'coaps', 'http', 'https', 'coap+tcp', 'coaps+tcp'] as const;
 
 /**
  * How a server under test shows it is up: it answers a CoAP ping (`ping`), it answers a simulated
@@ -191,6 +207,8 @@ export const profileSchema: Schema = {
           bootstrap: { schema: { kind: 'array', items: { kind: 'string', enum: ['client-initiated', 'server-initiated', 'factory', 'smartcard', 'bootstrap-pack'] } }, description: 'bootstrap modes supported' },
           security: { schema: { kind: 'array', items: { kind: 'string', enum: securityModes } }, description: 'security modes supported' },
           firmwareDelivery: { schema: { kind: 'array', items: { kind: 'string', enum: ['push', 'pull'] } }, description: 'firmware update delivery methods' },
+          firmwareProtocols: { schema: { kind: 'array', items: { kind: 'string', enum: firmwareProtocols } }, description: 'protocols the device pulls firmware packages over (its /5/0/8); default [coap] when it claims pull' },
+          firmwareMaxBytes: { schema: { kind: 'number', integer: true, min: 1 }, description: 'the largest firmware package the device stores, bytes (int-773 pushes a larger one)' },
           send: { schema: { kind: 'string', enum: ['periodic', 'on-trigger'] }, description: 'when the device Sends: periodic (every timing.sendPeriod) or on-trigger (its trigger-send driver)' },
           notifyOn: { schema: { kind: 'string', enum: ['server-write', 'own-change'] }, description: 'which changes the device notifies: server-write (also a value a server wrote) or own-change (only its own, made by the change-value driver)' },
           resources: {
@@ -237,6 +255,7 @@ export const profileSchema: Schema = {
           pmax: { schema: { kind: 'number', integer: true, min: 1 }, description: 'pmax written where the ETS uses its own (whole seconds, at least pmin)' },
           sendPeriod: { schema: seconds(0.1), description: 'period of the device\'s configured Send' },
           queueAwake: { schema: seconds(0.1), description: 'how long a server under test keeps a queue-mode client reachable after its last message' },
+          firmwareWithin: { schema: seconds(0.1), description: 'deadline for a firmware package to be downloaded and verified, or installed' },
           coap: {
             description: 'CoAP transmission parameters of the harness',
             schema: {
@@ -252,6 +271,27 @@ export const profileSchema: Schema = {
     },
     launch: { schema: launchSchema, description: 'how the target is started' },
     drivers: { schema: driversSchema, description: 'how the harness makes the target act' },
+    firmware: {
+      description: 'firmware packages for the Firmware Update cases, in the device\'s own format',
+      schema: {
+        kind: 'object',
+        fields: {
+          images: {
+            description: 'package files (relative to the profile); absent ones are the project\'s fixtures/firmware images, which only the bundled device takes',
+            schema: {
+              kind: 'object',
+              fields: {
+                valid: { schema: { kind: 'string' }, description: 'a package the device installs' },
+                validAlt: { schema: { kind: 'string' }, description: 'another valid package, of another version' },
+                corrupted: { schema: { kind: 'string' }, description: 'a package whose integrity check fails (int-776)' },
+                unsupportedType: { schema: { kind: 'string' }, description: 'a package of a type the device does not take (int-777)' },
+                oversized: { schema: { kind: 'string' }, description: 'a package larger than features.firmwareMaxBytes (int-773)' },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 };
 
@@ -267,6 +307,7 @@ export const defaultTiming: Profile['timing'] = {
   pmax: 15,
   sendPeriod: 30,
   queueAwake: 93,
+  firmwareWithin: 60,
   coap: { ackTimeout: 2, maxRetransmit: 4 },
 };
 
@@ -350,6 +391,8 @@ export function parseLocatedProfile(text: string, file: string, { inlineSecrets 
       bootstrap: raw.features?.bootstrap ?? [],
       security: raw.features?.security ?? [security.mode],
       firmwareDelivery: raw.features?.firmwareDelivery ?? [],
+      firmwareProtocols: raw.features?.firmwareProtocols ?? (raw.features?.firmwareDelivery?.includes('pull') ? ['coap'] : []),
+      ...(raw.features?.firmwareMaxBytes !== undefined ? { firmwareMaxBytes: raw.features.firmwareMaxBytes } : {}),
       profileIds: raw.features?.profileIds ?? {},
       ...(raw.features?.send !== undefined ? { send: raw.features.send } : {}),
       notifyOn: raw.features?.notifyOn ?? 'server-write',
@@ -363,9 +406,15 @@ export function parseLocatedProfile(text: string, file: string, { inlineSecrets 
     timing: { ...defaultTiming, ...(raw.timing ?? {}), coap: { ...defaultTiming.coap, ...(raw.timing?.coap ?? {}) } },
     launch,
     drivers,
+    firmware: { images: firmwareImagesOf(raw.firmware?.images ?? {}, file) },
   };
   checkRelations(profile, at, (field) => doc.hasIn(field.split('.')));
   return { profile, locate: at };
+}
+
+/** Package files as absolute paths (relative ones are the profile's), read when a case uses them. */
+function firmwareImagesOf(raw: Record<string, string>, file: string): Profile['firmware']['images'] {
+  return Object.fromEntries(Object.entries(raw).map(([kind, path]) => [kind, resolvePath(dirname(file), path)]));
 }
 
 function toSecurity(raw: Record<string, unknown> | undefined, file: string, at: (field: string) => ConfigLocation, inlineSecrets: boolean): TargetSecurity {

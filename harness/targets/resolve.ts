@@ -5,7 +5,9 @@
 import { maxTransmitWaitMs, resolveParams, type TransmissionParams } from '../coap/transmission.ts';
 import { impairmentOf, type DatagramImpairment } from './impairment.ts';
 import { featureStrings } from './features.ts';
-import { readLocatedProfile, type ClientsConfig, type Locate, type Profile, type Readiness } from './profile.ts';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readLocatedProfile, type FirmwareImageKind, type ClientsConfig, type Locate, type Profile, type Readiness } from './profile.ts';
 import { readCredentials, type ResolvedCredentials } from './read-credentials.ts';
 import type { TargetView, Timing } from './target-view.ts';
 
@@ -45,6 +47,10 @@ export function resolveProfile(profile: Profile, locate: Locate = (field) => ({ 
       features: featureStrings(profile),
       profileIds: profile.features.profileIds,
       timing: timingOf(profile, transmission),
+      firmware: {
+        images: { ...defaultFirmwareImages, ...profile.firmware.images },
+        ...(profile.features.firmwareMaxBytes !== undefined ? { maxBytes: profile.features.firmwareMaxBytes } : {}),
+      },
     },
     transmission,
     credentials: readCredentials(profile.target.security, locate),
@@ -54,6 +60,16 @@ export function resolveProfile(profile: Profile, locate: Locate = (field) => ({ 
     ...impairmentOf(profile.harness.impair),
   };
 }
+
+/** The project's own packages (fixtures/firmware), which only the bundled device takes. */
+const firmwareDir = fileURLToPath(new URL('../../fixtures/firmware/', import.meta.url));
+const defaultFirmwareImages: Record<FirmwareImageKind, string> = {
+  valid: join(firmwareDir, 'valid.fw'),
+  validAlt: join(firmwareDir, 'valid-alt.fw'),
+  corrupted: join(firmwareDir, 'corrupted.fw'),
+  unsupportedType: join(firmwareDir, 'unsupported-type.fw'),
+  oversized: join(firmwareDir, 'oversized.fw'),
+};
 
 function timingOf(profile: Profile, transmission: TransmissionParams): Timing {
   const t = profile.timing;
@@ -69,6 +85,7 @@ function timingOf(profile: Profile, transmission: TransmissionParams): Timing {
     pmaxS: t.pmax,
     sendPeriodMs: t.sendPeriod * 1000,
     queueAwakeMs: t.queueAwake * 1000,
+    firmwareWithinMs: t.firmwareWithin * 1000,
     maxTransmitWaitMs: maxTransmitWaitMs(transmission),
   };
 }

@@ -28,6 +28,8 @@ export interface Timing {
   sendPeriodMs: number;
   /** How long a server under test keeps a queue-mode client reachable, ms. */
   queueAwakeMs: number;
+  /** Deadline for a firmware package to be downloaded and verified, or installed, ms. */
+  firmwareWithinMs: number;
   /** MAX_TRANSMIT_WAIT of the profile's CoAP parameters, ms: how long an unanswered confirmable request lasts. */
   maxTransmitWaitMs: number;
 }
@@ -44,6 +46,8 @@ export interface TargetView {
   /** Profile IDs a server target resolves (LwM2M 1.2 `pid`), each to its object list. */
   readonly profileIds?: Readonly<Record<string, string>>;
   readonly timing: Timing;
+  /** Firmware packages (absolute file paths by kind) and the largest the device stores (client targets). */
+  readonly firmware?: { readonly images: Readonly<Record<string, string>>; readonly maxBytes?: number };
 }
 
 const versionOrder: Record<LwM2MVersion, number> = { '1.0': 0, '1.1': 1, '1.2': 2 };

@@ -27,6 +27,7 @@ const target: TargetView = {
     pmaxS: 2,
     sendPeriodMs: 1000,
     queueAwakeMs: 1000,
+    firmwareWithinMs: 1000,
     maxTransmitWaitMs: 1000,
   },
 };

@@ -5,7 +5,7 @@
 // while its account's settings are unchanged, and opens anew when they change (a new
 // bootstrap) or its DTLS session ended (reboot, close_notify).
 import { createHash } from 'node:crypto';
-import { CoapEndpoint, type EndpointSecurity, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
+import { CoapEndpoint, type Block1Listener, type EndpointSecurity, type IncomingRequest, type ResponseSpec } from '../../coap/endpoint.ts';
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import { dtlsClientOptions, parseServerLocation, type DeviceSecurity, type ServerLocation } from './client-security.ts';
@@ -72,6 +72,8 @@ export interface AccountLinkDeps {
   log(line: string): void;
   /** Requests the account's server sends to the device. */
   handle(req: IncomingRequest): ResponseSpec;
+  /** A Block1 block the endpoint answered 2.31 (a pushed firmware package under way). */
+  block1?: Block1Listener;
 }
 
 /** The device's connection to one account. */
@@ -149,6 +151,7 @@ export class AccountLink {
     this.secure = endpoint !== undefined;
     endpoint ??= await bind();
     endpoint.onRequest((req) => this.deps.handle(req));
+    if (this.deps.block1) endpoint.onBlock1(this.deps.block1);
     return endpoint;
   }
 }

@@ -78,6 +78,19 @@ export const clientFaults = {
   'no-bootstrap-fallback': 'when registration to its server fails, keeps retrying it instead of falling back to bootstrap (/1/x/16 ignored)',
   'bootstrap-pack-without-endpoint': 'sends its Bootstrap-Pack-Request (GET /bspack) without the endpoint name (ep)',
   'bootstrap-pack-not-applied': 'asks for a Bootstrap-Pack but does not apply the configuration it gets, so it never registers',
+  // Firmware Update (object 5)
+  'fw-delivery-method-wrong': 'says in /5/0/9 (Delivery Method) that it takes pulled packages only (0) although it takes pushed ones too',
+  'fw-skips-downloaded': 'installs a package as soon as it is verified: Downloading goes to Updating without waiting in Downloaded for Execute /5/0/2',
+  'fw-reset-ignored': 'answers an empty write of /5/0/0 or /5/0/1 (the reset) with 2.04 but keeps its state and package',
+  'fw-update-result-unset': 'after a successful update leaves Update Result /5/0/5 at 0 instead of 1',
+  'fw-update-without-package': 'answers Execute /5/0/2 with 2.04 without a downloaded package',
+  'fw-storage-unchecked': 'takes a package larger than its storage as if it fitted',
+  'fw-out-of-ram-as-storage': 'reports running out of RAM as Update Result 2 (the ETS int-774 erratum) instead of 3',
+  'fw-connection-loss-as-integrity': 'reports a download cut short as an integrity failure (Update Result 5) instead of a lost connection (4)',
+  'fw-accepts-corrupted': 'skips the integrity check: a package whose SHA-256 does not match is Downloaded',
+  'fw-accepts-any-type': 'takes a package of any type, also one made for another device',
+  'fw-invalid-uri-as-connection-loss': 'reports a Package URI naming nothing the server has (4.04) as a lost connection (Update Result 4) instead of an invalid URI (7)',
+  'fw-install-failure-reported-success': 'when installing fails, reports success (Update Result 1, Idle) and keeps running the old firmware',
 } as const;
 
 export type ClientFault = keyof typeof clientFaults;

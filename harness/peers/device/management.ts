@@ -25,6 +25,8 @@ export interface ManagementHooks {
   objectsChanged(): void;
   /** Runs an executable resource; the code to answer with. */
   execute(ids: PathIds, args: string): string;
+  /** A write of Package /5/0/0 or Package URI /5/0/1 (firmware update behind them); the code to answer with. */
+  firmwareWrite?(resource: 0 | 1, value: LwM2mNode['value']): string;
   /** A GET or FETCH with Observe=0: the observe engine answers it. */
   observe(req: IncomingRequest, paths: readonly string[], format: number | undefined, composite: boolean, query: readonly QueryAttribute[]): ResponseSpec;
 }
@@ -231,6 +233,8 @@ export class Management {
     if (!Array.isArray(nodes)) return nodes;
     const problem = this.checkNodes(nodes, ids, true);
     if (problem) return problem;
+    const firmware = ids.length === 3 && ids[0] === 5 && (ids[2] === 0 || ids[2] === 1) ? this.hooks.firmwareWrite : undefined;
+    if (firmware) return { code: nodes.length === 1 ? firmware(ids[2] as 0 | 1, nodes[0]!.value) : '4.00' };
     if (this.hooks.has('write-ignored')) return { code: '2.04' };
     const [o, i] = ids as [number, number];
     if (ids.length === 3) {

@@ -6,6 +6,7 @@ import type { CoapEndpoint, IncomingRequest, ResponseSpec } from '../../coap/end
 import type { TransmissionParams } from '../../coap/transmission.ts';
 import type { PeerAddress, TraceRecorder } from '../../coap/trace.ts';
 import type { PathIds } from '../../lwm2m/path.ts';
+import type { LwM2mValue } from '../../lwm2m/value.ts';
 import { accountTransport, AccountLink } from './account-link.ts';
 import { bootstrapAccount, usableServer, type DeviceAccount } from './accounts.ts';
 import { AttributeStore } from './attribute-store.ts';
@@ -15,6 +16,7 @@ import { afterFailedAttempt, retryPolicyOf, type RetryState } from './registrati
 import { rfc7252Defaults } from '../../coap/transmission.ts';
 import type { ClientFault } from './faults.ts';
 import { parseServerLocation, type DeviceSecurity } from './client-security.ts';
+import { FirmwareUpdate } from './firmware-update.ts';
 import { Management } from './management.ts';
 import type { ObjectStore } from './object-store.ts';
 import { ObserveEngine } from './observe-engine.ts';
@@ -56,6 +58,8 @@ export interface ClientOptions {
   presetValues?: Readonly<Record<string, string>>;
   /** Seconds between steps of the varying values (voltage, current, temperature); absent: fixed. */
   varyEverySeconds?: number;
+  /** Bytes of storage for a firmware package (default 32 KiB). */
+  firmwareStorageBytes?: number;
   log?: (line: string) => void;
 }
 
@@ -87,6 +91,8 @@ export class ReferenceClient {
   private readonly observations: ObserveEngine;
   readonly sender: Sender;
   readonly sensors: Sensors;
+  /** Object 5 and the firmware it installs; its conditions are switched from the console. */
+  readonly firmware: FirmwareUpdate;
   private readonly faults: ReadonlySet<ClientFault>;
   /** Where the LwM2M server is: the factory account's, then the one bootstrap provided. */
   private server: PeerAddress;
@@ -116,9 +122,19 @@ export class ReferenceClient {
       has: (f) => this.has(f),
       log: (line) => this.log(line),
       handle: (req) => this.handle(req),
+      block1: (b) => {
+        if (b.method === 'PUT' && b.path === '/5/0/0') this.firmware.pushBlock(b.num, b.size, b.size1);
+      },
     });
     this.bootstrapLink = link('device (bootstrap account)');
     this.serverLink = link('device');
+    this.firmware = new FirmwareUpdate({
+      storageBytes: options.firmwareStorageBytes ?? 32 * 1024,
+      has: (f) => this.has(f),
+      log: (line) => this.log(line),
+      ...(options.params ? { params: options.params } : {}),
+      ...(options.trace ? { trace: options.trace } : {}),
+    });
     this.objects = this.freshObjects();
     this.observations = new ObserveEngine({
       coap: () => this.coap,
@@ -242,6 +258,7 @@ export class ReferenceClient {
     this.observations.clear();
     this.sender.stop();
     this.sensors.stop();
+    this.firmware.stop();
     this.state = 'stopped';
     await this.serverLink.close();
     await this.bootstrapLink.close();
@@ -255,6 +272,7 @@ export class ReferenceClient {
       lifetimeS: this.options.lifetimeS, binding: this.options.binding,
     }, this.saved);
     this.applyPresets(store);
+    this.firmware.attach(store);
     const account = usableServer(store);
     if (account) this.server = parseServerUri(account.uri);
     store.onChange((paths) => {
@@ -293,6 +311,7 @@ export class ReferenceClient {
       written: (paths) => this.written(paths),
       objectsChanged: () => setImmediate(() => void this.update([], true)),
       execute: (ids, args) => this.execute(ids, args),
+      firmwareWrite: (resource, value) => (resource === 0 ? this.firmware.writePackage(value as LwM2mValue) : this.firmware.writeUri(value as LwM2mValue)),
       observe: (req, paths, format, composite, query) => this.observations.start(req, paths, format, composite, query),
     });
   }
@@ -546,10 +565,7 @@ export class ReferenceClient {
       if (!this.has('reboot-without-register')) setImmediate(() => this.reboot());
       return '2.04';
     }
-    if (o === 5 && r === 2) {
-      // Update without a downloaded package (int-772): not allowed in this state.
-      return this.objects.value(5, 0, 3) === 2 ? '2.04' : '4.05';
-    }
+    if (o === 5 && r === 2) return this.firmware.executeUpdate();
     return '2.04';
   }
 }

@@ -3,7 +3,24 @@ import int651 from './int-651-device-access.ts';
 import int652 from './int-652-firmware-version.ts';
 import int680 from './int-680-create-device.ts';
 import int685 from './int-685-delete-device.ts';
+import int751 from './int-751-firmware-readable.ts';
+import int755 from './int-755-firmware-package.ts';
+import int756 from './int-756-firmware-package-uri.ts';
+import int760 from './int-760-firmware-observation.ts';
+import int770 from './int-770-firmware-update-push.ts';
+import int771 from './int-771-firmware-update-pull.ts';
+import int772 from './int-772-firmware-install-without-package.ts';
+import int773 from './int-773-firmware-storage-shortage.ts';
+import int774 from './int-774-firmware-out-of-ram.ts';
+import int775 from './int-775-firmware-connection-lost.ts';
+import int776 from './int-776-firmware-integrity.ts';
+import int777 from './int-777-firmware-unsupported-type.ts';
+import int778 from './int-778-firmware-invalid-uri.ts';
+import int779 from './int-779-firmware-update-failed.ts';
 import int1630 from './int-1630-create-portfolio.ts';
 import int1635 from './int-1635-delete-portfolio.ts';
 
-export const objectCases = [int651, int652, int680, int685, int1630, int1635];
+/** The Firmware Update cases (object 5), also run on their own by the project's tests. */
+export const firmwareCases = [int751, int755, int756, int760, int770, int771, int772, int773, int774, int775, int776, int777, int778, int779];
+
+export const objectCases = [int651, int652, int680, int685, ...firmwareCases, int1630, int1635];

@@ -1,0 +1,36 @@
+// ETS cases with a procedure that the suite runs no case for, each with the reason, by the
+// ETS's number (int-N). `outOfScope`: the harness does not offer what the case needs (a
+// transport or security layer), so the case waits for that layer. `pending`: nothing stands in
+// the way but the work; the list shrinks as cases are written. The coverage test reads the
+// shared ETS case list and fails on a procedure with neither a case nor a reason here.
+
+export const outOfScope: Readonly<Record<string, string>> = {
+  'int-106': 'the TCP binding: the harness speaks CoAP over UDP only',
+  'int-404': 'TLS over TCP: the harness offers DTLS over UDP only',
+  'int-405': 'OSCORE: the harness offers no OSCORE layer',
+  'int-406': 'TLS over TCP: the harness offers DTLS over UDP only',
+};
+
+const notYet = 'not yet implemented';
+
+export const pending: Readonly<Record<string, string>> = {
+  'int-109': `${notYet} (queue mode of a device under test)`,
+  'int-701': `${notYet} (Connectivity Monitoring /4)`,
+  'int-710': `${notYet} (Connectivity Monitoring /4)`,
+  'int-801': `${notYet} (Location /6)`,
+  'int-810': `${notYet} (Location /6)`,
+  'int-901': `${notYet} (Connectivity Statistics /7)`,
+  'int-905': `${notYet} (Connectivity Statistics /7)`,
+  'int-910': `${notYet} (Connectivity Statistics /7)`,
+  'int-950': `${notYet} (two LwM2M servers)`,
+  'int-951': `${notYet} (two LwM2M servers)`,
+  'int-1200': `${notYet} (Cellular Connectivity /10)`,
+  'int-1201': `${notYet} (Cellular Connectivity /10)`,
+  'int-1202': `${notYet} (Cellular Connectivity /10)`,
+  'int-1203': `${notYet} (Cellular Connectivity /10)`,
+  'int-1204': `${notYet} (Cellular Connectivity /10)`,
+  'int-1250': `${notYet} (APN Connection Profile /11)`,
+  'int-1350': `${notYet} (Bearer Selection /13)`,
+  'int-1900': `${notYet} (BinaryAppDataContainer /19)`,
+  'int-2000': `${notYet} (Event Log /20)`,
+};
