@@ -9,7 +9,8 @@ import { impaired, type DatagramImpairment } from '../transport/impairment.ts';
 import type { SecurityEventSink } from '../transport/security-events.ts';
 
 export { DtlsClientTransport, DtlsHandshakeError, DtlsServerTransport, JsDtlsClientTransport, identityText } from '../dtls/index.ts';
-export type { DtlsClient, KeyMaterial, SessionInfo } from '../dtls/index.ts';
+export { dtlsAvailability, dtlsCovers } from '../dtls/index.ts';
+export type { DtlsAvailability, DtlsClient, KeyMaterial, SessionInfo } from '../dtls/index.ts';
 export { UdpTransport } from '../transport/udp.ts';
 export type { DatagramTransport, UdpBindOptions } from '../transport/udp.ts';
 export type { DatagramImpairment, DatagramMark, ImpairmentEvent, ImpairmentKind } from '../transport/impairment.ts';

@@ -18,4 +18,6 @@ export {
 } from './errors.ts';
 export type { HandshakeFailure } from './errors.ts';
 export { dtlsUnavailableReason } from './native.ts';
+export { dtlsAvailability, dtlsCovers } from './availability.ts';
+export type { DtlsAvailability } from './availability.ts';
 export { identityText } from './names.ts';
