@@ -40,8 +40,8 @@ import { TraceRecorder } from './trace.ts';
 import type { DatagramRecord, PeerAddress } from './trace.ts';
 import { initialTimeoutMs, resolveParams } from './transmission.ts';
 import type { TransmissionParams } from './transmission.ts';
-import { DtlsClientTransport, DtlsServerTransport, openTransport } from './transport.ts';
-import type { DatagramImpairment, DatagramMark, DatagramTransport, EndpointSecurity, ImpairmentEvent, ImpairmentKind } from './transport.ts';
+import { DtlsClientTransport, DtlsServerTransport, JsDtlsClientTransport, openTransport } from './transport.ts';
+import type { DtlsClient, DatagramImpairment, DatagramMark, DatagramTransport, EndpointSecurity, ImpairmentEvent, ImpairmentKind } from './transport.ts';
 import type { CoapResponse, IncomingRequest, NotifyOutcome, RequestSpec, ResponseSpec } from './types.ts';
 
 export { rfc7252Defaults } from './transmission.ts';
@@ -249,9 +249,9 @@ export class CoapEndpoint {
     return this.transport instanceof DtlsServerTransport ? this.transport : undefined;
   }
 
-  /** The DTLS client session when bound with client security. */
-  get dtlsClient(): DtlsClientTransport | undefined {
-    return this.transport instanceof DtlsClientTransport ? this.transport : undefined;
+  /** The DTLS client session when bound with client security (on the addon or the JavaScript client). */
+  get dtlsClient(): DtlsClient | undefined {
+    return this.transport instanceof DtlsClientTransport || this.transport instanceof JsDtlsClientTransport ? this.transport : undefined;
   }
 
   /** The single request handler; without one every request gets 4.04. */

@@ -2,20 +2,24 @@
 // security, else a DTLS client session with one server or a DTLS server taking sessions
 // (harness/dtls), which hands the endpoint decrypted datagrams and reports its handshake events
 // into the endpoint's trace.
-import { DtlsClientTransport, DtlsServerTransport } from '../dtls/index.ts';
-import type { DtlsClientOptions, DtlsServerOptions } from '../dtls/index.ts';
+import { connectDtlsClient, DtlsServerTransport } from '../dtls/index.ts';
+import type { ClientStackOptions, DtlsClientOptions, DtlsServerOptions } from '../dtls/index.ts';
 import { UdpTransport, type DatagramTransport, type PeerAddress } from '../transport/udp.ts';
 import { impaired, type DatagramImpairment } from '../transport/impairment.ts';
 import type { SecurityEventSink } from '../transport/security-events.ts';
 
-export { DtlsClientTransport, DtlsHandshakeError, DtlsServerTransport, identityText } from '../dtls/index.ts';
-export type { KeyMaterial, SessionInfo } from '../dtls/index.ts';
+export { DtlsClientTransport, DtlsHandshakeError, DtlsServerTransport, JsDtlsClientTransport, identityText } from '../dtls/index.ts';
+export { dtlsAvailability, dtlsCovers } from '../dtls/index.ts';
+export type { DtlsAvailability, DtlsClient, KeyMaterial, SessionInfo } from '../dtls/index.ts';
 export { UdpTransport } from '../transport/udp.ts';
 export type { DatagramTransport, UdpBindOptions } from '../transport/udp.ts';
 export type { DatagramImpairment, DatagramMark, ImpairmentEvent, ImpairmentKind } from '../transport/impairment.ts';
 
-/** DTLS client: the server to hold a session with; the handshake completes before the endpoint exists. */
-export type ClientEndpointSecurity = { role: 'client'; server: PeerAddress } & Omit<DtlsClientOptions, 'address' | 'port' | 'trace'>;
+/**
+ * DTLS client: the server to hold a session with; the handshake completes before the endpoint
+ * exists. PSK runs on the JavaScript client where the addon is not built (harness/dtls/client-stack.ts).
+ */
+export type ClientEndpointSecurity = { role: 'client'; server: PeerAddress } & Omit<DtlsClientOptions, 'address' | 'port' | 'trace'> & ClientStackOptions;
 /** DTLS server: sessions are taken from any client whose handshake succeeds. */
 export type ServerEndpointSecurity = { role: 'server' } & Omit<DtlsServerOptions, 'address' | 'port' | 'trace'>;
 export type EndpointSecurity = ClientEndpointSecurity | ServerEndpointSecurity;
@@ -50,5 +54,5 @@ export async function openTransport(opts: TransportOptions, trace: SecurityEvent
   }
   const { role: _role, server, ...dtls } = security;
   const name = dtls.name ?? opts.name;
-  return DtlsClientTransport.connect(server, { ...dtls, ...at, ...socket, ...(name !== undefined ? { name, trace } : {}) });
+  return connectDtlsClient(server, { ...dtls, ...at, ...socket, ...(name !== undefined ? { name, trace } : {}) });
 }

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allCases } from '../../suites/index.ts';
+import { dtlsAvailability, dtlsCovers } from '../coap/transport.ts';
 import { notApplicableReason } from '../run/applicability.ts';
 import { timingWarnings } from '../run/timing-warnings.ts';
 import { describeSecretRef } from '../targets/credentials.ts';
@@ -32,6 +33,13 @@ export async function checkProfileCommand(args: string[], io: CommandIO): Promis
   io.out(`${profile.file}: valid`);
   io.out(`target:   ${profile.name} (${profile.target.role}, LwM2M ${profile.target.lwm2mVersion}, endpoint ${profile.target.endpoint})`);
   io.out(`security: ${security.mode}${credentials.length ? ` (${credentials.join(', ')})` : ''}`);
+  // What this machine offers, whatever the profile asks: a user on a machine without the addon learns it here.
+  const dtls = dtlsAvailability();
+  io.out(`dtls:     ${dtls.lines.join('\n          ')}`);
+  const harnessRole = profile.target.role === 'client' ? 'server' : 'client';
+  if (security.mode !== 'nosec' && !dtlsCovers(dtls, harnessRole, security.mode)) {
+    io.out(`          warning: this profile's ${security.mode} needs the harness as DTLS ${harnessRole} with ${security.mode}, which this machine lacks: its cases will end in error`);
+  }
   io.out(`launch:   ${profile.launch.kind}${profile.launch.kind === 'process' ? ` ${profile.launch.command} ${profile.launch.args.join(' ')}` : profile.launch.kind === 'container' ? ` ${profile.launch.image}` : ''}`);
   io.out(`drivers:  ${Object.entries(profile.drivers).map(([name, d]) => `${name} (${d.kind})`).join(', ') || 'none'}`);
   io.out(`features: ${[...target.features].sort().join(' ')}`);

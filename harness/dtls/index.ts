@@ -4,6 +4,9 @@ export { DtlsServerTransport } from './server.ts';
 export type { DtlsServerOptions, ServerSessionEvent } from './server.ts';
 export { DtlsClientTransport } from './client.ts';
 export type { DtlsClientOptions } from './client.ts';
+export { JsDtlsClientTransport, jsClientCipherSuites } from './js-client.ts';
+export { chooseClientStack, clientStackVariable, connectDtlsClient } from './client-stack.ts';
+export type { ClientStackOptions, DtlsClient, DtlsClientStack, StackChoice } from './client-stack.ts';
 export { certificateCipherSuites, pskCipherSuites } from './options.ts';
 export type {
   ClientCertificateOptions, ClientSecurity, KeyMaterial, PskCredentials, PskLookup, RetransmissionOptions,
@@ -15,4 +18,6 @@ export {
 } from './errors.ts';
 export type { HandshakeFailure } from './errors.ts';
 export { dtlsUnavailableReason } from './native.ts';
+export { dtlsAvailability, dtlsCovers } from './availability.ts';
+export type { DtlsAvailability } from './availability.ts';
 export { identityText } from './names.ts';

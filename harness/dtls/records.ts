@@ -63,3 +63,20 @@ export function alertOf(record: DtlsRecord): { level?: number; description?: num
   if (record.epoch !== 0 || record.fragment.length !== 2) return {};
   return { level: record.fragment[0]!, description: record.fragment[1]! };
 }
+
+/** Handshake message type of an epoch-0 handshake record (first fragment only): 2 ServerHello, 3 HelloVerifyRequest… */
+export function handshakeTypeOf(record: DtlsRecord): number | undefined {
+  if (record.contentType !== ContentType.Handshake || record.epoch !== 0 || record.fragment.length < 12) return undefined;
+  if (record.fragment.readUIntBE(6, 3) !== 0) return undefined; // a later fragment
+  return record.fragment[0]!;
+}
+
+/** The cipher suite a ServerHello in an epoch-0 record chose, if it is one. */
+export function serverHelloSuiteOf(record: DtlsRecord): number | undefined {
+  if (handshakeTypeOf(record) !== 2) return undefined;
+  const body = record.fragment.subarray(12);
+  const at = 2 + 32; // server_version, random
+  if (body.length < at + 1) return undefined;
+  const suiteAt = at + 1 + body[at]!; // after session_id
+  return body.length >= suiteAt + 2 ? body.readUInt16BE(suiteAt) : undefined;
+}

@@ -48,6 +48,16 @@ export interface SessionHooks {
   pskIdentity?: Buffer;
 }
 
+/** The trace event of a ClientHello: the suites it offers and whether it carries a cookie. */
+export function clientHelloEvent(hello: ClientHello, direction: 'in' | 'out'): SessionEventInput {
+  const offered = hello.cipherSuites.map(cipherSuiteName);
+  const cookie = hello.cookieLength > 0 ? `cookie of ${hello.cookieLength} bytes` : 'no cookie';
+  return {
+    kind: 'client-hello', direction, offeredCipherSuites: offered,
+    detail: `${direction === 'in' ? 'received' : 'sent'} ClientHello (${cookie}) offering ${offered.join(', ')}`,
+  };
+}
+
 export class DtlsSession {
   state: SessionState = 'handshaking';
   lastActivity = performance.now();
@@ -174,12 +184,7 @@ export class DtlsSession {
 
   private traceClientHello(hello: ClientHello, direction: 'in' | 'out'): void {
     if (direction === 'in' && !this.clientRandom) this.clientRandom = hello.random;
-    const offered = hello.cipherSuites.map(cipherSuiteName);
-    const cookie = hello.cookieLength > 0 ? `cookie of ${hello.cookieLength} bytes` : 'no cookie';
-    this.hooks.event({
-      kind: 'client-hello', direction, offeredCipherSuites: offered,
-      detail: `${direction === 'in' ? 'received' : 'sent'} ClientHello (${cookie}) offering ${offered.join(', ')}`,
-    });
+    this.hooks.event(clientHelloEvent(hello, direction));
   }
 
   private opened(): void {

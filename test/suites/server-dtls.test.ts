@@ -1,9 +1,11 @@
 // The server suite over DTLS-PSK: the simulated clients handshake with the profile's
 // credentials before they register, and a server that refuses those credentials is the
-// session's error, said plainly, not a string of failed cases.
+// session's error, said plainly, not a string of failed cases. The same cases run with the
+// simulated clients on the JavaScript DTLS client, as on a machine without the addon.
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clientStackVariable, DtlsClientTransport, dtlsUnavailableReason, JsDtlsClientTransport } from '../../harness/dtls/index.ts';
 import { serverCases } from '../../suites/server/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
 import { ServerSession } from '../../harness/sessions/server-session.ts';
@@ -41,6 +43,36 @@ describe('server cases over DTLS-PSK', () => {
   }, 60_000);
 
   it('a server that refuses the profile\'s key makes every case an error naming the handshake', async () => {
+    const wrongKey = join(projectRoot, 'fixtures', 'credentials', 'psk-wrong-key.hex');
+    const faulty = profile((args) => args.map((a) => (a === '{psk.key.file}' ? wrongKey : a)));
+    const [result] = await runCases(serverCases.filter((c) => c.id === 'LightweightM2M-1.1-int-101'), faulty);
+    expect(result!.verdict).toBe('error');
+    expect(result!.reason).toMatch(/DTLS handshake/);
+    expect(JSON.stringify(result)).not.toContain(readFileSync(wrongKey, 'utf8').trim());
+  }, 60_000);
+});
+
+const dtlsMissing = dtlsUnavailableReason();
+
+describe.skipIf(dtlsMissing)(`server cases with the simulated clients on the JavaScript DTLS client${dtlsMissing ? ` (skipped: the reference server needs the addon: ${dtlsMissing})` : ''}`, () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it(`${clientStackVariable}=js: every handshake is node-dtls-client's, and the cases pass`, async () => {
+    vi.stubEnv(clientStackVariable, 'js');
+    const js = vi.spyOn(JsDtlsClientTransport, 'connect');
+    const native = vi.spyOn(DtlsClientTransport, 'connect');
+    const ids = ['LightweightM2M-1.1-int-101', 'LWM2MC-SRV-101'];
+    const results = await runCases(serverCases.filter((c) => ids.includes(c.id)), profile());
+    expect(results.map((r) => [r.id, r.verdict, r.reason ?? ''])).toEqual(ids.map((id) => [id, 'pass', '']));
+    expect(js).toHaveBeenCalled();
+    expect(native).not.toHaveBeenCalled();
+  }, 90_000);
+
+  it(`${clientStackVariable}=js and a refused key: the case is an error naming the handshake, without the key`, async () => {
+    vi.stubEnv(clientStackVariable, 'js');
     const wrongKey = join(projectRoot, 'fixtures', 'credentials', 'psk-wrong-key.hex');
     const faulty = profile((args) => args.map((a) => (a === '{psk.key.file}' ? wrongKey : a)));
     const [result] = await runCases(serverCases.filter((c) => c.id === 'LightweightM2M-1.1-int-101'), faulty);
