@@ -28,6 +28,18 @@ export interface Registration {
 
 const peerKey = (peer: PeerAddress) => `${peer.address}|${peer.port}`;
 
+/** Random bytes drawn a block at a time: one call into the system's generator per 1,024 locations, not per location. */
+let randomPool = Buffer.alloc(0);
+let randomAt = 0;
+function randomHex4(): string {
+  if (randomAt + 4 > randomPool.length) {
+    randomPool = randomBytes(4096);
+    randomAt = 0;
+  }
+  randomAt += 4;
+  return randomPool.toString('hex', randomAt - 4, randomAt);
+}
+
 export class RegistrationTable {
   private readonly byLocation = new Map<string, Registration>();
   /** With the reregister-keeps-old-registration fault one name has several; the oldest is found. */
@@ -56,7 +68,7 @@ export class RegistrationTable {
 
   newLocation(): string {
     let location: string;
-    do location = `/rd/${randomBytes(4).toString('hex')}`;
+    do location = `/rd/${randomHex4()}`;
     while (this.byLocation.has(location));
     return location;
   }
