@@ -1,9 +1,59 @@
 // Bounded, time-expiring maps: message deduplication by (peer, MID) within EXCHANGE_LIFETIME /
-// NON_LIFETIME, and other short-lived exchange state. Expiry is lazy (no timers to leak);
-// size is capped, evicting the oldest entries first.
+// NON_LIFETIME, and other short-lived exchange state. Expiry is lazy (no timers to leak) and
+// never sweeps: entries of one lifetime expire in the order they were set, so each lifetime
+// keeps a FIFO queue and only its expired head is looked at. The size is capped, dropping the
+// entry that expires soonest first.
+
+interface Entry<V> {
+  readonly key: string;
+  value: V;
+  readonly expiresAt: number;
+  readonly queue: ExpiryQueue<V>;
+}
+
+/** Entries set with one lifetime, in the order they expire; removed ones stay until they surface or the queue is compacted. */
+class ExpiryQueue<V> {
+  private items: Entry<V>[] = [];
+  private head = 0;
+  /** Entries in the queue that are still in the map. */
+  live = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(entry: Entry<V>): void {
+    this.items.push(entry);
+    this.live++;
+  }
+
+  peek(): Entry<V> | undefined {
+    return this.items[this.head];
+  }
+
+  shift(): Entry<V> | undefined {
+    const entry = this.items[this.head];
+    if (entry === undefined) return undefined;
+    this.items[this.head++] = undefined as never;
+    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return entry;
+  }
+
+  /** Drops the removed entries once they outnumber the live ones. */
+  compact(isLive: (entry: Entry<V>) => boolean): void {
+    if (this.length < 64 || this.length <= 2 * this.live) return;
+    this.items = this.items.slice(this.head).filter(isLive);
+    this.head = 0;
+  }
+}
 
 export class ExpiringMap<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+  private readonly entries = new Map<string, Entry<V>>();
+  /** By lifetime (ms): few distinct ones are in use. */
+  private readonly queues = new Map<number, ExpiryQueue<V>>();
 
   constructor(
     private readonly maxEntries: number,
@@ -18,7 +68,7 @@ export class ExpiringMap<V> {
     const e = this.entries.get(key);
     if (!e) return undefined;
     if (e.expiresAt <= this.now()) {
-      this.entries.delete(key);
+      this.remove(e);
       return undefined;
     }
     return e.value;
@@ -29,9 +79,17 @@ export class ExpiringMap<V> {
   }
 
   set(key: string, value: V, lifetimeMs: number): void {
-    this.entries.delete(key); // re-insert so Map order stays roughly by time
-    this.entries.set(key, { value, expiresAt: this.now() + lifetimeMs });
-    this.prune();
+    const old = this.entries.get(key);
+    if (old) this.remove(old);
+    const now = this.now();
+    this.dropExpired(now);
+    if (this.maxEntries <= 0) return;
+    while (this.entries.size >= this.maxEntries) this.dropSoonest();
+    let queue = this.queues.get(lifetimeMs);
+    if (!queue) this.queues.set(lifetimeMs, (queue = new ExpiryQueue()));
+    const entry: Entry<V> = { key, value, expiresAt: now + lifetimeMs, queue };
+    queue.push(entry);
+    this.entries.set(key, entry);
   }
 
   /** Merges into the value, keeping the expiry; no-op when absent or expired. */
@@ -41,31 +99,48 @@ export class ExpiringMap<V> {
   }
 
   delete(key: string): boolean {
-    return this.entries.delete(key);
+    const e = this.entries.get(key);
+    if (!e) return false;
+    this.remove(e);
+    return true;
   }
 
   clear(): void {
     this.entries.clear();
+    this.queues.clear();
   }
 
-  private prune(): void {
-    const now = this.now();
-    // Oldest first; entries with different lifetimes are not strictly ordered, so this sweep is
-    // cheap and approximate, and the size cap below is the hard bound.
-    for (const [key, e] of this.entries) {
-      if (e.expiresAt > now) break;
-      this.entries.delete(key);
-    }
-    if (this.entries.size > this.maxEntries) {
-      for (const [key, e] of this.entries) {
-        if (e.expiresAt <= now) this.entries.delete(key);
+  private isLive = (entry: Entry<V>): boolean => this.entries.get(entry.key) === entry;
+
+  private remove(entry: Entry<V>): void {
+    if (this.entries.get(entry.key) !== entry) return;
+    this.entries.delete(entry.key);
+    entry.queue.live--;
+    entry.queue.compact(this.isLive);
+  }
+
+  /** Pops the expired (and removed) heads of every lifetime's queue. */
+  private dropExpired(now: number): void {
+    for (const [lifetime, queue] of this.queues) {
+      for (let e = queue.peek(); e && (e.expiresAt <= now || !this.isLive(e)); e = queue.peek()) {
+        queue.shift();
+        this.remove(e);
       }
+      if (queue.length === 0) this.queues.delete(lifetime);
     }
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
+  }
+
+  /** Evicts the live entry that expires first, across lifetimes. */
+  private dropSoonest(): void {
+    let soonest: ExpiryQueue<V> | undefined;
+    for (const queue of this.queues.values()) {
+      while (queue.peek() && !this.isLive(queue.peek()!)) queue.shift();
+      const head = queue.peek();
+      if (head && (!soonest || head.expiresAt < soonest.peek()!.expiresAt)) soonest = queue;
     }
+    const entry = soonest?.shift();
+    if (entry) this.remove(entry);
+    else this.entries.clear(); // unreachable: every entry sits in a queue
   }
 }
 

@@ -863,16 +863,19 @@ export class CoapEndpoint {
         (relation ??= new ObserveRelation(peer, Buffer.from(msg.token), path, query, acc, this.relationTransport));
     }
 
-    if (msg.type === 'CON') {
-      ex.timer = this.setTimer(() => {
-        if (ex.acked || this.closed) return;
-        ex.acked = true; // handler is slow: empty ACK now, separate response later
-        this.dedup.merge(dedupKey, { reply: this.sendEmptyAck(peer, msg.messageId) });
-      }, this.params.piggybackWindowMs);
-    }
     let spec: ResponseSpec;
     try {
-      spec = this.handler ? await this.handler(req) : { code: '4.04' };
+      const answer = this.handler ? this.handler(req) : { code: '4.04' };
+      // Only a handler that answers later can outlast the piggyback window: the timer is armed
+      // for those alone (a timer per request costs more than the request under load).
+      if (answer instanceof Promise && msg.type === 'CON') {
+        ex.timer = this.setTimer(() => {
+          if (ex.acked || this.closed) return;
+          ex.acked = true; // handler is slow: empty ACK now, separate response later
+          this.dedup.merge(dedupKey, { reply: this.sendEmptyAck(peer, msg.messageId) });
+        }, this.params.piggybackWindowMs);
+      }
+      spec = await answer;
       if (codeByte(spec.code) === undefined || codeClass(spec.code) < 2) {
         spec = { code: '5.00', payload: `handler returned invalid response code ${String(spec.code)}` };
       }

@@ -30,6 +30,7 @@ export const serveOptions = {
   'accept-root-ct': { type: 'string' },
   'lwm2m-max': { type: 'string' },
   console: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   ...serveSecurityFlags,
   fault: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
@@ -100,7 +101,9 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   io.err(`LwM2M server on ${server.uri}; management API on ${api.url}`);
   // A token serve made is shown so a person can use it; one read from a file stays out of logs.
   io.err(token.generated ? `management API token: ${token.token} (also in ${token.file})` : `management API token: read from ${token.file}`);
-  server.events.onAppend((e) => io.err(`${e.kind} ${e.endpoint ?? ''} ${e.location ?? ''} ${e.responseCode ?? ''}`.trim()));
+  // A line per event is a write per message: under a registration storm it costs more than the
+  // registration itself, so it is printed only when asked for.
+  if (values.verbose) server.events.onAppend((e) => io.err(`${e.kind} ${e.endpoint ?? ''} ${e.location ?? ''} ${e.responseCode ?? ''}`.trim()));
   return new Promise<number>((resolve) => {
     const stop = async () => {
       input?.close();

@@ -38,6 +38,9 @@ export interface UdpBindOptions {
   port?: number;
 }
 
+/** Receive buffer asked of the system for each socket. */
+const receiveBufferBytes = 4 << 20;
+
 /** One bound UDP socket. */
 export class UdpTransport implements DatagramTransport {
   readonly local: PeerAddress;
@@ -65,6 +68,13 @@ export class UdpTransport implements DatagramTransport {
       socket.once('error', onError);
       socket.bind(opts.port ?? 0, address, () => {
         socket.off('error', onError);
+        // Room for a burst from many peers at once (a registration storm: hundreds of Registers
+        // in flight); the default (about 200 KB) drops them. The system caps it (rmem_max).
+        try {
+          socket.setRecvBufferSize(receiveBufferBytes);
+        } catch {
+          // kept at the system default
+        }
         resolve();
       });
     });

@@ -9,10 +9,10 @@ export const serveHelp: CommandHelp = {
   synopsis: [
     'serve [--address A] [--port P] [--http-address A] [--http-port H] [--token-file FILE] [--queue-awake S]',
     '[--profile-id PID=LINKS]... [--ignore-unknown-requests] [--accept-root-ct CT,...] [--lwm2m-max V]',
-    '[--console] [--fault NAME]... [DTLS options]',
+    '[--console] [--verbose] [--fault NAME]... [DTLS options]',
   ],
   description: [
-    'The reference LwM2M server on its own, with its HTTP management API (and, with --console, commands on stdin). It is the bundled target of the server suite, and a handy server for trying a device; its switches reproduce what real servers do. It prints each registration event on stderr and runs until SIGINT or SIGTERM. Running for days, it keeps the last 5,000 events.',
+    'The reference LwM2M server on its own, with its HTTP management API (and, with --console, commands on stdin). It is the bundled target of the server suite, and a handy server for trying a device; its switches reproduce what real servers do. It prints where it listens on stderr (with --verbose, each registration event too) and runs until SIGINT or SIGTERM. Running for days, it keeps the last 5,000 events.',
   ],
   groups: [
     {
@@ -26,6 +26,7 @@ export const serveHelp: CommandHelp = {
         { name: 'queue-awake', value: 'S', text: 'seconds a queue-mode client stays reachable after its last message (default 93)' },
         { name: 'profile-id', value: 'PID=LINKS', repeatable: true, text: "a Profile ID the server resolves (LwM2M 1.2 pid) and the object list it stands for, e.g. `--profile-id '6:27354b9a=</1/0>,</3/0>'`" },
         { name: 'console', text: 'read commands on stdin and print results on stdout (type `help`)' },
+        { name: 'verbose', text: 'print each event (register, update, deregister, expired, send, notify) on stderr' },
         { name: 'fault', value: 'NAME', repeatable: true, text: 'break one rule on purpose (faults below), for testing the server suite' },
       ],
     },

@@ -412,7 +412,7 @@ export class ReferenceServer {
 
   /** Send (Core §6.4.6): accepted with 2.04 from a registered client, kept as a 'send' event. */
   private send(req: IncomingRequest, base: Omit<ServerEvent, 'kind'>): ResponseSpec {
-    const registration = this.registrations.all().find((r) => r.peer.address === req.peer.address && r.peer.port === req.peer.port);
+    const registration = this.registrations.from(req.peer);
     const code = registration ? (this.faults.has('send-rejected') ? '4.05' : this.sendResponseCode) : '4.04';
     this.events.append({
       kind: 'send',
@@ -514,7 +514,7 @@ export class ReferenceServer {
     if (typeof params.params.b === 'string') registration.binding = params.params.b;
     if (typeof params.params.sms === 'string') registration.sms = params.params.sms;
     if (objectList?.links) registration.links = objectList.links;
-    registration.peer = req.peer;
+    this.registrations.moveTo(registration, req.peer);
     registration.lastUpdateAtMs = performance.now();
     if (!this.faults.has('update-does-not-refresh-lifetime')) this.registrations.refresh(registration, performance.now());
     return record('2.04', { endpoint: registration.endpoint });

@@ -31,14 +31,34 @@ export function readParams(query: readonly string[]): RegistrationParams {
   return { query, params, repeated };
 }
 
+/** Object lists read lately, by text. */
+const objectLists = new Map<string, ObjectList>();
+/** Distinct texts kept: clients of one model send one list, a fleet has a few models. */
+const objectListsKept = 256;
+
+/**
+ * The object list of a Register or Update. Clients of one kind send the same text, so one
+ * decoded list (frozen, as registrations and events share it) serves them all: a server
+ * holding 10^5 registrations keeps one copy per kind of client, not one per client.
+ */
 export function readObjectList(payload: Buffer): ObjectList {
   const text = payload.toString('utf8');
+  const known = objectLists.get(text);
+  if (known) return known;
+  const list = decodeObjectList(text);
+  if (objectLists.size >= objectListsKept) objectLists.clear();
+  objectLists.set(text, list);
+  return list;
+}
+
+function decodeObjectList(text: string): ObjectList {
   const decoded = decodeLinkFormat(text);
   if (!decoded.ok) {
     const at = decoded.error.offset ?? decoded.error.position;
-    return { text, error: `${decoded.error.reason}${at !== undefined ? ` (at ${at})` : ''}` };
+    return Object.freeze({ text, error: `${decoded.error.reason}${at !== undefined ? ` (at ${at})` : ''}` });
   }
-  return { text, links: decoded.value };
+  const links = decoded.value.map((link) => Object.freeze({ ...link, attributes: Object.freeze(link.attributes.map((a) => Object.freeze(a))) as Link['attributes'] }));
+  return Object.freeze({ text, links: Object.freeze(links) });
 }
 
 /** Object and instance paths of a link list, e.g. ['/1/0', '/3/0', '/5']; the root link '/' is left out. */

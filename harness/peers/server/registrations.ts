@@ -1,15 +1,19 @@
 // The reference server's registration table: one registration per endpoint name, addressed by
-// its location under /rd, removed when its lifetime passes without an Update.
+// its location under /rd, removed when its lifetime passes without an Update. Found by
+// endpoint name, by location and by the address its requests come from, each in O(1): a
+// server under a registration storm holds 10^5 of them.
 import { randomBytes } from 'node:crypto';
 import type { PeerAddress } from '../../coap/trace.ts';
 import type { Link } from '../../lwm2m/formats/link-format.ts';
+import { DeadlineQueue } from './deadlines.ts';
+import { FirstIndex } from './first-index.ts';
 
 export interface Registration {
   readonly endpoint: string;
   /** Location path handed out in the 2.01, e.g. '/rd/5a3f0c1d'. */
   readonly location: string;
-  /** Where the client's requests come from; the server sends its own requests there. */
-  peer: PeerAddress;
+  /** Where the client's requests come from; the server sends its own requests there. Changed through RegistrationTable.moveTo(). */
+  readonly peer: PeerAddress;
   lifetimeS: number;
   version: string;
   binding: string;
@@ -22,9 +26,27 @@ export interface Registration {
   expiresAtMs: number;
 }
 
+const peerKey = (peer: PeerAddress) => `${peer.address}|${peer.port}`;
+
+/** Random bytes drawn a block at a time: one call into the system's generator per 1,024 locations, not per location. */
+let randomPool = Buffer.alloc(0);
+let randomAt = 0;
+function randomHex4(): string {
+  if (randomAt + 4 > randomPool.length) {
+    randomPool = randomBytes(4096);
+    randomAt = 0;
+  }
+  randomAt += 4;
+  return randomPool.toString('hex', randomAt - 4, randomAt);
+}
+
 export class RegistrationTable {
   private readonly byLocation = new Map<string, Registration>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** With the reregister-keeps-old-registration fault one name has several; the oldest is found. */
+  private readonly byName = new FirstIndex<string, Registration>();
+  private readonly byPeer = new FirstIndex<string, Registration>();
+  /** Lifetime ends, by location. */
+  private readonly expiries: DeadlineQueue<string>;
 
   constructor(
     /** Called when a lifetime passes without an Update. */
@@ -33,22 +55,35 @@ export class RegistrationTable {
     private readonly graceMs = 0,
     /** Whether registrations expire at all (off only to show a faulty server). */
     private readonly expire = true,
-  ) {}
+  ) {
+    this.expiries = new DeadlineQueue((location) => {
+      const registration = this.remove(location);
+      if (registration) this.onExpired(registration);
+    });
+  }
+
+  get size(): number {
+    return this.byLocation.size;
+  }
 
   newLocation(): string {
     let location: string;
-    do location = `/rd/${randomBytes(4).toString('hex')}`;
+    do location = `/rd/${randomHex4()}`;
     while (this.byLocation.has(location));
     return location;
   }
 
   byEndpoint(endpoint: string): Registration | undefined {
-    for (const r of this.byLocation.values()) if (r.endpoint === endpoint) return r;
-    return undefined;
+    return this.byName.get(endpoint);
   }
 
   at(location: string): Registration | undefined {
     return this.byLocation.get(location);
+  }
+
+  /** The registration whose requests come from this address and port (the oldest, if several). */
+  from(peer: PeerAddress): Registration | undefined {
+    return this.byPeer.get(peerKey(peer));
   }
 
   all(): Registration[] {
@@ -60,8 +95,19 @@ export class RegistrationTable {
     const previous = this.byEndpoint(registration.endpoint);
     if (previous && replace) this.remove(previous.location);
     this.byLocation.set(registration.location, registration);
+    this.byName.add(registration.endpoint, registration);
+    this.byPeer.add(peerKey(registration.peer), registration);
     this.arm(registration);
     return previous;
+  }
+
+  /** The client's requests now come from `peer` (an Update from a new address or port). */
+  moveTo(registration: Registration, peer: PeerAddress): void {
+    if (registration.peer.address === peer.address && registration.peer.port === peer.port) return;
+    const known = this.byLocation.get(registration.location) === registration;
+    if (known) this.byPeer.delete(peerKey(registration.peer), registration);
+    (registration as { peer: PeerAddress }).peer = peer;
+    if (known) this.byPeer.add(peerKey(peer), registration);
   }
 
   /** Restarts the lifetime clock after a successful Update. */
@@ -73,26 +119,23 @@ export class RegistrationTable {
 
   remove(location: string): Registration | undefined {
     const registration = this.byLocation.get(location);
+    if (!registration) return undefined;
     this.byLocation.delete(location);
-    clearTimeout(this.timers.get(location));
-    this.timers.delete(location);
+    this.byName.delete(registration.endpoint, registration);
+    this.byPeer.delete(peerKey(registration.peer), registration);
+    this.expiries.cancel(location);
     return registration;
   }
 
   clear(): void {
-    for (const location of [...this.byLocation.keys()]) this.remove(location);
+    this.byLocation.clear();
+    this.byName.clear();
+    this.byPeer.clear();
+    this.expiries.clear();
   }
 
   private arm(registration: Registration): void {
-    clearTimeout(this.timers.get(registration.location));
-    if (!this.expire) return;
-    const delay = Math.max(0, registration.expiresAtMs - performance.now()) + this.graceMs;
-    const timer = setTimeout(() => {
-      if (this.byLocation.get(registration.location) !== registration) return;
-      this.remove(registration.location);
-      this.onExpired(registration);
-    }, delay);
-    timer.unref();
-    this.timers.set(registration.location, timer);
+    if (!this.expire || this.byLocation.get(registration.location) !== registration) return;
+    this.expiries.schedule(registration.location, registration.expiresAtMs + this.graceMs);
   }
 }
