@@ -1,8 +1,9 @@
 // Connectivity Statistics (object 7, instance 0) of the simulated device: Start (/7/0/6) resets
 // resources 0-5 and collects, Stop (/7/0/7) stops without resetting, a Collection Period
 // (/7/0/8) above 0 stops the collection when it has run that long. What is collected is the
-// IP traffic of the device's server links: each datagram counts its UDP and IP headers too, as
-// the object's description asks; SMS is never used, so its counters stay 0.
+// IP traffic of the device's connections (its bootstrap and server accounts'): each datagram
+// counts its UDP and IP headers too, as the object's description asks; SMS is never used, so its
+// counters stay 0.
 import type { ClientFault } from './faults.ts';
 import type { ObjectStore } from './object-store.ts';
 
@@ -41,7 +42,7 @@ export class ConnectivityStatistics {
     clearTimeout(this.timer);
   }
 
-  /** A datagram the device sent or received on a server link (CoAP bytes). */
+  /** A datagram the device sent or received on one of its connections (CoAP bytes). */
   count(direction: 'tx' | 'rx', bytes: number): void {
     if (!this.collecting || this.has('stats-not-collected')) return;
     const size = bytes + headerBytes;
