@@ -15,15 +15,6 @@ const notYet = 'not yet implemented';
 
 export const pending: Readonly<Record<string, string>> = {
   'int-109': `${notYet} (queue mode of a device under test)`,
-  'int-701': `${notYet} (Connectivity Monitoring /4)`,
-  'int-710': `${notYet} (Connectivity Monitoring /4)`,
-  'int-801': `${notYet} (Location /6)`,
-  'int-810': `${notYet} (Location /6)`,
-  'int-901': `${notYet} (Connectivity Statistics /7)`,
-  'int-905': `${notYet} (Connectivity Statistics /7)`,
-  'int-910': `${notYet} (Connectivity Statistics /7)`,
-  'int-950': `${notYet} (two LwM2M servers)`,
-  'int-951': `${notYet} (two LwM2M servers)`,
   'int-1200': `${notYet} (Cellular Connectivity /10)`,
   'int-1201': `${notYet} (Cellular Connectivity /10)`,
   'int-1202': `${notYet} (Cellular Connectivity /10)`,

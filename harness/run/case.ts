@@ -44,6 +44,12 @@ export interface CaseDefinition {
    */
   readonly judgesReset?: boolean;
   /**
+   * The case provisions the device's accounts itself through the bootstrap server (ETS C.14), as
+   * the bootstrap cases do: the session leaves the bootstrap server to the case, and the case
+   * after it starts from a factory reset, so that the usual account is provisioned again.
+   */
+  readonly provisions?: boolean;
+  /**
    * How long the case's own waits (periods, windows, silences) add up to on a target, ms, beside
    * requests' responses and the reset it starts from; check-profile warns when it exceeds
    * timing.caseDeadline.

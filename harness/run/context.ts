@@ -16,6 +16,8 @@ import type { TraceRecorder } from '../coap/trace.ts';
 import { caseServer, type CaseServer } from './case-server.ts';
 import { caseBootstrap, type CaseBootstrap } from './case-bootstrap.ts';
 import { caseSecureAccounts, type CaseSecureAccounts } from './case-secure-accounts.ts';
+import { caseSecondServer, type CaseSecondServer } from './case-second-server.ts';
+import type { SecondServer } from '../sessions/second-server.ts';
 import { caseClients, type CaseClients } from './case-clients.ts';
 import { caseTrace, type CaseTrace } from './case-trace.ts';
 import { deviceConfigurationOf, type DeviceConfiguration } from './case-device.ts';
@@ -42,6 +44,8 @@ export interface CaseContext {
   readonly bootstrap: CaseBootstrap;
   /** Secured server accounts (DTLS listeners and their credentials) the bootstrap server can provision (int-1, int-2). */
   readonly secureAccounts: CaseSecureAccounts;
+  /** A second reference LwM2M server the device can hold an account on (the multi-server cases, ETS C.14). */
+  readonly secondServer: CaseSecondServer;
   /** Simulated LwM2M clients of the target (cases that test a server). */
   readonly clients: CaseClients;
   /** The wire trace of the case's peers: datagrams and DTLS events. */
@@ -94,6 +98,7 @@ export function createCaseContext(deps: {
   server?: ReferenceServer;
   bootstrap?: ReferenceBootstrapServer;
   secureAccounts?: SecureAccounts;
+  secondServer?: SecondServer;
   clients?: SimulatedClients;
   trace?: TraceRecorder;
   drive?: (name: DriverName, values?: DriverValues) => Promise<string>;
@@ -111,6 +116,7 @@ export function createCaseContext(deps: {
   const server = deps.server && caseServer(deps.server, deps.signal, (text) => notes.push(text));
   const bootstrap = deps.bootstrap && caseBootstrap(deps.bootstrap, deps.signal, (text) => notes.push(text));
   const secureAccounts = deps.secureAccounts && caseSecureAccounts(deps.secureAccounts, deps.signal, (text) => notes.push(text));
+  const secondServer = deps.secondServer && caseSecondServer(deps.secondServer, deps.signal, (text) => notes.push(text));
   const clients = deps.clients && caseClients(deps.clients, deps.signal);
   // Waits on the trace count as time spent on the target, as the server's own waits do.
   const trace = deps.trace && caseTrace(deps.trace, deps.server?.clock);
@@ -146,6 +152,9 @@ export function createCaseContext(deps: {
     },
     get secureAccounts(): CaseSecureAccounts {
       return needed(secureAccounts, 'secured server accounts, which only a run against a client provides');
+    },
+    get secondServer(): CaseSecondServer {
+      return needed(secondServer, 'a second LwM2M server, which only a run against a client provides');
     },
     get clients(): CaseClients {
       return needed(clients, 'simulated clients, which only a run against a server provides');

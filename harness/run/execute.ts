@@ -45,6 +45,7 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget,
     ...(env.server ? { server: env.server } : {}),
     ...(env.bootstrap ? { bootstrap: env.bootstrap } : {}),
     ...(env.secureAccounts ? { secureAccounts: env.secureAccounts } : {}),
+    ...(env.secondServer ? { secondServer: env.secondServer } : {}),
     ...(env.clients ? { clients: env.clients } : {}),
     trace: env.trace,
     ...(env.serverAccount ? { serverAccount: () => env.serverAccount!() } : {}),
@@ -62,7 +63,7 @@ export async function executeCase(def: CaseDefinition, env: EnvironmentOrTarget,
   let judgedAtInterrupt: { checks: number; notes: number } | undefined;
   try {
     const body = (async () => {
-      await env.prepare({ interface: def.interface, ...(def.reset ? { reset: def.reset } : {}), started: () => ctx.markStart(), note: (text: string) => ctx.note(text) }, abort.signal);
+      await env.prepare({ interface: def.interface, ...(def.reset ? { reset: def.reset } : {}), ...(def.provisions ? { provisions: true } : {}), started: () => ctx.markStart(), note: (text: string) => ctx.note(text) }, abort.signal);
       await def.run(ctx);
     })();
     const deadline = new Promise<never>((_, reject) => {

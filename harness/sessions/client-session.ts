@@ -7,6 +7,7 @@ import { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
 import { startBootstrapPeer } from './bootstrap-peer.ts';
 import { SecureAccounts } from './secure-accounts.ts';
+import { SecondServer } from './second-server.ts';
 import type { Profile } from '../targets/profile.ts';
 import type { ResolvedTarget } from '../targets/resolve.ts';
 import { TargetControl } from '../targets/target-control.ts';
@@ -29,6 +30,8 @@ export class ClientSession implements CaseEnvironment {
   bootstrap!: ReferenceBootstrapServer;
   /** Secured server accounts the bootstrap cases provision (int-1, int-2); listeners start on first use. */
   readonly secureAccounts: SecureAccounts;
+  /** A second reference server for the multi-server cases; it starts on first use. */
+  readonly secondServer: SecondServer;
   /** The target was just started and has not been reset for a case yet. */
   private fresh = true;
   /** A bootstrap case gave the device a configuration of its own, which a reboot keeps. */
@@ -55,6 +58,7 @@ export class ClientSession implements CaseEnvironment {
     this.profile = resolved.profile;
     this.target = resolved.view;
     this.secureAccounts = new SecureAccounts(resolved, trace, server.clock, security.account);
+    this.secondServer = new SecondServer(resolved, trace, server.clock);
     this.caseDeadlineMs = resolved.view.timing.caseDeadlineMs;
   }
 
@@ -111,9 +115,11 @@ export class ClientSession implements CaseEnvironment {
     // After a bootstrap case, the next case starts from a factory reset too, so that the bootstrap
     // server provisions the usual account again: what a case wrote (a lifetime, another server)
     // would otherwise outlive the reboot.
+    // Bootstrap cases, and cases that provision accounts of their own (C.14), script the bootstrap server.
+    const provisions = def.interface === 'bootstrap' || def.provisions === true;
     let factory = def.reset === 'factory' || (this.reconfigured && this.control.has('factory-reset'));
     if (this.reconfigured) this.accountStale = true;
-    this.reconfigured = def.interface === 'bootstrap';
+    this.reconfigured = provisions;
     let silent = false;
     if (this.fresh) {
       this.fresh = false;
@@ -125,7 +131,7 @@ export class ClientSession implements CaseEnvironment {
       }
     }
     // Bootstrap cases provision their own account; the others address the one the device has.
-    if (this.accountStale && def.interface !== 'bootstrap' && !silent && !this.control.processEnded) {
+    if (this.accountStale && !provisions && !silent && !this.control.processEnded) {
       // The bootstrap server provisions on its own again, as it will for this case.
       this.bootstrap.scripted = false;
       await this.learnAccount(factory, signal);
@@ -133,14 +139,14 @@ export class ClientSession implements CaseEnvironment {
       factory = def.reset === 'factory';
     }
     // A device whose factory state keeps a server account is bootstrapped through its trigger.
-    if (factory && def.interface === 'bootstrap' && !silent && !this.control.processEnded && (await this.registersAfterFactoryReset(signal))) {
+    if (factory && provisions && !silent && !this.control.processEnded && (await this.registersAfterFactoryReset(signal))) {
       await this.triggerBootstrap(def, signal);
       return;
     }
     def.started?.();
     this.lastReset = undefined;
     // Bootstrap cases drive the bootstrap server themselves; every other case gets the device provisioned.
-    this.bootstrap.scripted = def.interface === 'bootstrap';
+    this.bootstrap.scripted = provisions;
     if (this.control.processEnded) {
       // A target that died in an earlier case is started again, so one crash costs one case.
       await this.control.start();
@@ -324,6 +330,7 @@ export class ClientSession implements CaseEnvironment {
       await this.control.stop();
       await this.server.close();
       await this.secureAccounts.close();
+      await this.secondServer.close();
       await this.bootstrap.close();
     } finally {
       this.security.dispose();

@@ -4,6 +4,7 @@ import type { TraceRecorder } from '../coap/trace.ts';
 import type { ReferenceServer } from '../peers/server/reference-server.ts';
 import type { ReferenceBootstrapServer } from '../peers/bootstrap/bootstrap-server.ts';
 import type { SecureAccounts } from './secure-accounts.ts';
+import type { SecondServer } from './second-server.ts';
 import type { SimulatedClient } from '../peers/clients/simulated-client.ts';
 import type { SimulatedBootstrapClient } from '../peers/clients/simulated-bootstrap-client.ts';
 import type { DriverName } from '../targets/driver-spec.ts';
@@ -28,6 +29,8 @@ export interface CaseStart {
   readonly interface: string;
   /** 'factory' brings back the un-provisioned state (ETS C.13); the default is a reboot. */
   readonly reset?: 'reboot' | 'factory';
+  /** The case provisions the device's accounts itself through the bootstrap server, as the bootstrap cases do (ETS C.14). */
+  readonly provisions?: boolean;
   /** Called at the moment the case starts, before the target is reset: what the peers see from then on is the case's. */
   started?(): void;
   /** Adds a note to the case's report: what the preparation did that a reader should know. */
@@ -52,6 +55,8 @@ export interface CaseEnvironment {
   readonly server?: ReferenceServer;
   readonly bootstrap?: ReferenceBootstrapServer;
   readonly secureAccounts?: SecureAccounts;
+  /** A second reference server (the multi-server cases), started on first use. */
+  readonly secondServer?: SecondServer;
   /** Simulated clients, when the target is a server. */
   readonly clients?: SimulatedClients;
   /** The device's server account as the session learned it (sessions that test a client). */

@@ -128,6 +128,8 @@ export const featureOperations = [
   'write-composite',
   'send',
   'mute-send',
+  // Registers with several LwM2M servers at once, each seeing only its own attributes (ETS C.14).
+  'multi-server',
 ] as const;
 
 /** A duration in seconds, at least `min`. */

@@ -74,6 +74,8 @@ export interface AccountLinkDeps {
   handle(req: IncomingRequest): ResponseSpec;
   /** A Block1 block the endpoint answered 2.31 (a pushed firmware package under way). */
   block1?: Block1Listener;
+  /** Every datagram the link sends or receives, by its size (Connectivity Statistics). */
+  traffic?(direction: 'tx' | 'rx', bytes: number): void;
 }
 
 /** The device's connection to one account. */
@@ -126,9 +128,12 @@ export class AccountLink {
   private async connect(transport: AccountTransport): Promise<CoapEndpoint> {
     const peer: PeerAddress = transport.location.peer;
     const address = this.deps.bindAddress ?? (peer.address.includes(':') ? '::1' : '127.0.0.1');
+    const traffic = this.deps.traffic;
     const bind = (security?: EndpointSecurity) => CoapEndpoint.bind({
       address,
       port: 0,
+      // Taps that drop nothing: they only count.
+      ...(traffic ? { dropOutgoing: (d: { bytes: Buffer }) => (traffic('tx', d.bytes.length), false), dropIncoming: (d: { bytes: Buffer }) => (traffic('rx', d.bytes.length), false) } : {}),
       ...(security ? { security } : {}),
       ...(this.deps.params ? { params: this.deps.params } : {}),
       ...(this.deps.trace ? { trace: this.deps.trace } : {}),

@@ -21,6 +21,14 @@ export class AttributeStore {
     return this.levels.get(this.key(ssid, formatPath(ids))) ?? new Map();
   }
 
+  /** Attributes set at exactly this level by any server, the latest write winning (the 'discover-shares-attributes' fault). */
+  atAnyServer(ids: PathIds): Attributes {
+    const path = formatPath(ids);
+    const out = new Map<string, string>();
+    for (const [key, level] of this.levels) if (key.slice(key.indexOf('|') + 1) === path) for (const [name, value] of level) out.set(name, value);
+    return out;
+  }
+
   /** Applies a Write-Attributes: values set, valueless names unset. */
   apply(ssid: number, ids: PathIds, attributes: readonly QueryAttribute[]): void {
     const key = this.key(ssid, formatPath(ids));

@@ -1,6 +1,7 @@
 // The simulated device's objects and their starting values: objects 0, 1, 2, 3, 4, 5, 6, 7, 16
 // and 3303 as the ETS configurations set them (Annex C: C.1 server account and DEV-MIN, C.3
-// SRV-EXT, C.4 power resources, C.6 all optional Device resources, C.7 location, C.12 Portfolio).
+// SRV-EXT, C.4 power resources, C.5 full Connectivity Monitoring, C.6 all optional Device
+// resources, C.7 location, C.9 Connectivity Statistics, C.12 Portfolio).
 // A device keeps its configuration (Security, Server, Access Control) across a reboot as it would
 // in flash: `saveConfiguration` copies it, and `buildObjects` starts from it instead of the factory's.
 import { coreModel } from '../../lwm2m/model/index.ts';
@@ -92,11 +93,16 @@ function buildFactoryObjects(identity: DeviceIdentity): ObjectStore {
     6: { 0: 1, 1: 2 }, 7: { 0: 3800, 1: 5000 }, 8: { 0: 125, 1: 900 }, 9: 95, 10: 15, 11: { 0: 0 }, 12: null,
     13: 1367491215, 14: '+01:00', 15: 'Europe/Berlin', 16: identity.binding, 17: 'sensor', 18: '1.0', 19: '1.0.0', 20: 0, 21: 64,
   });
-  store.putInstance(4, 0, { 0: 41, 1: { 0: 41 }, 2: -70, 3: 60, 4: { 0: '127.0.0.1' } });
+  // Connectivity Monitoring (C.5: every resource): an Ethernet bearer (41) on loopback, with the cellular details a modem would add.
+  store.putInstance(4, 0, {
+    0: 41, 1: { 0: 41, 1: 6 }, 2: -70, 3: 60, 4: { 0: '127.0.0.1' }, 5: { 0: '127.0.0.1' }, 6: 5, 7: { 0: 'internet' },
+    8: 20012, 9: 1, 10: 262, 11: 12, 12: 1001, 13: 0,
+  });
   store.putInstance(5, 0, { 1: '', 2: null, 3: 0, 5: 0, 8: { 0: 0 }, 9: 2 });
-  // Location (C.7).
-  store.putInstance(6, 0, { 0: 43.5723, 1: 153.2176, 2: 140, 3: 100, 5: 1367491215, 6: 3 });
-  store.putInstance(7, 0, { 2: 0, 3: 0, 6: null, 7: null, 8: 0 });
+  // Location (C.7); Velocity as 3GPP TS 23.032 horizontal velocity: bearing 0, 11 km/h (Speed 3 m/s).
+  store.putInstance(6, 0, { 0: 43.5723, 1: 153.2176, 2: 140, 3: 100, 4: new Uint8Array([0x00, 0x00, 0x00, 0x0b]), 5: 1367491215, 6: 3 });
+  // Connectivity Statistics (C.9): nothing collected yet, no Collection Period set.
+  store.putInstance(7, 0, { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: null, 7: null, 8: 0 });
   // Portfolio (C.12).
   store.putInstance(16, 0, {
     0: { 0: 'Host Device ID #1', 1: 'Host Device Manufacturer #1', 2: 'Host Device Model #1', 3: 'Host Device Software Version #1' },

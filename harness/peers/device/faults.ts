@@ -91,6 +91,15 @@ export const clientFaults = {
   'fw-accepts-any-type': 'takes a package of any type, also one made for another device',
   'fw-invalid-uri-as-connection-loss': 'reports a Package URI naming nothing the server has (4.04) as a lost connection (Update Result 4) instead of an invalid URI (7)',
   'fw-install-failure-reported-success': 'when installing fails, reports success (Update Result 1, Idle) and keeps running the old firmware',
+  // Connectivity Monitoring, Location, Connectivity Statistics (objects 4, 6, 7)
+  'connectivity-without-ip': 'leaves the mandatory IP Addresses /4/0/4 out of Connectivity Monitoring',
+  'location-lat-lon-swapped': 'holds Latitude and Longitude swapped in /6/0, so that its Latitude (153.2176) is out of range',
+  'stats-not-collected': 'answers Start /7/0/6 with 2.04 but collects nothing: the Connectivity Statistics stay 0',
+  'stats-stop-ignored': 'answers Stop /7/0/7 with 2.04 but keeps collecting',
+  'stats-start-keeps-counters': 'Start /7/0/6 does not reset resources 0-5 before collecting',
+  // Several LwM2M servers (C.14)
+  'registers-first-server-only': 'registers to its first server account only, ignoring the others',
+  'discover-shares-attributes': 'shows the attributes every server wrote in Discover answers, not only those of the server asking',
 } as const;
 
 export type ClientFault = keyof typeof clientFaults;

@@ -140,7 +140,8 @@ export class Management {
     const showAttributes = !this.hooks.has('discover-without-attributes');
     const links: string[] = [];
     const link = (path: PathIds, params: string[]) => links.push([`<${formatPath(path)}>`, ...params].join(';'));
-    const own = (path: PathIds) => (showAttributes ? attributeParams(this.attributes.at(ssid, path)) : []);
+    const levelOf = (path: PathIds) => (this.hooks.has('discover-shares-attributes') ? this.attributes.atAnyServer(path) : this.attributes.at(ssid, path));
+    const own = (path: PathIds) => (showAttributes ? attributeParams(levelOf(path)) : []);
     const [o] = ids as [number];
     if (ids.length === 1) {
       const version = this.store.model.object(o)?.version;

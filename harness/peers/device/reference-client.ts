@@ -22,6 +22,9 @@ import type { ObjectStore } from './object-store.ts';
 import { ObserveEngine } from './observe-engine.ts';
 import { Sender } from './send.ts';
 import { Sensors, setFromText } from './sensors.ts';
+import { ConnectivityStatistics } from './connectivity-statistics.ts';
+import { applyValueFaults } from './value-faults.ts';
+import { OtherServers } from './other-servers.ts';
 
 export interface ClientOptions {
   /** coap://host:port of the LwM2M server, or coaps://host:port with `security`. */
@@ -93,6 +96,10 @@ export class ReferenceClient {
   readonly sensors: Sensors;
   /** Object 5 and the firmware it installs; its conditions are switched from the console. */
   readonly firmware: FirmwareUpdate;
+  /** Object 7: what the server links carry while a collection runs. */
+  private readonly statistics: ConnectivityStatistics;
+  /** Registrations with the server accounts beyond the first (C.14). */
+  private readonly others: OtherServers;
   private readonly faults: ReadonlySet<ClientFault>;
   /** Where the LwM2M server is: the factory account's, then the one bootstrap provided. */
   private server: PeerAddress;
@@ -125,6 +132,25 @@ export class ReferenceClient {
       block1: (b) => {
         if (b.method === 'PUT' && b.path === '/5/0/0') this.firmware.pushBlock(b.num, b.size, b.size1);
       },
+      traffic: (direction, bytes) => this.statistics.count(direction, bytes),
+    });
+    this.statistics = new ConnectivityStatistics(() => this.objects, (f) => this.has(f));
+    this.others = new OtherServers({
+      store: () => this.objects,
+      attributes: this.attributes,
+      version: options.version,
+      registerQuery: (instance) => this.registerQuery(instance),
+      objectList: () => this.objectList(),
+      link: {
+        ...(options.bindAddress ? { bindAddress: options.bindAddress } : {}),
+        ...(options.params ? { params: options.params } : {}),
+        ...(options.trace ? { trace: options.trace } : {}),
+        traffic: (direction, bytes) => this.statistics.count(direction, bytes),
+      },
+      execute: (ids, args) => this.execute(ids, args),
+      updateFraction: options.updateFraction,
+      has: (f) => this.has(f),
+      log: (line) => this.log(line),
     });
     this.bootstrapLink = link('device (bootstrap account)');
     this.serverLink = link('device');
@@ -221,6 +247,7 @@ export class ReferenceClient {
   /** After an accepted Bootstrap-Finish: registers afresh, to the server account it was given (register() opens its link). */
   private bootstrapFinished(): void {
     this.generation++;
+    void this.others.stop();
     this.cancelTimer();
     this.tries = { attempts: 0, sequences: 0 };
     void this.register();
@@ -235,7 +262,9 @@ export class ReferenceClient {
     this.bootstrap.stop();
     this.location = undefined;
     this.observations.clear();
+    void this.others.stop();
     this.attributes.clear();
+    this.statistics.clear();
     this.objects = this.freshObjects();
     this.management = this.freshManagement();
     this.serverLink.lost(); // a rebooted device has lost its DTLS session
@@ -259,6 +288,8 @@ export class ReferenceClient {
     this.sender.stop();
     this.sensors.stop();
     this.firmware.stop();
+    this.statistics.clear();
+    await this.others.stop();
     this.state = 'stopped';
     await this.serverLink.close();
     await this.bootstrapLink.close();
@@ -271,6 +302,7 @@ export class ReferenceClient {
       shortServerId: factory.ssid, serverInstance: factory.serverInstance, securityInstance: factory.securityInstance,
       lifetimeS: this.options.lifetimeS, binding: this.options.binding,
     }, this.saved);
+    applyValueFaults(store, (f) => this.has(f));
     this.applyPresets(store);
     this.firmware.attach(store);
     const account = usableServer(store);
@@ -278,6 +310,7 @@ export class ReferenceClient {
     store.onChange((paths) => {
       if (this.handlingServerRequest && this.options.notifyOwnChangesOnly) return;
       this.observations?.changed(paths);
+      this.others?.changed(paths);
     });
     return store;
   }
@@ -317,12 +350,20 @@ export class ReferenceClient {
   }
 
   private get lifetimeS(): number {
-    const v = this.objects.value(1, this.account.serverInstance, 1);
-    return typeof v === 'number' ? v : this.options.lifetimeS;
+    return this.lifetimeOf(this.account.serverInstance);
   }
 
   private get binding(): string {
-    const v = this.objects.value(1, this.account.serverInstance, 7);
+    return this.bindingOf(this.account.serverInstance);
+  }
+
+  private lifetimeOf(instance: number): number {
+    const v = this.objects.value(1, instance, 1);
+    return typeof v === 'number' ? v : this.options.lifetimeS;
+  }
+
+  private bindingOf(instance: number): string {
+    const v = this.objects.value(1, instance, 7);
     return typeof v === 'string' ? v : this.options.binding;
   }
 
@@ -348,11 +389,12 @@ export class ReferenceClient {
     }, Math.min(delayMs, 2 ** 31 - 1));
   }
 
-  private registerQuery(): string[] {
+  /** The Register query for the account in Server instance `instance` (default: the first server's). */
+  private registerQuery(instance = this.account.serverInstance): string[] {
     const query = [`ep=${this.has('register-wrong-endpoint') ? `${this.options.endpoint}-other` : this.options.endpoint}`];
-    query.push(`lt=${this.has('bootstrap-lifetime-ignored') ? this.options.lifetimeS : this.lifetimeS}`);
+    query.push(`lt=${this.has('bootstrap-lifetime-ignored') ? this.options.lifetimeS : this.lifetimeOf(instance)}`);
     if (!this.has('register-without-version')) query.push(`lwm2m=${this.offered}`);
-    query.push(`b=${this.has('register-invalid-binding') ? 'UQ' : this.binding}`);
+    query.push(`b=${this.has('register-invalid-binding') ? 'UQ' : this.bindingOf(instance)}`);
     return query;
   }
 
@@ -401,6 +443,7 @@ export class ReferenceClient {
         this.tries = { attempts: 0, sequences: 0 };
         this.log(`registered at ${this.location}`);
         this.scheduleUpdate();
+        this.others.start(account.ssid);
         for (const action of this.whenRegistered.splice(0)) setImmediate(action);
         return;
       }
@@ -566,6 +609,8 @@ export class ReferenceClient {
       return '2.04';
     }
     if (o === 5 && r === 2) return this.firmware.executeUpdate();
+    if (o === 7 && r === 6) this.statistics.start();
+    if (o === 7 && r === 7) this.statistics.stop();
     return '2.04';
   }
 }

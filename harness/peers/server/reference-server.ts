@@ -67,6 +67,8 @@ export interface ServerObservation {
 export interface ServerOptions {
   address?: string;
   port?: number;
+  /** Names the server's endpoint in trace records (default 'server'). */
+  name?: string;
   params?: Partial<TransmissionParams>;
   trace?: TraceRecorder;
   /** LwM2M versions accepted in Register; others get 4.12. */
@@ -176,7 +178,7 @@ export class ReferenceServer {
         // Requests (not pings, not responses) to resources it does not serve are dropped unseen.
         return ignoreUnknown && message !== undefined && isRequestCode(message.code) && !servesPath(uriPath(message), options.faults ?? []);
       },
-      name: 'server',
+      name: options.name ?? 'server',
     });
     const faults = new Set(options.faults ?? []);
     const max = options.lwm2mMax;

@@ -17,10 +17,22 @@ import int776 from './int-776-firmware-integrity.ts';
 import int777 from './int-777-firmware-unsupported-type.ts';
 import int778 from './int-778-firmware-invalid-uri.ts';
 import int779 from './int-779-firmware-update-failed.ts';
+import int701 from './int-701-connectivity-monitoring-readable.ts';
+import int710 from './int-710-connectivity-monitoring-observation.ts';
+import int801 from './int-801-location-readable.ts';
+import int810 from './int-810-location-observation.ts';
+import int901 from './int-901-connectivity-statistics-collection.ts';
+import int905 from './int-905-connectivity-statistics-writable.ts';
+import int910 from './int-910-connectivity-statistics-observation.ts';
+import int950 from './int-950-multi-server-registration.ts';
+import int951 from './int-951-multi-server-attributes.ts';
 import int1630 from './int-1630-create-portfolio.ts';
 import int1635 from './int-1635-delete-portfolio.ts';
 
 /** The Firmware Update cases (object 5), also run on their own by the project's tests. */
 export const firmwareCases = [int751, int755, int756, int760, int770, int771, int772, int773, int774, int775, int776, int777, int778, int779];
 
-export const objectCases = [int651, int652, int680, int685, ...firmwareCases, int1630, int1635];
+/** Connectivity Monitoring, Location, Connectivity Statistics (objects 4, 6, 7) and several servers (C.14); proven in objects-faults.test.ts. */
+export const monitoringCases = [int701, int710, int801, int810, int901, int905, int910, int950, int951];
+
+export const objectCases = [int651, int652, int680, int685, ...firmwareCases, ...monitoringCases, int1630, int1635];
