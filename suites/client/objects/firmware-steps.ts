@@ -357,3 +357,20 @@ export async function updateAndCheck(ctx: CaseContext, watch: FirmwareWatch, pkg
   ctx.check(ids[4], 'MUST', `PkgVersion /5/0/7 shows the installed package${pkg.version ? ` (${pkg.version})` : ''}`, changed['/5/0/7'],
     expect.that(pkg.version ? `"${pkg.version}"` : 'the new /3/0/3', (v) => v === (pkg.version ?? changed['/3/0/3'])), on(pkgVersion.outcome));
 }
+
+/**
+ * The opening of a case that delivers a package: C.8 checked, /5/0 reset to Idle (a precondition)
+ * and reset again after the case, and State and Update Result followed from here on.
+ */
+export async function fromIdle(ctx: CaseContext, how: 'push' | 'pull' = deliveryOf(ctx)): Promise<FirmwareWatch> {
+  await firmwareConfigured(ctx);
+  resetAfterCase(ctx);
+  const reset = await resetFirmware(ctx, how);
+  ctx.precondition(codeOf(reset) === '2.04', `resetting /5/0 to Idle was answered ${codeOf(reset)}`);
+  return FirmwareWatch.start(ctx);
+}
+
+/** Check `id`: the package Write (push) or Package URI Write (pull) is answered 2.04 Changed. */
+export function deliveryAnswered(ctx: CaseContext, id: string, how: 'push' | 'pull', write: Outcome): void {
+  ctx.require(id, 'MUST', `The package ${how === 'push' ? 'Write of /5/0/0' : 'URI Write of /5/0/1'} is answered 2.04 Changed`, codeOf(write), '2.04', on(write));
+}

@@ -2,7 +2,7 @@ import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
 import type { ServerEvent } from '../../../harness/run/case-server.ts';
 import { CF, codeOf, decodePayload, on, periods, s, valuesOf } from '../dm-steps.ts';
-import { deliver, deliveryOf, firmwareConfigured, loadPackage, resetAfterCase, resetFirmware, State } from './firmware-steps.ts';
+import { deliver, deliveryAnswered, deliveryOf, firmwareConfigured, loadPackage, resetAfterCase, resetFirmware, State } from './firmware-steps.ts';
 
 const stateIn = (payload: Buffer | undefined, format: number | undefined) => {
   const values = valuesOf(decodePayload(payload, format ?? CF.text, '/5/0/3'));
@@ -38,7 +38,7 @@ export default defineCase({
     ctx.check('C', 'MUST', 'The first answer shows State 0 (Idle)', stateIn(observation.first.response?.payload, observation.first.response?.contentFormat), State.idle, on(observation.first));
     const pkg = await loadPackage(ctx, 'valid');
     const delivery = await deliver(ctx, pkg, how);
-    ctx.require('D', 'MUST', `The package ${how === 'push' ? 'Write of /5/0/0' : 'URI Write of /5/0/1'} is answered 2.04 Changed`, codeOf(delivery.write), '2.04', on(delivery.write));
+    deliveryAnswered(ctx, 'D', how, delivery.write);
     const within = ctx.target.timing.firmwareWithinMs + pmax * 1000 + toleranceMs;
     const seen: unknown[] = [];
     const downloaded = await ctx.server.waitFor('notify', {

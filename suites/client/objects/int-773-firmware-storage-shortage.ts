@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { codeOf, on } from '../dm-steps.ts';
-import { checkFailedDownload, condition, deliver, deliveryOf, FirmwareWatch, firmwareConfigured, loadPackage, resetAfterCase, resetFirmware } from './firmware-steps.ts';
+import { checkFailedDownload, condition, deliver, deliveryOf, fromIdle, loadPackage } from './firmware-steps.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-773',
@@ -15,12 +15,8 @@ export default defineCase({
   notes: 'When the profile states the largest package the device stores (features.firmwareMaxBytes) and the oversized package exceeds it, that package is delivered; otherwise the fw-low-storage driver takes the storage away and a valid package is delivered. The response to the package Write is noted, not judged (a device may refuse the last block or take it).',
   waitsMs: (t) => t.timing.firmwareWithinMs,
   async run(ctx) {
-    await firmwareConfigured(ctx);
-    resetAfterCase(ctx);
     const how = deliveryOf(ctx);
-    const reset = await resetFirmware(ctx, how);
-    ctx.precondition(codeOf(reset) === '2.04', `resetting /5/0 to Idle was answered ${codeOf(reset)}`);
-    const watch = await FirmwareWatch.start(ctx);
+    const watch = await fromIdle(ctx, how);
     const oversized = await loadPackage(ctx, 'oversized');
     const max = ctx.target.firmware?.maxBytes;
     const useOversized = max !== undefined && oversized.bytes.length > max;

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { codeOf, on } from '../dm-steps.ts';
-import { checkFailedDownload, condition, deliver, deliveryOf, FirmwareWatch, firmwareConfigured, loadPackage, resetAfterCase, resetFirmware } from './firmware-steps.ts';
+import { checkFailedDownload, condition, deliver, deliveryOf, fromIdle, loadPackage } from './firmware-steps.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-774',
@@ -15,12 +15,8 @@ export default defineCase({
   notes: 'The ETS prints Update Result 2 here, an erratum: Object 5 defines 2 as storage and 3 as out of RAM, and the case expects 3. Running out of RAM cannot be asked for over LwM2M, so the case needs the fw-low-ram driver.',
   waitsMs: (t) => t.timing.firmwareWithinMs,
   async run(ctx) {
-    await firmwareConfigured(ctx);
-    resetAfterCase(ctx);
     const how = deliveryOf(ctx);
-    const reset = await resetFirmware(ctx, how);
-    ctx.precondition(codeOf(reset) === '2.04', `resetting /5/0 to Idle was answered ${codeOf(reset)}`);
-    const watch = await FirmwareWatch.start(ctx);
+    const watch = await fromIdle(ctx, how);
     await condition(ctx, 'fw-low-ram');
     const pkg = await loadPackage(ctx, 'valid');
     const from = watch.mark();

@@ -1,7 +1,7 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
 import { codeOf, on } from '../dm-steps.ts';
-import { checkFailedDownload, deliver, FirmwareWatch, firmwareConfigured, loadPackage, resetAfterCase, resetFirmware } from './firmware-steps.ts';
+import { checkFailedDownload, deliver, fromIdle, loadPackage } from './firmware-steps.ts';
 
 /** The block from which the harness stops serving: the device has had part of the package. */
 const stopAtBlock = 3;
@@ -19,11 +19,7 @@ export default defineCase({
   notes: 'The harness cuts the connection itself: requests for later blocks are taken and never answered (traced as dropped). The device needs a whole CoAP exchange to give up, so the wait is timing.firmwareWithin plus the exchange\'s MAX_TRANSMIT_WAIT.',
   waitsMs: (t) => t.timing.firmwareWithinMs + t.timing.maxTransmitWaitMs,
   async run(ctx) {
-    await firmwareConfigured(ctx);
-    resetAfterCase(ctx);
-    const reset = await resetFirmware(ctx, 'pull');
-    ctx.precondition(codeOf(reset) === '2.04', `resetting /5/0 to Idle was answered ${codeOf(reset)}`);
-    const watch = await FirmwareWatch.start(ctx);
+    const watch = await fromIdle(ctx, 'pull');
     const pkg = await loadPackage(ctx, 'valid');
     const from = watch.mark();
     const delivery = await deliver(ctx, pkg, 'pull', { stopAtBlock });

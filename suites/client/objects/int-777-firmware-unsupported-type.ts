@@ -1,6 +1,5 @@
 import { defineCase } from '../../../harness/run/case.ts';
-import { codeOf, on } from '../dm-steps.ts';
-import { checkFailedDownload, deliver, deliveryOf, FirmwareWatch, firmwareConfigured, loadPackage, resetAfterCase, resetFirmware } from './firmware-steps.ts';
+import { checkFailedDownload, deliver, deliveryAnswered, deliveryOf, fromIdle, loadPackage } from './firmware-steps.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-777',
@@ -15,16 +14,12 @@ export default defineCase({
   notes: 'The ETS prints State 1 as the final State; Object 5 returns to Idle when a download fails, and the case expects State 0.',
   waitsMs: (t) => t.timing.firmwareWithinMs,
   async run(ctx) {
-    await firmwareConfigured(ctx);
-    resetAfterCase(ctx);
     const how = deliveryOf(ctx);
-    const reset = await resetFirmware(ctx, how);
-    ctx.precondition(codeOf(reset) === '2.04', `resetting /5/0 to Idle was answered ${codeOf(reset)}`);
-    const watch = await FirmwareWatch.start(ctx);
+    const watch = await fromIdle(ctx, how);
     const pkg = await loadPackage(ctx, 'unsupportedType');
     const from = watch.mark();
     const delivery = await deliver(ctx, pkg, how);
-    ctx.require('A', 'MUST', `The package ${how === 'push' ? 'Write of /5/0/0' : 'URI Write of /5/0/1'} is answered 2.04 Changed`, codeOf(delivery.write), '2.04', on(delivery.write));
+    deliveryAnswered(ctx, 'A', how, delivery.write);
     await checkFailedDownload(ctx, watch, from, 6, 'unsupported package type', { result: 'B', path: 'C' });
   },
 });

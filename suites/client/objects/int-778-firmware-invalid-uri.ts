@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { codeOf, on } from '../dm-steps.ts';
-import { checkFailedDownload, deliver, FirmwareWatch, firmwareConfigured, loadPackage, resetAfterCase, resetFirmware } from './firmware-steps.ts';
+import { checkFailedDownload, deliver, fromIdle, loadPackage } from './firmware-steps.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-778',
@@ -15,11 +15,7 @@ export default defineCase({
   notes: 'The URI is well formed and reachable (the harness\'s own CoAP package server), so the only fault is the resource it names: a device cannot mistake it for a lost connection (4) or an unsupported protocol (9).',
   waitsMs: (t) => t.timing.firmwareWithinMs,
   async run(ctx) {
-    await firmwareConfigured(ctx);
-    resetAfterCase(ctx);
-    const reset = await resetFirmware(ctx, 'pull');
-    ctx.precondition(codeOf(reset) === '2.04', `resetting /5/0 to Idle was answered ${codeOf(reset)}`);
-    const watch = await FirmwareWatch.start(ctx);
+    const watch = await fromIdle(ctx, 'pull');
     const pkg = await loadPackage(ctx, 'valid');
     const from = watch.mark();
     const delivery = await deliver(ctx, pkg, 'pull', { uriPath: '/fw/no-such-package' });

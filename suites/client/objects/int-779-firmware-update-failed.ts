@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { codeOf, on } from '../dm-steps.ts';
-import { condition, deliver, deliveryOf, downloadEnded, FirmwareWatch, firmwareConfigured, installEnded, newerPackage, pair, readText, resetAfterCase, resetFirmware, State } from './firmware-steps.ts';
+import { condition, deliver, deliveryAnswered, deliveryOf, downloadEnded, fromIdle, installEnded, newerPackage, pair, readText, State } from './firmware-steps.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-779',
@@ -15,16 +15,12 @@ export default defineCase({
   notes: 'An install that fails cannot be asked for over LwM2M, so the case needs the fw-fail-install driver. The ETS expects State 2 after the failure (the package kept for another attempt).',
   waitsMs: (t) => 2 * t.timing.firmwareWithinMs,
   async run(ctx) {
-    await firmwareConfigured(ctx);
-    resetAfterCase(ctx);
     const how = deliveryOf(ctx);
-    const reset = await resetFirmware(ctx, how);
-    ctx.precondition(codeOf(reset) === '2.04', `resetting /5/0 to Idle was answered ${codeOf(reset)}`);
-    const watch = await FirmwareWatch.start(ctx);
+    const watch = await fromIdle(ctx, how);
     await condition(ctx, 'fw-fail-install');
     const { pkg, before } = await newerPackage(ctx);
     const delivery = await deliver(ctx, pkg, how);
-    ctx.require('A', 'MUST', `The package ${how === 'push' ? 'Write of /5/0/0' : 'URI Write of /5/0/1'} is answered 2.04 Changed`, codeOf(delivery.write), '2.04', on(delivery.write));
+    deliveryAnswered(ctx, 'A', how, delivery.write);
     const downloaded = await watch.until(downloadEnded, ctx.target.timing.firmwareWithinMs);
     ctx.require('B', 'MUST', 'The download ends in State 2 (Downloaded) with Update Result 0', pair(downloaded ?? watch.current), { state: State.downloaded, result: 0 });
     const from = watch.mark();
