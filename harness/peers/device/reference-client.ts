@@ -17,6 +17,9 @@ import { rfc7252Defaults } from '../../coap/transmission.ts';
 import type { ClientFault } from './faults.ts';
 import { parseServerLocation, type DeviceSecurity } from './client-security.ts';
 import { FirmwareUpdate } from './firmware-update.ts';
+import { attachAppData } from './app-data.ts';
+import { attachConnectivity } from './connectivity.ts';
+import { EventLog } from './event-log.ts';
 import { Management } from './management.ts';
 import type { ObjectStore } from './object-store.ts';
 import { ObserveEngine } from './observe-engine.ts';
@@ -93,6 +96,8 @@ export class ReferenceClient {
   readonly sensors: Sensors;
   /** Object 5 and the firmware it installs; its conditions are switched from the console. */
   readonly firmware: FirmwareUpdate;
+  /** Event Log /20: LogStart and LogStop. */
+  private readonly eventLog = new EventLog((f) => this.has(f));
   private readonly faults: ReadonlySet<ClientFault>;
   /** Where the LwM2M server is: the factory account's, then the one bootstrap provided. */
   private server: PeerAddress;
@@ -273,6 +278,9 @@ export class ReferenceClient {
     }, this.saved);
     this.applyPresets(store);
     this.firmware.attach(store);
+    attachConnectivity(store, (f) => this.has(f));
+    attachAppData(store, (f) => this.has(f));
+    this.eventLog.attach(store);
     const account = usableServer(store);
     if (account) this.server = parseServerUri(account.uri);
     store.onChange((paths) => {
@@ -566,6 +574,7 @@ export class ReferenceClient {
       return '2.04';
     }
     if (o === 5 && r === 2) return this.firmware.executeUpdate();
+    if (o === 20) return this.eventLog.execute(i!, r!);
     return '2.04';
   }
 }
