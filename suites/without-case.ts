@@ -24,13 +24,4 @@ export const pending: Readonly<Record<string, string>> = {
   'int-910': `${notYet} (Connectivity Statistics /7)`,
   'int-950': `${notYet} (two LwM2M servers)`,
   'int-951': `${notYet} (two LwM2M servers)`,
-  'int-1200': `${notYet} (Cellular Connectivity /10)`,
-  'int-1201': `${notYet} (Cellular Connectivity /10)`,
-  'int-1202': `${notYet} (Cellular Connectivity /10)`,
-  'int-1203': `${notYet} (Cellular Connectivity /10)`,
-  'int-1204': `${notYet} (Cellular Connectivity /10)`,
-  'int-1250': `${notYet} (APN Connection Profile /11)`,
-  'int-1350': `${notYet} (Bearer Selection /13)`,
-  'int-1900': `${notYet} (BinaryAppDataContainer /19)`,
-  'int-2000': `${notYet} (Event Log /20)`,
 };
