@@ -17,7 +17,7 @@ export const deviceHelp: CommandHelp = {
     '[--psk-identity ID --psk-key-file FILE | --cert FILE --key FILE --ca FILE [--server-name NAME]]',
   ],
   description: [
-    'The reference LwM2M client as its own process: a simulated device with objects 0-7, 16 and 3303 holding the ETS configuration values (C.1, C.3, C.4, C.6, C.7, C.12). It registers, updates before its lifetime ends, registers again after an Update is answered 4.04, and serves every management operation (Read in all formats at every level, Write replace and partial update, Execute with arguments, Create, Delete, Discover with depth, Write-Attributes, Read- and Write-Composite), Observe and Observe-Composite with pmin/pmax/gt/lt/st per level and per server, and Send.',
+    'The reference LwM2M client as its own process: a simulated device with objects 0-7, 10, 11, 13, 16, 19, 20 and 3303 holding the ETS configuration values (C.1, C.3, C.4, C.6, C.7, C.10, C.11, C.12, C.15, C.16). It registers, updates before its lifetime ends, registers again after an Update is answered 4.04, and serves every management operation (Read in all formats at every level, Write replace and partial update, Execute with arguments, Create, Delete, Discover with depth, Write-Attributes, Read- and Write-Composite), Observe and Observe-Composite with pmin/pmax/gt/lt/st per level and per server, and Send.',
     'It reads commands on stdin (below) so that a harness can drive it, and logs what it does to stderr. Running for days, it keeps the last 5,000 events. The `--fault` switches make it break one rule on purpose: the project\'s own tests use them to prove each case can fail.',
   ],
   groups: [
