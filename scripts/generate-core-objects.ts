@@ -8,8 +8,8 @@ import { compareVersions } from '../harness/lwm2m/model/core-data.ts';
 import { formatDdfError, loadObjectDefinitionFile } from '../harness/lwm2m/model/ddf-loader.ts';
 import type { ObjectDef, ResourceDef } from '../harness/lwm2m/model/types.ts';
 
-/** The objects the ETS configurations (C.1-C.16) and the codecs need built in. */
-export const CORE_OBJECT_IDS = [0, 1, 2, 3, 4, 5, 6, 7, 16, 19, 3303] as const;
+/** The objects the ETS configurations (C.1-C.16) and the codecs need built in (C.10, C.11: 10, 11, 13; C.15: 19; C.16: 20). */
+export const CORE_OBJECT_IDS = [0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 13, 16, 19, 20, 3303] as const;
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outputPath = join(projectRoot, 'harness', 'lwm2m', 'model', 'core-objects.ts');

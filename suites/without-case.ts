@@ -15,13 +15,4 @@ const notYet = 'not yet implemented';
 
 export const pending: Readonly<Record<string, string>> = {
   'int-109': `${notYet} (queue mode of a device under test)`,
-  'int-1200': `${notYet} (Cellular Connectivity /10)`,
-  'int-1201': `${notYet} (Cellular Connectivity /10)`,
-  'int-1202': `${notYet} (Cellular Connectivity /10)`,
-  'int-1203': `${notYet} (Cellular Connectivity /10)`,
-  'int-1204': `${notYet} (Cellular Connectivity /10)`,
-  'int-1250': `${notYet} (APN Connection Profile /11)`,
-  'int-1350': `${notYet} (Bearer Selection /13)`,
-  'int-1900': `${notYet} (BinaryAppDataContainer /19)`,
-  'int-2000': `${notYet} (Event Log /20)`,
 };

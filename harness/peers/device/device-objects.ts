@@ -1,12 +1,14 @@
 // The simulated device's objects and their starting values: objects 0, 1, 2, 3, 4, 5, 6, 7, 16
 // and 3303 as the ETS configurations set them (Annex C: C.1 server account and DEV-MIN, C.3
 // SRV-EXT, C.4 power resources, C.5 full Connectivity Monitoring, C.6 all optional Device
-// resources, C.7 location, C.9 Connectivity Statistics, C.12 Portfolio).
+// resources, C.7 location, C.9 Connectivity Statistics, C.12 Portfolio), and the additional
+// objects 10, 11, 13, 19 and 20 (additional-objects.ts).
 // A device keeps its configuration (Security, Server, Access Control) across a reboot as it would
 // in flash: `saveConfiguration` copies it, and `buildObjects` starts from it instead of the factory's.
 import { coreModel } from '../../lwm2m/model/index.ts';
 import type { LwM2mValue } from '../../lwm2m/value.ts';
 import { ObjectStore } from './object-store.ts';
+import { putAdditionalObjects } from './additional-objects.ts';
 
 export interface DeviceIdentity {
   /** The factory server account; absent: the device has only what bootstrap gives it. */
@@ -24,7 +26,7 @@ export interface DeviceIdentity {
 }
 
 /** Objects the device reports in its Register object list (never /0). */
-export const deviceObjectIds = [0, 1, 2, 3, 4, 5, 6, 7, 16, 3303] as const;
+export const deviceObjectIds = [0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 13, 16, 19, 20, 3303] as const;
 
 /** The objects a device keeps across a reboot: its accounts and their access rights. */
 export const configurationObjectIds = [0, 1, 2] as const;
@@ -108,5 +110,6 @@ function buildFactoryObjects(identity: DeviceIdentity): ObjectStore {
     0: { 0: 'Host Device ID #1', 1: 'Host Device Manufacturer #1', 2: 'Host Device Model #1', 3: 'Host Device Software Version #1' },
   });
   store.putInstance(3303, 0, { 5700: 21.5, 5701: 'Cel', 5601: 21.5, 5602: 21.5, 5605: null, 5750: 'room' });
+  putAdditionalObjects(store);
   return store;
 }

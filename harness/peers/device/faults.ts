@@ -100,6 +100,15 @@ export const clientFaults = {
   // Several LwM2M servers (C.14)
   'registers-first-server-only': 'registers to its first server account only, ignoring the others',
   'discover-shares-attributes': 'shows the attributes every server wrote in Discover answers, not only those of the server asking',
+  // Connectivity management, application data and event log (objects 10, 11, 13, 19, 20)
+  'cellular-timers-off-configuration': 'holds the PSM and Active Timers its network gave (/10/0/4 = 7200, /10/0/5 = 60) and answers writes of them with 2.04 but keeps them',
+  'cellular-profile-names-empty': 'lists no profile in Activated Profile Names /10/0/11, although its APN profile /11/0 is enabled',
+  'cellular-psm-write-ignored': 'answers a write of /10/0/14 with 2.04 but keeps the old value',
+  'apn-enable-ignored': 'answers a write of Enable status /11/x/3 with 2.04 but keeps the profile as it was',
+  'bearer-preference-ignored': 'answers a Create or write of Preferred Communications Bearer /13/0/0 with success but keeps 0 (auto connect)',
+  'app-data-truncated': 'keeps only the first 16 bytes of data written to /19/x/0',
+  'event-log-start-ignored': 'answers Execute LogStart /20/x/4011 with 2.04 but does not start collecting (LogStatus stays stopped)',
+  'event-log-data-lost': 'starts with an empty LogData /20/0/4014 although LogStatus says it holds valid data',
 } as const;
 
 export type ClientFault = keyof typeof clientFaults;

@@ -289,7 +289,9 @@ export class Management {
     const o = ids[0]!;
     const def = this.store.model.object(o);
     if (!def || !this.store.hasObject(o)) return { code: '4.04' };
-    if (!def.multiple && !this.hooks.has('create-on-single-instance')) return { code: '4.05', payload: `object ${o} is single-instance` };
+    // A single-instance object takes a Create only while it has no instance (Bearer Selection /13 in int-1350).
+    const single = !def.multiple && this.store.instanceIds(o).length > 0;
+    if (single && !this.hooks.has('create-on-single-instance')) return { code: '4.05', payload: `object ${o} is single-instance` };
     const nodes = this.decodeBody(req, ids);
     if (!Array.isArray(nodes)) return nodes;
     const problem = this.checkNodes(nodes, ids, false);
@@ -303,7 +305,8 @@ export class Management {
     } else if (this.store.instance(o, i) && !this.hooks.has('create-overwrites-instance')) {
       return { code: '4.00', payload: `/${o}/${i} exists` };
     }
-    if (!def.multiple) return { code: '2.01', locationPath: `/${o}/${i}` };
+    if (single) return { code: '2.01', locationPath: `/${o}/${i}` };
+    if (!def.multiple && i !== 0) return { code: '4.00', payload: `object ${o} is single-instance: its instance is 0` };
     const missing = [...def.resources.values()].filter((r) => r.mandatory && r.operations.includes('W') && !nodes.some((n) => Number(n.path.split('/')[3]) === r.id));
     if (missing.length > 0) return { code: '4.00', payload: `mandatory resources missing: ${missing.map((r) => r.id).join(', ')}` };
     if (this.hooks.has('create-ignored')) return { code: '2.01', locationPath: `/${o}/${i}` };
@@ -317,7 +320,8 @@ export class Management {
     const [o, i] = ids as [number, number];
     if (!this.store.instance(o, i)) return { code: '4.04' };
     const def = this.store.model.object(o);
-    if ((o === 1 || o === 3 || !def?.multiple) && !this.hooks.has('delete-any-instance')) return { code: '4.05', payload: `/${o}/${i} cannot be deleted` };
+    // The instances of a mandatory single-instance object (Device) and the server accounts stay; an optional one's (Bearer Selection /13/0) may go.
+    if ((o === 1 || o === 3 || (!def?.multiple && def?.mandatory !== false)) && !this.hooks.has('delete-any-instance')) return { code: '4.05', payload: `/${o}/${i} cannot be deleted` };
     if (this.hooks.has('delete-ignored') || this.hooks.has('delete-any-instance')) return { code: '2.02' };
     this.store.deleteInstance(o, i);
     this.attributes.forget(ids);

@@ -17,6 +17,9 @@ import { rfc7252Defaults } from '../../coap/transmission.ts';
 import type { ClientFault } from './faults.ts';
 import { parseServerLocation, type DeviceSecurity } from './client-security.ts';
 import { FirmwareUpdate } from './firmware-update.ts';
+import { attachAppData } from './app-data.ts';
+import { attachConnectivity } from './connectivity.ts';
+import { EventLog } from './event-log.ts';
 import { Management } from './management.ts';
 import type { ObjectStore } from './object-store.ts';
 import { ObserveEngine } from './observe-engine.ts';
@@ -100,6 +103,8 @@ export class ReferenceClient {
   private readonly statistics: ConnectivityStatistics;
   /** Registrations with the server accounts beyond the first (C.14). */
   private readonly others: OtherServers;
+  /** Event Log /20: LogStart and LogStop. */
+  private readonly eventLog = new EventLog((f) => this.has(f));
   private readonly faults: ReadonlySet<ClientFault>;
   /** Where the LwM2M server is: the factory account's, then the one bootstrap provided. */
   private server: PeerAddress;
@@ -305,6 +310,9 @@ export class ReferenceClient {
     applyValueFaults(store, (f) => this.has(f));
     this.applyPresets(store);
     this.firmware.attach(store);
+    attachConnectivity(store, (f) => this.has(f));
+    attachAppData(store, (f) => this.has(f));
+    this.eventLog.attach(store);
     const account = usableServer(store);
     if (account) this.server = parseServerUri(account.uri);
     store.onChange((paths) => {
@@ -611,6 +619,7 @@ export class ReferenceClient {
     if (o === 5 && r === 2) return this.firmware.executeUpdate();
     if (o === 7 && r === 6) this.statistics.start();
     if (o === 7 && r === 7) this.statistics.stop();
+    if (o === 20) return this.eventLog.execute(i!, r!);
     return '2.04';
   }
 }

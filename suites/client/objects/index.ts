@@ -28,6 +28,17 @@ import int950 from './int-950-multi-server-registration.ts';
 import int951 from './int-951-multi-server-attributes.ts';
 import int1630 from './int-1630-create-portfolio.ts';
 import int1635 from './int-1635-delete-portfolio.ts';
+import int1200 from './int-1200-cellular-readable.ts';
+import int1201 from './int-1201-cellular-v11-readable.ts';
+import int1202 from './int-1202-cellular-psm-write.ts';
+import int1203 from './int-1203-cellular-psm-observation.ts';
+import int1204 from './int-1204-cellular-timer-observation.ts';
+import int1250 from './int-1250-apn-configuration.ts';
+import int1350 from './int-1350-bearer-selection.ts';
+import int1900 from './int-1900-app-data-observation.ts';
+import int1901 from './int-1901-app-data-write.ts';
+import int2000 from './int-2000-event-log-start.ts';
+import int2001 from './int-2001-event-log-read.ts';
 
 /** The Firmware Update cases (object 5), also run on their own by the project's tests. */
 export const firmwareCases = [int751, int755, int756, int760, int770, int771, int772, int773, int774, int775, int776, int777, int778, int779];
@@ -35,4 +46,7 @@ export const firmwareCases = [int751, int755, int756, int760, int770, int771, in
 /** Connectivity Monitoring, Location, Connectivity Statistics (objects 4, 6, 7) and several servers (C.14); proven in objects-faults.test.ts. */
 export const monitoringCases = [int701, int710, int801, int810, int901, int905, int910, int950, int951];
 
-export const objectCases = [int651, int652, int680, int685, ...firmwareCases, ...monitoringCases, int1630, int1635];
+/** The connectivity management, application data and event log cases (objects 10, 11, 13, 19, 20). */
+export const additionalObjectCases = [int1200, int1201, int1202, int1203, int1204, int1250, int1350, int1900, int1901, int2000, int2001];
+
+export const objectCases = [int651, int652, int680, int685, ...firmwareCases, ...monitoringCases, int1630, int1635, ...additionalObjectCases];

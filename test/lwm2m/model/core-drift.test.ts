@@ -16,6 +16,15 @@ import { projectRoot, sharedMissing, sharedMissingReason, sharedPath } from '../
  */
 const OPERATIONS_KEPT_FROM_NEWEST: ReadonlyMap<string, readonly number[]> = new Map([['1@1.1', [13, 14, 15, 16, 17, 18, 19, 20]]]);
 
+/** Resources a later version removed: /10 1.1 moved Serving PLMN Rate control (6) to /11. The built-ins hold the newest. */
+const GONE_IN_NEWEST: ReadonlyMap<string, readonly number[]> = new Map([['10@1.0', [6]]]);
+
+/** Object fields a later version changed: Event Log /20 1.0 was single-instance, 2.0 made it multiple. */
+const OBJECT_FIELDS_FROM_NEWEST: ReadonlyMap<string, readonly string[]> = new Map([['20@1.0', ['multiple']]]);
+
+/** The registry marks footnotes in some resource names ("PSM Timer (1)" in /10 1.0, "QCI (3)" in /11): not part of the name. */
+const withoutFootnote = (name: unknown) => (typeof name === 'string' ? name.replace(/ \(\d+\)$/, '') : name);
+
 const OBJECT_FIELDS = ['name', 'version', 'lwm2mVersion', 'urn', 'multiple', 'mandatory'] as const;
 const RESOURCE_FIELDS = ['name', 'operations', 'type', 'multiple', 'mandatory'] as const;
 
@@ -26,17 +35,22 @@ function drift(builtIn: ObjectDef, registry: ObjectDef, file: string): string[] 
   const differ = (what: string, ours: unknown, theirs: unknown): void => {
     if (ours !== theirs) found.push(`${what}: built-in ${JSON.stringify(ours)}, registry ${JSON.stringify(theirs)} (${file})`);
   };
-  for (const field of OBJECT_FIELDS) differ(`${where} field ${field}`, builtIn[field], registry[field]);
-  const keptOps = OPERATIONS_KEPT_FROM_NEWEST.get(`${builtIn.id}@${builtIn.version}`) ?? [];
+  const key = `${builtIn.id}@${builtIn.version}`;
+  const keptFields = OBJECT_FIELDS_FROM_NEWEST.get(key) ?? [];
+  for (const field of OBJECT_FIELDS) if (!keptFields.includes(field)) differ(`${where} field ${field}`, builtIn[field], registry[field]);
+  const keptOps = OPERATIONS_KEPT_FROM_NEWEST.get(key) ?? [];
+  const gone = GONE_IN_NEWEST.get(key) ?? [];
   for (const theirs of registry.resources.values()) {
     const ours = builtIn.resources.get(theirs.id);
+    if (!ours && gone.includes(theirs.id)) continue;
     if (!ours) {
       found.push(`${where} resource ${theirs.id} (${theirs.name}): missing from the built-ins (${file})`);
       continue;
     }
     for (const field of RESOURCE_FIELDS) {
       if (field === 'operations' && keptOps.includes(theirs.id)) continue;
-      differ(`${where} resource ${theirs.id} field ${field}`, ours[field], theirs[field]);
+      if (field === 'name') differ(`${where} resource ${theirs.id} field name`, withoutFootnote(ours.name), withoutFootnote(theirs.name));
+      else differ(`${where} resource ${theirs.id} field ${field}`, ours[field], theirs[field]);
     }
   }
   for (const ours of builtIn.resources.values()) {

@@ -13,8 +13,8 @@ import type { ObjectDef } from '../../../harness/lwm2m/model/index.ts';
 import { projectRoot } from '../../support/shared.ts';
 
 describe('coreModel', () => {
-  it('holds objects 0-7, 16, 19 and 3303', () => {
-    expect(coreObjectDefinitions().map((d) => d.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 16, 19, 3303]);
+  it('holds objects 0-7, 10, 11, 13, 16, 19, 20 and 3303', () => {
+    expect(coreObjectDefinitions().map((d) => d.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 13, 16, 19, 20, 3303]);
   });
 
   it('answers the resources the ETS configurations use', () => {
