@@ -245,7 +245,8 @@ export class DeviceGroup {
       this.attempt[i]!++;
       this.timeoutMs[i] = this.timeoutMs[i]! * 2;
       this.retryAt[i] = now + this.timeoutMs[i]!;
-      this.report.retransmissions++;
+      if (this.phase[i] === Phase.Updating) this.report.updates.retransmissions++;
+      else this.report.retransmissions++;
       this.sockets[i]!.send(this.rebuild(i), this.o.server.port, this.o.server.address);
       return;
     }

@@ -113,10 +113,11 @@ function startWorker(group: DeviceGroupOptions): Worker {
   return worker;
 }
 
-function abortable(ms: number, signal?: AbortSignal): Promise<void> {
+/** Resolves after `ms` (never, when undefined) or when the signal aborts, whichever is first. */
+function abortable(ms: number | undefined, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
+    const timer = ms === undefined ? undefined : setTimeout(resolve, ms);
     signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
 }
@@ -157,7 +158,7 @@ export async function runFleet(o: FleetOptions): Promise<FleetSummary> {
     const started = performance.now();
     const ticker = setInterval(() => log(`registered ${workers.reduce((n, w) => n + w.registered, 0)}/${slice.devices} after ${((performance.now() - started) / 1000).toFixed(0)} s`), 5000);
     try {
-      await Promise.race([Promise.all(workers.map((w) => w.settled)), abortable(2 ** 31 - 1, o.signal)]);
+      await Promise.race([Promise.all(workers.map((w) => w.settled)), abortable(undefined, o.signal)]);
     } finally {
       clearInterval(ticker);
     }

@@ -14,6 +14,8 @@ export interface UpdateCounts {
   failed: number;
   /** Register sent again after a 4.04 or a failed Update. */
   reRegistrations: number;
+  /** Updates sent again after ACK_TIMEOUT (a lost datagram, or a server slow to answer). */
+  retransmissions: number;
 }
 
 export interface WorkerMemory {
@@ -47,6 +49,7 @@ export interface WorkerReport {
   gaveUp: number;
   /** Devices whose Register was answered with something other than 2.01 (or RST). */
   refused: number;
+  /** Registers sent again after ACK_TIMEOUT. */
   retransmissions: number;
   updates: UpdateCounts;
   deregistered: number;
@@ -62,7 +65,7 @@ export interface WorkerReport {
 }
 
 export function emptyUpdateCounts(): UpdateCounts {
-  return { sent: 0, acknowledged: 0, onTime: 0, late: 0, failed: 0, reRegistrations: 0 };
+  return { sent: 0, acknowledged: 0, onTime: 0, late: 0, failed: 0, reRegistrations: 0, retransmissions: 0 };
 }
 
 export function emptyTimings(): Pick<WorkerReport, 'registerLatencyMs' | 'updateLatenessMs' | 'updateRoundTripMs'> {

@@ -87,6 +87,7 @@ const sumUpdates = (xs: UpdateCounts[]): UpdateCounts => ({
   late: xs.reduce((n, x) => n + x.late, 0),
   failed: xs.reduce((n, x) => n + x.failed, 0),
   reRegistrations: xs.reduce((n, x) => n + x.reRegistrations, 0),
+  retransmissions: xs.reduce((n, x) => n + x.retransmissions, 0),
 });
 
 const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
@@ -206,9 +207,9 @@ export function summaryLines(s: FleetSummary): string[] {
   const shards = s.shards.map((x) => `${x.index}/${x.count}`).join(', ');
   return [
     `fleet of ${s.fleet.devices} against ${s.fleet.server}: shard(s) ${shards}${s.missingShards.length ? ` (missing ${s.missingShards.join(', ')})` : ''}, ${s.memory.workers.length} worker(s)`,
-    `registered ${s.registered}/${s.devices}${s.registerAllMs !== null ? ` in ${(s.registerAllMs / 1000).toFixed(1)} s` : ''}; gave up ${s.gaveUp}, refused ${s.refused}, retransmissions ${s.retransmissions}`,
+    `registered ${s.registered}/${s.devices}${s.registerAllMs !== null ? ` in ${(s.registerAllMs / 1000).toFixed(1)} s` : ''}; gave up ${s.gaveUp}, refused ${s.refused}, Register retransmissions ${s.retransmissions}`,
     `register latency ms: p50 ${t.registerLatencyMs.p50}, p99 ${t.registerLatencyMs.p99}, max ${t.registerLatencyMs.max}`,
-    `updates: sent ${s.updates.sent}, acknowledged ${s.updates.acknowledged} (on time ${s.updates.onTime}, late ${s.updates.late}), failed ${s.updates.failed}, re-registrations ${s.updates.reRegistrations}`,
+    `updates: sent ${s.updates.sent}, acknowledged ${s.updates.acknowledged} (on time ${s.updates.onTime}, late ${s.updates.late}), failed ${s.updates.failed}, retransmissions ${s.updates.retransmissions}, re-registrations ${s.updates.reRegistrations}`,
     `update lateness ms: p50 ${t.updateLatenessMs.p50}, p99 ${t.updateLatenessMs.p99}, max ${t.updateLatenessMs.max}; round trip ms: p50 ${t.updateRoundTripMs.p50}, p99 ${t.updateRoundTripMs.p99}`,
     `memory per device: heap ${s.memory.heapPerDeviceBytes.mean} B (max ${s.memory.heapPerDeviceBytes.max}), resident ${s.memory.rssPerDeviceBytes.mean} B (max ${s.memory.rssPerDeviceBytes.max})${s.memory.workers.some((w) => !w.collected) ? ' (some workers without --expose-gc)' : ''}`,
     ...(s.deregistered ? [`de-registered ${s.deregistered}`] : []),
