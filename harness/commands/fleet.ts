@@ -52,13 +52,13 @@ function server(uri: string | undefined): { address: string; port: number } {
   return { address: m[1]!, port: Number(m[2]) };
 }
 
-async function output(summary: FleetSummary, out: string | undefined, io: CommandIO): Promise<number> {
+async function output(summary: FleetSummary, out: string | undefined, io: CommandIO, whole: boolean): Promise<number> {
   for (const line of summaryLines(summary)) io.out(line);
   if (out) {
     await writeFile(out, `${JSON.stringify(summary, null, 2)}\n`);
     io.out(`summary: ${out}`);
   }
-  return healthy(summary) ? ExitCode.ok : ExitCode.failed;
+  return healthy(summary, whole) ? ExitCode.ok : ExitCode.failed;
 }
 
 export async function fleetCommand(args: string[], io: CommandIO): Promise<number> {
@@ -84,7 +84,7 @@ export async function fleetCommand(args: string[], io: CommandIO): Promise<numbe
       if (error instanceof UsageError) throw new UsageError(`fleet --merge: ${error.message}`);
       throw error;
     }
-    return output(merged, values.out, io);
+    return output(merged, values.out, io, true);
   }
   if (positionals.length > 0) throw new UsageError(`fleet: unexpected argument "${positionals[0]}" (summaries are joined with --merge)`);
   const devices = number(values.devices, 'devices', whole(1), 'a whole number of devices above 0');
@@ -121,7 +121,7 @@ export async function fleetCommand(args: string[], io: CommandIO): Promise<numbe
       signal: abort.signal,
       ...(values.quiet ? {} : { onProgress: (line: string) => io.err(line) }),
     });
-    return await output(summary, values.out, io);
+    return await output(summary, values.out, io, false);
   } finally {
     process.off('SIGINT', onSignal);
   }

@@ -77,6 +77,7 @@ describe('fleet against the reference server', () => {
     expect(merged.timings.registerLatencyMs.count).toBe(one.timings.registerLatencyMs.count + two.timings.registerLatencyMs.count);
     expect(merged.memory.workers).toHaveLength(2);
     expect(healthy(merged)).toBe(true);
+    expect(healthy(one, false)).toBe(true);
     expect(healthy(mergeSummaries([one]))).toBe(false);
     expect(() => mergeSummaries([one, one])).toThrow(/given twice/);
   }, 60_000);
