@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<Command>> = {
   device: async () => (await import('./commands/device.ts')).deviceCommand,
   decode: async () => (await import('./commands/decode.ts')).decodeCommand,
   encode: async () => (await import('./commands/encode.ts')).encodeCommand,
+  fleet: async () => (await import('./commands/fleet.ts')).fleetCommand,
 };
 
 // The summaries come from the commands' help descriptions, the source of README's reference too.

@@ -103,7 +103,9 @@ const allowed: Record<string, readonly string[]> = {
   'harness/run': ['harness/firmware', 'harness/sessions', 'harness/peers', 'harness/targets', 'harness/coap', 'harness/lwm2m', 'harness/errors'],
   'harness/report': ['harness/run', 'harness/targets', 'harness/coap', 'harness/lwm2m', 'harness/errors'],
   'harness/runner': ['harness/run', 'harness/report', 'harness/targets', 'harness/errors'],
-  'harness/commands': ['suites', 'harness/runner', 'harness/run', 'harness/report', 'harness/sessions', 'harness/peers', 'harness/targets', 'harness/coap', 'harness/lwm2m', 'harness/errors'],
+  // Fleets of simulated devices for load: CoAP messages only, no endpoint, peers or sessions.
+  'harness/fleet': ['harness/coap', 'harness/errors'],
+  'harness/commands': ['harness/fleet', 'suites', 'harness/runner', 'harness/run', 'harness/report', 'harness/sessions', 'harness/peers', 'harness/targets', 'harness/coap', 'harness/lwm2m', 'harness/errors'],
   'harness/cli': ['harness/commands', 'harness/errors'],
   // Cases use the case API (run) and lwm2m values and paths, never peers, CoAP or sessions.
   suites: ['harness/run', 'harness/lwm2m', 'harness/errors'],

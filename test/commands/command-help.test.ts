@@ -9,6 +9,7 @@ import { checkProfileOptions } from '../../harness/commands/check-profile.ts';
 import { decodeOptions } from '../../harness/commands/decode.ts';
 import { deviceOptions } from '../../harness/commands/device.ts';
 import { encodeOptions } from '../../harness/commands/encode.ts';
+import { fleetOptions } from '../../harness/commands/fleet.ts';
 import { documentedFlags, flagLabel, groupsOf } from '../../harness/commands/help/command-help.ts';
 import { commandHelps } from '../../harness/commands/help/index.ts';
 import { listOptions } from '../../harness/commands/list.ts';
@@ -30,6 +31,7 @@ const parsed: Record<string, Record<string, { type: string; short?: string }>> =
   device: deviceOptions,
   decode: decodeOptions,
   encode: encodeOptions,
+  fleet: fleetOptions,
 };
 
 async function help(name: string): Promise<{ code: number; out: string }> {
