@@ -20,6 +20,9 @@ export default defineCase({
     'for one period plus the tolerance, and the muted window is one period plus the tolerance too. A device that Sends on cue is told by ' +
     'its trigger-send driver before each wait, the muted one included; each window is then reactionWithin plus the tolerance.',
   waitsMs: (target) => 2 * sendWindowMs({ target }) + mutedWindowMs({ target }),
+  // Periodic: the first Send a period in, the unmuted one on the device's schedule two periods later,
+  // or after the muted window when that is longer. On cue: the muted window alone.
+  floorMs: (target) => (sendsOnTrigger({ target }) ? mutedWindowMs({ target }) : target.timing.sendPeriodMs + Math.max(2 * target.timing.sendPeriodMs, mutedWindowMs({ target }))),
   async run(ctx) {
     await configured(ctx, 'C.1');
     const before = ctx.server.position();
