@@ -8,7 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { allCases } from '../../suites/index.ts';
+// The light catalogue, not the cases: the worker loads the selected ones, and only those.
+import { modulePath, readCatalogue } from '../../suites/catalogue.ts';
 import {
   BaselineError,
   compareWithBaseline,
@@ -99,7 +100,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   const target = withImpairmentFlags(await resolveTarget(profileFile), values.impair, values.seed);
   const { profile } = target;
   // A run tests one target: only the cases written for its role (client, server) take part.
-  const selected = selectCases(allCases.filter((c) => c.tests === profile.target.role), selectionFrom(values));
+  const selected = selectCases(readCatalogue().filter((c) => c.tests === profile.target.role), selectionFrom(values));
   const cases = shard ? shardCases(selected, shard) : selected;
   const baselineFile = values.baseline ? resolve(values.baseline) : undefined;
   const updating = values['update-baseline'] === true;
@@ -143,7 +144,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     // A shard can be left without cases (fewer selected than shards): nothing to start, but
     // its reports are still written, so that merge-reports finds every shard.
     outcome = cases.length === 0 ? { results: [], harnessErrors: [], historyDropped: { traceRecords: 0, events: 0 } } : await runUnderVitest(
-      { target, caseIds: cases.map((c) => c.id), historyLimit, outputLog: join(reportDir, 'target-output.log') },
+      { target, cases: cases.map((c) => ({ id: c.id, module: modulePath(c), ...(c.export ? { export: c.export } : {}) })), historyLimit, outputLog: join(reportDir, 'target-output.log') },
       (result) => {
         done++;
         progress.caseDone();
