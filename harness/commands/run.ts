@@ -90,6 +90,10 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   if (!values.profile) throw new UsageError(`run: --profile FILE is required\n${usageText(runHelp)}`);
   if (values.quiet && values.verbose) throw new UsageError('run: --quiet and --verbose exclude each other');
   if (values['update-baseline'] && !values.baseline) throw new UsageError('run: --update-baseline needs --baseline FILE');
+  // The runner (vitest) loads while the profile, the selection and the report directory are
+  // prepared; a usage or profile error found meanwhile is still reported at once.
+  const runner = import('../runner/vitest-runner.ts');
+  runner.catch(() => {});
   // Loaded before any case runs, so a broken definition is a usage error at once.
   const model = modelFor(values.objects);
   const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
@@ -135,8 +139,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   }
   // From here on a signal stops the run in order, and the reports still get written.
   const interruption = Interruption.listen(io);
-  // vitest loads only now, so that usage and profile errors are reported at once.
-  const { runUnderVitest } = await import('../runner/vitest-runner.ts');
+  const { runUnderVitest } = await runner;
   const t0 = performance.now();
   let done = 0;
   let outcome: Awaited<ReturnType<typeof runUnderVitest>>;
