@@ -8,7 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { allCases } from '../../suites/index.ts';
+// The light catalogue, not the cases: the worker loads the selected ones, and only those.
+import { modulePath, readCatalogue } from '../../suites/catalogue.ts';
 import {
   BaselineError,
   compareWithBaseline,
@@ -89,6 +90,10 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   if (!values.profile) throw new UsageError(`run: --profile FILE is required\n${usageText(runHelp)}`);
   if (values.quiet && values.verbose) throw new UsageError('run: --quiet and --verbose exclude each other');
   if (values['update-baseline'] && !values.baseline) throw new UsageError('run: --update-baseline needs --baseline FILE');
+  // The runner (vitest) loads while the profile, the selection and the report directory are
+  // prepared; a usage or profile error found meanwhile is still reported at once.
+  const runner = import('../runner/vitest-runner.ts');
+  runner.catch(() => {});
   // Loaded before any case runs, so a broken definition is a usage error at once.
   const model = modelFor(values.objects);
   const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
@@ -99,7 +104,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   const target = withImpairmentFlags(await resolveTarget(profileFile), values.impair, values.seed);
   const { profile } = target;
   // A run tests one target: only the cases written for its role (client, server) take part.
-  const selected = selectCases(allCases.filter((c) => c.tests === profile.target.role), selectionFrom(values));
+  const selected = selectCases(readCatalogue().filter((c) => c.tests === profile.target.role), selectionFrom(values));
   const cases = shard ? shardCases(selected, shard) : selected;
   const baselineFile = values.baseline ? resolve(values.baseline) : undefined;
   const updating = values['update-baseline'] === true;
@@ -134,8 +139,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   }
   // From here on a signal stops the run in order, and the reports still get written.
   const interruption = Interruption.listen(io);
-  // vitest loads only now, so that usage and profile errors are reported at once.
-  const { runUnderVitest } = await import('../runner/vitest-runner.ts');
+  const { runUnderVitest } = await runner;
   const t0 = performance.now();
   let done = 0;
   let outcome: Awaited<ReturnType<typeof runUnderVitest>>;
@@ -143,7 +147,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     // A shard can be left without cases (fewer selected than shards): nothing to start, but
     // its reports are still written, so that merge-reports finds every shard.
     outcome = cases.length === 0 ? { results: [], harnessErrors: [], historyDropped: { traceRecords: 0, events: 0 } } : await runUnderVitest(
-      { target, caseIds: cases.map((c) => c.id), historyLimit, outputLog: join(reportDir, 'target-output.log') },
+      { target, cases: cases.map((c) => ({ id: c.id, module: modulePath(c), ...(c.export ? { export: c.export } : {}) })), historyLimit, outputLog: join(reportDir, 'target-output.log') },
       (result) => {
         done++;
         progress.caseDone();

@@ -55,6 +55,14 @@ export interface CaseDefinition {
    * timing.caseDeadline.
    */
   readonly waitsMs?: (target: TargetView) => number;
+  /**
+   * The part of those waits no harness can shorten, ms, with a target's timings: each silence
+   * window at the shortest that proves it, and each event the timings fix (a pmax notification, a
+   * periodic Send, a lifetime outlasted) at its period. bench/run compares wall time with it. A
+   * case that waits only for the target's answers and for moments the target picks itself (an
+   * Update before its lifetime ends) leaves it out: what it waited is the target's own time.
+   */
+  readonly floorMs?: (target: TargetView) => number;
   /** Extra selection tags, e.g. 'smoke'. */
   readonly tags?: readonly string[];
   /** Specification references the case enforces. */

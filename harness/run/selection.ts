@@ -15,7 +15,10 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`, 'i');
 }
 
-export function selectCases(cases: readonly CaseDefinition[], selection: Selection): CaseDefinition[] {
+/** What selecting needs of a case: a definition, or its entry in the light catalogue. */
+export type Selectable = Pick<CaseDefinition, 'id' | 'interface' | 'tags'>;
+
+export function selectCases<C extends Selectable>(cases: readonly C[], selection: Selection): C[] {
   const idPatterns = (selection.ids ?? []).map(globToRegExp);
   const knownInterfaces = new Set(cases.map((c) => c.interface));
   for (const name of selection.interfaces ?? []) {

@@ -1,5 +1,6 @@
 // The test file vitest runs for `lwm2m-conformance run`: one vitest test per case, in order,
 // against one session. The case's result travels to the main process in the test's meta.
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, inject, test } from 'vitest';
 import type { ResolvedTarget } from '../targets/resolve.ts';
 import type { CaseDefinition } from '../run/case.ts';
@@ -10,15 +11,21 @@ import { recordForAllure } from '../report/allure-case.ts';
 export interface RunRequest {
   /** The run's target, resolved once by the CLI (the worker never reads the profile). */
   target: ResolvedTarget;
-  /** Module exporting `allCases`. */
-  casesModule: string;
-  caseIds: string[];
+  /** The cases in run order: each by id and the module (absolute path) and export it lives in. */
+  cases: CaseModule[];
   /** Record each case for Allure too (allure-vitest's reporter is attached). */
   allure?: boolean;
   /** Datagram records and peer events kept (default: the sessions' runHistoryLimit). */
   historyLimit?: number;
   /** Where the target's whole output goes (target-output.log beside the reports). */
   outputLog?: string;
+}
+
+export interface CaseModule {
+  id: string;
+  module: string;
+  /** The export's name when not the default one. */
+  export?: string;
 }
 
 declare module 'vitest' {
@@ -33,13 +40,13 @@ declare module 'vitest' {
 }
 
 const request = inject('lwm2mRun');
-const { allCases } = (await import(request.casesModule)) as { allCases: readonly CaseDefinition[] };
-// Ids are unique per role: an ETS case may exist for a client and for a server under test.
-const cases = request.caseIds.map((id) => {
-  const found = allCases.find((c) => c.id === id && c.tests === request.target.view.role);
-  if (!found) throw new Error(`unknown case ${id}`);
+// Only the selected cases' modules load: a one-case run does not pay for the whole suite.
+const cases = await Promise.all(request.cases.map(async ({ id, module, export: name }) => {
+  const found = ((await import(pathToFileURL(module).href)) as Record<string, CaseDefinition | undefined>)[name ?? 'default'];
+  // Ids are unique per role: an ETS case may exist for a client and for a server under test.
+  if (found?.id !== id || found.tests !== request.target.view.role) throw new Error(`case ${id} is not the ${name ?? 'default'} export of ${module} (regenerate suites/catalogue.json)`);
   return found;
-});
+}));
 const run = new CaseRun(request.target, cases, {
   ...(request.historyLimit !== undefined ? { historyLimit: request.historyLimit } : {}),
   ...(request.outputLog !== undefined ? { outputLog: request.outputLog } : {}),

@@ -34,7 +34,7 @@ export interface VitestRunHooks {
 const stopSignals = ['SIGINT', 'SIGTERM'] as const;
 
 export async function runUnderVitest(
-  request: Omit<RunRequest, 'casesModule'> & { casesModule?: string },
+  request: RunRequest,
   onCaseDone: (result: CaseResult) => void,
   hooks: VitestRunHooks = {},
 ): Promise<VitestRunOutcome> {
@@ -91,11 +91,7 @@ export async function runUnderVitest(
       watch: false,
       reporters: hooks.allureResultsDir ? [reporter, new AllureVitestReporter({ resultsDir: hooks.allureResultsDir })] : [reporter],
       provide: {
-        lwm2mRun: {
-          ...request,
-          casesModule: request.casesModule ?? resolve(projectRoot, 'suites', 'index.ts'),
-          allure: hooks.allureResultsDir !== undefined,
-        },
+        lwm2mRun: { ...request, allure: hooks.allureResultsDir !== undefined },
       },
       testTimeout: 0,
       hookTimeout: 120_000,

@@ -15,6 +15,8 @@ export default defineCase({
     '(/1/0/8); the client must answer 2.04 and send an Update without parameters, and still be registered ' +
     'when the original lifetime has passed.',
   notes: 'The ETS lifetime of 20 s is replaced by the profile\'s shortLifetime.',
+  // Criterion 4 outlasts the lifetime that was running at the trigger.
+  floorMs: (target) => target.timing.shortLifetimeS * 1000 + target.timing.toleranceMs,
   async run(ctx) {
     const reg = await registered(ctx);
     const lifetime = ctx.target.timing.shortLifetimeS;

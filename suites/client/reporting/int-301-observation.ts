@@ -16,6 +16,7 @@ export default defineCase({
     'The server reads /3/0/6, writes pmin/pmax on Power Source Voltage /3/0/7 and Current /3/0/8, and observes both; ' +
     'the client must notify each within its pmin/pmax window.',
   notes: 'The ETS periods (5/15 s and 10/20 s) are replaced by the profile\'s pmin/pmax for both resources; the tolerance is the profile\'s.',
+  floorMs: (target) => periods({ target }).pmax * 1000,
   async run(ctx) {
     await configured(ctx, 'C.4');
     const { pmin, pmax } = periods(ctx);

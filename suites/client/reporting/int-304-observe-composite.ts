@@ -14,6 +14,7 @@ export default defineCase({
   ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-304; OMA-TS-LightweightM2M_Core §6.4.4 (Observe-Composite)',
   purpose: 'The server writes pmin/pmax on /1/0/1 and observes /1/0/1, /3/0/11/0 and /3/0/16 in one FETCH; a notification with all three must follow within the window.',
   notes: 'The ETS window of 30-45 s is the profile\'s pmin/pmax; the lower bound is pmin less the tolerance.',
+  floorMs: (target) => periods({ target }).pmax * 1000,
   async run(ctx) {
     const { observation, since, at } = await observeComposite(ctx);
     const { pmin, pmax } = periods(ctx);

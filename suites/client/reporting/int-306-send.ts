@@ -2,7 +2,7 @@ import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
 import { listedObjects } from '../../../harness/run/case-server.ts';
 import { configured, decodePayload, on, pathsOf, valuesOf } from '../dm-steps.ts';
-import { cueSend, nextSend, sendWindowMs } from './send-steps.ts';
+import { cueSend, nextSend, sendsOnTrigger, sendWindowMs } from './send-steps.ts';
 
 export default defineCase({
   id: 'LightweightM2M-1.1-int-306',
@@ -16,6 +16,8 @@ export default defineCase({
   purpose: 'With periodic Send configured (or told to Send by its trigger-send driver), the client must POST /dp in SenML (or LwM2M CBOR) with values of registered objects only; the server answers 2.04.',
   notes: 'The device\'s own Send period comes from the profile (sendPeriod); the harness waits one period plus the tolerance, or reactionWithin after the trigger-send driver.',
   waitsMs: (target) => sendWindowMs({ target }),
+  // A periodic Send comes a period after the last; one on cue as soon as the device reacts.
+  floorMs: (target) => (sendsOnTrigger({ target }) ? 0 : target.timing.sendPeriodMs),
   async run(ctx) {
     const reg = await configured(ctx, 'C.1');
     const since = ctx.server.position();

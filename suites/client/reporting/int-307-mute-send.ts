@@ -12,14 +12,17 @@ export default defineCase({
   requires: ['operation:send', 'operation:mute-send', 'send-cue'],
   ref: 'OMA-ETS-LightweightM2M_INT-V1_2 int-307; OMA-TS-LightweightM2M_Core §6.4.6 (Send), Appendix E.2 (/1/x/23 Mute Send)',
   purpose:
-    'With periodic Send configured, the server sees a Send, writes Mute Send /1/0/23 = true, and no Send may come for two Send periods; ' +
+    'With periodic Send configured, the server sees a Send, writes Mute Send /1/0/23 = true, and no Send may come for a Send period; ' +
     'it writes false again and the next Send must arrive and be answered 2.04.',
   notes:
     'The ETS prints the Mute Send writes as CoAP POST on a resource (erratum, CATALOGUE §6); they are sent as PUT. ' +
     'The ETS has the tester trigger each Send; here the device\'s configured periodic Send (profile sendPeriod) is waited on, ' +
-    'for one period plus the tolerance, and the muted window is two periods plus the tolerance. A device that Sends on cue is told by ' +
+    'for one period plus the tolerance, and the muted window is one period plus the tolerance too. A device that Sends on cue is told by ' +
     'its trigger-send driver before each wait, the muted one included; each window is then reactionWithin plus the tolerance.',
   waitsMs: (target) => 2 * sendWindowMs({ target }) + mutedWindowMs({ target }),
+  // Periodic: the first Send a period in, the unmuted one on the device's schedule two periods later,
+  // or after the muted window when that is longer. On cue: the muted window alone.
+  floorMs: (target) => (sendsOnTrigger({ target }) ? mutedWindowMs({ target }) : target.timing.sendPeriodMs + Math.max(2 * target.timing.sendPeriodMs, mutedWindowMs({ target }))),
   async run(ctx) {
     await configured(ctx, 'C.1');
     const before = ctx.server.position();

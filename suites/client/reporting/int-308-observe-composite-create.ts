@@ -19,6 +19,8 @@ export default defineCase({
   notes:
     'The ETS creates /16/0 first; configuration C.12 already holds it, so the case starts from it. ' +
     'The ETS window of 30-45 s is the profile\'s pmin/pmax; the notification after the Create is awaited for pmax plus the tolerance.',
+  // The change is notified once pmin has passed since the Observe.
+  floorMs: (target) => periods({ target }).pmin * 1000,
   async run(ctx) {
     await configured(ctx, 'C.1', 'C.12');
     const { pmin, pmax, toleranceMs } = periods(ctx);

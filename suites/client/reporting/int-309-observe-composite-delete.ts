@@ -20,6 +20,8 @@ export default defineCase({
     'The ETS text expects "2.04 Deleted" for the Delete, an erratum (CATALOGUE §6): 2.02 Deleted is judged. ' +
     'The ETS creates /16/0 too; C.12 already holds it. pmin/pmax (the profile\'s) are written on /16 so that both instances ' +
     'notify within the profile\'s pmax, where the ETS relies on the server defaults.',
+  // The change is notified once pmin has passed since the Observe.
+  floorMs: (target) => periods({ target }).pmin * 1000,
   async run(ctx) {
     await configured(ctx, 'C.1', 'C.12');
     const { pmin, pmax, toleranceMs } = periods(ctx);

@@ -1,7 +1,7 @@
 import { defineCase } from '../../../harness/run/case.ts';
 import { expect } from '../../../harness/run/expectation.ts';
 import { configuredNeeding, decodePayload, on, pick, valuesOf } from '../dm-steps.ts';
-import { cueSend, nextSend, sendWindowMs } from './send-steps.ts';
+import { cueSend, nextSend, sendsOnTrigger, sendWindowMs } from './send-steps.ts';
 
 
 export default defineCase({
@@ -18,6 +18,8 @@ export default defineCase({
     'The ETS has the tester trigger a Send of /1/0/1 and /3/0/11/0; here the device\'s configured periodic Send of those paths ' +
     '(profile sendPeriod) is waited on, one period plus the tolerance; a device that Sends on cue is told by its trigger-send driver.',
   waitsMs: (target) => sendWindowMs({ target }),
+  // A periodic Send comes a period after the last; one on cue as soon as the device reacts.
+  floorMs: (target) => (sendsOnTrigger({ target }) ? 0 : target.timing.sendPeriodMs),
   async run(ctx) {
     const { values: held } = await configuredNeeding(ctx, ['/1/0/1'], 'C.1');
     const errorCode = Number(held['/3/0/11/0']);

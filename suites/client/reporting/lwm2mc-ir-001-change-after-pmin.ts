@@ -17,6 +17,7 @@ export default defineCase({
     'the notification must not come before pmin, and must come promptly after.',
   notes: 'pmin is the profile\'s pmin, at least 2 s so that "before" and "after" differ by more than the tolerance; pmax is set far away.',
   waitsMs: (target) => Math.max(2, target.timing.pminS) * 1000 + target.timing.toleranceMs + target.timing.reactionWithinMs,
+  floorMs: (target) => Math.max(2, target.timing.pminS) * 1000,
   async run(ctx) {
     await configured(ctx, 'C.3');
     const { toleranceMs } = periods(ctx);

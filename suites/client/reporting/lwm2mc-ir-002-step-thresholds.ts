@@ -42,6 +42,11 @@ export default defineCase({
     const { pmin, pmax, toleranceMs } = stepPeriods({ target });
     return pmax * 1000 + toleranceMs + pmin * 1000 + target.timing.reactionWithinMs + toleranceMs;
   },
+  // The pmax notification, then the crossing once pmin has passed since it.
+  floorMs: (target) => {
+    const { pmin, pmax } = stepPeriods({ target });
+    return (pmax + pmin) * 1000;
+  },
   async run(ctx) {
     await configuredNeeding(ctx, ['/1/0/5'], 'C.3');
     const { pmin, pmax, toleranceMs } = stepPeriods(ctx);

@@ -48,9 +48,12 @@ export async function expectPeriodicNotification(ctx: CaseContext, id: string, w
   return note;
 }
 
-/** Check `id`: no notification of the observation after `since` within `windowMs`. */
-export async function expectSilence(ctx: CaseContext, id: string, what: string, observation: ServerObservation, since: number, windowMs: number): Promise<void> {
-  const t0 = performance.now();
-  const late = await nextNotification(ctx, observation.id, since, windowMs);
+/**
+ * Check `id`: no notification of the observation after `since` within `windowMs` of `fromMs`
+ * (default now): the window counts from the moment that decides it, not from when the wait began.
+ */
+export async function expectSilence(ctx: CaseContext, id: string, what: string, observation: ServerObservation, since: number, windowMs: number, fromMs = performance.now()): Promise<void> {
+  const t0 = fromMs;
+  const late = await nextNotification(ctx, observation.id, since, Math.max(0, fromMs + windowMs - performance.now()));
   ctx.check(id, 'MUST', what, late ? `a notification ${s(Math.max(0, late.atMs - t0))} s into the window` : `none within ${s(windowMs)} s`, `none within ${s(windowMs)} s`, on(late));
 }

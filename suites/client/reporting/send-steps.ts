@@ -16,9 +16,12 @@ export function sendWindowMs(on: OnTarget): number {
   return (sendsOnTrigger(on) ? on.target.timing.reactionWithinMs : on.target.timing.sendPeriodMs) + on.target.timing.toleranceMs;
 }
 
-/** int-307's window while muted, ms: one trigger's window, or two Send periods plus the tolerance. */
+/**
+ * int-307's window while muted, ms: one trigger's window, or one Send period plus the tolerance,
+ * by when a device ignoring the mute would have sent its next periodic Send.
+ */
 export function mutedWindowMs(on: OnTarget): number {
-  return sendsOnTrigger(on) ? sendWindowMs(on) : 2 * on.target.timing.sendPeriodMs + on.target.timing.toleranceMs;
+  return sendWindowMs(on);
 }
 
 /**
