@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunReport } from '../../harness/report/run-report.ts';
-import { configurationNotesOf, summarize } from '../../harness/report/run-report.ts';
+import { configurationNotesOf, resultsSchemaVersion, summarize } from '../../harness/report/run-report.ts';
+import { readResults } from '../../harness/report/read-results.ts';
 import { encodeMessage, type CoapMessage } from '../../harness/coap/message.ts';
 import type { CaseResult, TraceEntry } from '../../harness/run/result.ts';
 import { toTraceEntries } from '../../harness/run/trace-entries.ts';
@@ -70,7 +71,8 @@ export function faultyRun(): Promise<FaultyRun> {
     const dir = tmp();
     const profile = faultyProfileFile(dir, [forcedFault]);
     const result = await cli(['run', '--profile', profile, ...faultyRunCases.flatMap((id) => ['--case', id]), '--report-dir', join(dir, 'report'), '--quiet']);
-    const report = JSON.parse(readFileSync(join(dir, 'report', 'results.json'), 'utf8')) as RunReport;
+    // Every datagram of each case: results.json with trace.jsonl joined back.
+    const { report } = await readResults(join(dir, 'report'), { traces: true });
     return { ...result, dir: join(dir, 'report'), report };
   })();
   return cached;
@@ -111,7 +113,7 @@ export function syntheticCase(overrides: Partial<CaseResult> = {}): CaseResult {
 
 export function syntheticReport(cases: CaseResult[]): RunReport {
   return {
-    schemaVersion: 1,
+    schemaVersion: resultsSchemaVersion,
     tool: { name: 'lwm2m-conformance', version: '0.0.0' },
     startedAt: '2026-01-01T00:00:00.000Z',
     durationMs: 5000,
