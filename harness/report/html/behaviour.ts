@@ -1,5 +1,6 @@
-// The page's script, inlined: filters cases by verdict, interface and text; shows a message's
-// details when its arrow (or a check's message link) is selected; opens a case named in the URL.
+// The page's script, inlined: filters cases by verdict, interface and text; draws a case's chart
+// and details when it opens (trace-view.ts); shows a message's details when its arrow (or a
+// check's message link) is selected; opens a case named in the URL.
 // Plain DOM code with no dependencies, so the file works offline and from file://.
 export const behaviour = String.raw`
 (() => {
@@ -36,6 +37,9 @@ export const behaviour = String.raw`
     if (target) target.scrollIntoView({ block: 'nearest' });
   }
   for (const article of cases) {
+    // The chart and message details are drawn the first time the case opens.
+    const details = article.querySelector('details');
+    details.addEventListener('toggle', () => { if (details.open) traceView(article); });
     article.addEventListener('click', (e) => {
       const link = e.target.closest('a.msg-link');
       const msg = e.target.closest('g.msg');
