@@ -6,15 +6,17 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseData } from '../../harness/report/html/case-data.ts';
 import { reportHtml } from '../../harness/report/html/page.ts';
 import { faultyCaseId, faultyCheckId, faultyRun, jsonFailureCase, projectRoot, syntheticCase, syntheticReport, tmp } from './support.ts';
 
-/** The data each case carries for its chart and message details. */
+/** The data the page draws each case's chart and message details from. */
 function caseData(html: string): CaseData[] {
-  return [...html.matchAll(/<script type="application\/json" class="case-data">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as CaseData);
+  const packed = /<script type="application\/gzip\+base64" id="trace-data">([^<]*)<\/script>/.exec(html)![1]!;
+  return Object.values(JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as Record<string, CaseData>);
 }
 
 const chromiumPath = '/usr/bin/chromium';
@@ -38,6 +40,14 @@ describe('index.html', () => {
     const html = reportHtml(syntheticReport([syntheticCase({ trace: [{ ...base.trace[0]!, payload }] })]));
     expect(html).not.toContain('<script>alert(2)');
     expect(caseData(html)[0]!.messages[0]![7].payload).toBe(payload);
+  });
+
+  it('leaves out of the data what the datagram\'s bytes say, and keeps what they do not', () => {
+    const html = reportHtml(syntheticReport([jsonFailureCase()]));
+    const [first] = caseData(html)[0]!.messages;
+    expect(first![7]).toMatchObject({ coap: true });
+    expect(first![7]).not.toHaveProperty('payload');
+    expect(first![7]).not.toHaveProperty('token');
   });
 
   it('a failed case shows the messages its failed checks rest on: options by name and the payload decoded', () => {

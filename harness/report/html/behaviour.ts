@@ -43,8 +43,15 @@ export const behaviour = String.raw`
     article.addEventListener('click', (e) => {
       const link = e.target.closest('a.msg-link');
       const msg = e.target.closest('g.msg');
-      if (link) { e.preventDefault(); showMessage(article, link.dataset.seq); document.getElementById(article.id + '-m' + link.dataset.seq).scrollIntoView({ block: 'center' }); }
-      else if (msg) showMessage(article, msg.dataset.seq);
+      // A check's link may be followed before the chart is drawn.
+      if (link) {
+        e.preventDefault();
+        traceView(article).then(() => {
+          showMessage(article, link.dataset.seq);
+          const arrow = document.getElementById(article.id + '-m' + link.dataset.seq);
+          if (arrow) arrow.scrollIntoView({ block: 'center' });
+        });
+      } else if (msg) showMessage(article, msg.dataset.seq);
     });
     article.addEventListener('keydown', (e) => {
       const msg = e.target.closest && e.target.closest('g.msg');

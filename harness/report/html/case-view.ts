@@ -7,7 +7,6 @@ import type { CaseResult } from '../../run/result.ts';
 import { escapeXml as esc } from '../xml.ts';
 import { judgedMessages } from './judged-messages.ts';
 import { caseAnchor } from './anchors.ts';
-import { caseDataScript } from './case-data.ts';
 import { verdictName } from './verdicts.ts';
 
 const show = (value: unknown) => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
@@ -62,7 +61,7 @@ export function caseView(result: CaseResult, model?: ObjectModel): string {
     `<h3>Checks</h3>${checksTable(result, idPrefix)}${judgedMessages(result, idPrefix, model)}` +
     `<h3>Message sequence <span class="muted">(${result.trace.length} datagrams; select a message for its details)</span></h3>` +
     // Drawn by the page's script when the case is first opened (trace-view.ts).
-    `<div class="chart-wrap"></div><div class="msg-details"></div>${caseDataScript(result, model)}` +
+    `<div class="chart-wrap"></div><div class="msg-details"></div>` +
     `${notes}${targetOutput(result)}</div></details></article>`
   );
 }

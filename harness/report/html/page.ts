@@ -4,6 +4,7 @@ import type { ObjectModel } from '../../lwm2m/model/index.ts';
 import type { RunReport } from '../run-report.ts';
 import { escapeXml as esc } from '../xml.ts';
 import { behaviour } from './behaviour.ts';
+import { traceData } from './case-data.ts';
 import { caseView } from './case-view.ts';
 import { style } from './style.ts';
 import { traceView } from './trace-view.ts';
@@ -31,6 +32,7 @@ ${report.cases.map((c) => caseView(c, model)).join('\n')}
 </section>
 <footer>Written by ${esc(report.tool.name)} ${esc(report.tool.version)}. Machine-readable: results.json (schema version ${report.schemaVersion}), trace.jsonl, junit.xml, trace.pcapng.</footer>
 </main>
+<script type="application/gzip+base64" id="trace-data">${traceData(report, model)}</script>
 <script>${traceView}${behaviour}</script>
 </body>
 </html>

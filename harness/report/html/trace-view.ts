@@ -1,5 +1,5 @@
-// The page's script that draws a case's message sequence chart and message details from its
-// embedded data (case-data.ts) the first time the case is opened. The chart, as inline SVG: a
+// The page's script that draws a case's message sequence chart and message details from the
+// page's packed data (case-data.ts) the first time the case is opened. The chart, as inline SVG: a
 // lifeline for each harness peer and each target address, one arrow per datagram in time order
 // (labelled with its CoAP summary, coloured by code class), the checks drawn beside the message
 // they judged, and checks that judged an absence (a missed deadline) drawn at the moment they
@@ -151,8 +151,34 @@ const traceView = (() => {
   }
   const kv = (rows) => rows.filter((r) => r[1] !== undefined).map((r) => '<tr><th>' + esc(r[0]) + '</th><td>' + esc(String(r[1])) + '</td></tr>').join('');
 
+  const types = ['CON', 'NON', 'ACK', 'RST'];
+  const hexOf = (bytes) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  /** What the bytes of a CoAP datagram say: type, code, message ID, token, payload (as text when printable, else 0x-hex). */
+  function readCoap(bytes) {
+    const tkl = bytes[0] & 15;
+    let at = 4 + tkl;
+    while (at < bytes.length && bytes[at] !== 0xff) {
+      const delta = bytes[at] >> 4;
+      let length = bytes[at] & 15;
+      at += 1 + (delta === 13 ? 1 : delta === 14 ? 2 : 0);
+      if (length === 13) length = bytes[at++] + 13;
+      else if (length === 14) { length = ((bytes[at] << 8) | bytes[at + 1]) + 269; at += 2; }
+      at += length;
+    }
+    const body = bytes.subarray(at + 1);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+    return {
+      type: types[(bytes[0] >> 4) & 3],
+      code: (bytes[1] >> 5) + '.' + String(bytes[1] & 31).padStart(2, '0'),
+      mid: (bytes[2] << 8) | bytes[3],
+      token: hexOf(bytes.subarray(4, 4 + tkl)),
+      payload: body.length ? (/^[\t\n\r\x20-\x7e]*$/.test(text) ? text : '0x' + hexOf(body)) : undefined,
+    };
+  }
+
   function detail(idPrefix, t, checks) {
     const d = t.d;
+    const bytes = t.bytes;
     const header = kv([
       ['direction', (t.direction === 'in' ? 'received by harness ' : 'sent by harness ') + t.endpoint],
       ['from → to', t.from + ' → ' + t.to],
@@ -170,23 +196,44 @@ const traceView = (() => {
     const judged = checks.filter((c) => c.at === t.seq);
     const judgedBy = judged.length ? '<h5>Judged by</h5><ul class="judged">' + judged.map((c) => '<li><span class="pill v-' + esc(c.verdict) + '">' + esc(c.verdict) + '</span> ' + esc(c.id) + ' ' + esc(c.description) + '</li>').join('') + '</ul>' : '';
     const problem = d.decodeError !== undefined ? '<p class="decode-error">Undecodable datagram: ' + esc(d.decodeError) + '</p>' : '';
-    const bytes = Uint8Array.from(atob(d.bytes), (c) => c.charCodeAt(0));
     return '<div class="msg-detail" id="' + idPrefix + '-d' + t.seq + '" data-seq="' + t.seq + '" hidden>' +
       '<h4>Message #' + t.seq + ' <span class="muted">' + esc(t.summary) + '</span></h4>' + problem +
       '<div class="detail-grid"><div><table class="kv">' + header + '</table>' + options + judgedBy + '</div>' +
       '<div>' + payload + '<h5>Bytes (' + bytes.length + ')</h5><pre class="hex">' + esc(hexDump(bytes)) + '</pre></div></div></div>';
   }
 
-  /** Draws the case's chart and details once, from its embedded data. */
+  let all;
+  /** Every case's data, unpacked once (gzip, base64) on the first case opened. */
+  function data() {
+    all ??= (async () => {
+      const packed = Uint8Array.from(atob(document.getElementById('trace-data').textContent.trim()), (c) => c.charCodeAt(0));
+      const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return JSON.parse(await new Response(stream).text());
+    })();
+    return all;
+  }
+  const drawn = new Map();
+  /** Draws the case's chart and details once, from its data; resolves when they are on the page. */
   return function draw(article) {
-    const holder = article.querySelector('script.case-data');
-    if (!holder || article.dataset.drawn) return;
-    article.dataset.drawn = 'true';
-    const data = JSON.parse(holder.textContent);
-    const msgs = data.messages.map((m) => ({ seq: m[0], atMs: m[1], direction: m[2], endpoint: m[3], from: data.addresses[m[4]], to: data.addresses[m[5]], summary: m[6], d: m[7] }));
-    const checks = data.checks.map((c) => ({ id: c[0], verdict: c[1], description: c[2], at: c[3], atMs: c[4], actual: c[5] }));
-    article.querySelector('.chart-wrap').innerHTML = chart(article.dataset.case, article.id, msgs, checks);
-    article.querySelector('.msg-details').innerHTML = msgs.map((t) => detail(article.id, t, checks)).join('');
+    if (!drawn.has(article)) drawn.set(article, (async () => {
+      const wrap = article.querySelector('.chart-wrap');
+      let own;
+      try {
+        own = (await data())[article.id];
+      } catch (error) {
+        wrap.innerHTML = '<p class="empty-trace">This browser could not unpack the message data (' + esc(error.message) + '); every datagram is in trace.jsonl and trace.pcapng.</p>';
+        return;
+      }
+      if (!own) return;
+      const msgs = own.messages.map((m) => {
+        const d = m[7], bytes = Uint8Array.from(d.bytes.match(/../g) || [], (h) => parseInt(h, 16));
+        return { seq: m[0], atMs: m[1], direction: m[2], endpoint: m[3], from: own.addresses[m[4]], to: own.addresses[m[5]], summary: m[6], bytes, d: d.coap ? { ...d, ...readCoap(bytes) } : d };
+      });
+      const checks = own.checks.map((c) => ({ id: c[0], verdict: c[1], description: c[2], at: c[3], atMs: c[4], actual: c[5] }));
+      wrap.innerHTML = chart(article.dataset.case, article.id, msgs, checks);
+      article.querySelector('.msg-details').innerHTML = msgs.map((t) => detail(article.id, t, checks)).join('');
+    })());
+    return drawn.get(article);
   };
 })();
 `;
