@@ -6,18 +6,10 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseData } from '../../harness/report/html/case-data.ts';
 import { reportHtml } from '../../harness/report/html/page.ts';
-import { faultyCaseId, faultyCheckId, faultyRun, jsonFailureCase, projectRoot, syntheticCase, syntheticReport, tmp } from './support.ts';
-
-/** The data the page draws each case's chart and message details from. */
-function caseData(html: string): CaseData[] {
-  const packed = /<script type="application\/gzip\+base64" id="trace-data">([^<]*)<\/script>/.exec(html)![1]!;
-  return Object.values(JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as Record<string, CaseData>);
-}
+import { caseData, faultyCaseId, faultyCheckId, faultyRun, impairedReport, jsonFailureCase, projectRoot, syntheticCase, syntheticReport, tmp } from './support.ts';
 
 const chromiumPath = '/usr/bin/chromium';
 const haveChromium = existsSync(chromiumPath);
@@ -162,6 +154,27 @@ describe.skipIf(!haveChromium)('index.html in headless chromium', () => {
     expect(await detail.innerHTML()).toContain('<tr><th>Content-Format</th><td>50 (application/json)</td></tr>');
     expect(await detail.locator('pre.payload').first().textContent()).toContain('Open Mobile Alliance');
     await page.close();
+  }, 60_000);
+});
+
+describe.skipIf(!haveChromium)('index.html in headless chromium: impairment', () => {
+  it('marks the messages the impairment layer acted on, and the details say what happened', async () => {
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lwm2m-chromium-')), { executablePath: chromiumPath, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    try {
+      const file = join(tmp(), 'index.html');
+      writeFileSync(file, reportHtml(impairedReport));
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(file).href);
+      const article = page.locator('article.case');
+      await article.locator(':scope > details > summary').click();
+      const dropped = article.locator('svg.chart g.msg[data-seq="1"]');
+      await dropped.waitFor({ state: 'visible', timeout: 5000 });
+      expect(await dropped.getAttribute('class')).toMatch(/^msg request impaired-dropped/);
+      await article.locator('svg.chart g.msg[data-seq="2"]').click();
+      expect(await article.locator('.msg-detail[data-seq="2"]').textContent()).toContain('delayed (35 ms) by the network impairment layer');
+    } finally {
+      await context.close();
+    }
   }, 60_000);
 });
 
