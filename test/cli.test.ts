@@ -33,13 +33,17 @@ describe('lwm2m-conformance run', () => {
     expect(r.stdout).toContain(join(dir, 'target-output.log'));
     expect(r.stdout).toMatch(/registration\s+1\s+0\s+0\s+0\s+0/);
     const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
-    expect(results).toMatchObject({ schemaVersion: 1, profile: { name: 'bundled reference device' }, summary: { total: 1 } });
+    expect(results).toMatchObject({ schemaVersion: 2, profile: { name: 'bundled reference device' }, summary: { total: 1 } });
     expect(typeof results.startedAt).toBe('string');
     expect(typeof results.durationMs).toBe('number');
     const [c] = results.cases;
     expect(c).toMatchObject({ id: 'LightweightM2M-1.1-int-101', title: 'Initial Registration', interface: 'registration', verdict: 'pass' });
     for (const check of c.checks) expect(Object.keys(check)).toEqual(expect.arrayContaining(['id', 'level', 'verdict', 'description', 'expected', 'actual']));
     expect(c.trace.some((t: { summary: string }) => t.summary.includes('POST /rd?ep='))).toBe(true);
+    // Every datagram, with its case, in trace.jsonl; results.json keeps the judged ones.
+    const datagrams = readFileSync(join(dir, 'trace.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(datagrams.every((t: { case: string }) => t.case === c.id)).toBe(true);
+    expect(datagrams.length).toBe(c.trace.length + (c.traceOmitted ?? 0));
   }, 60_000);
 
   it('a target that sends nothing gets fail with the missed deadline, not a hang; exit 1', async () => {

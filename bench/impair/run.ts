@@ -27,7 +27,9 @@ interface Report {
   durationMs: number;
   impairment?: { spec: string; seed: number };
   summary: { byVerdict: Record<string, number> };
-  cases: { id: string; verdict: string; reason?: string; trace: { impairment?: string }[] }[];
+  cases: { id: string; verdict: string; reason?: string }[];
+  /** Every datagram of the run, from trace.jsonl. */
+  datagrams: { impairment?: string }[];
 }
 
 function run(extra: string[]): Report {
@@ -37,12 +39,13 @@ function run(extra: string[]): Report {
   } catch {
     // a case not passing exits non-zero; the report is still there
   }
-  return JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Report;
+  const datagrams = readFileSync(join(dir, 'trace.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { impairment?: string });
+  return { ...(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Omit<Report, 'datagrams'>), datagrams };
 }
 
 const counts = (r: Report) => verdicts.map((v) => `${v} ${r.summary.byVerdict[v] ?? 0}`).join(', ');
 const marks = (r: Report) => {
-  const all = r.cases.flatMap((c) => c.trace).filter((t) => t.impairment);
+  const all = r.datagrams.filter((t) => t.impairment);
   return ['dropped', 'duplicated', 'reordered'].map((k) => `${k} ${all.filter((t) => t.impairment === k).length}`).join(', ');
 };
 

@@ -52,7 +52,8 @@ export async function mergeReportsCommand(args: string[], io: CommandIO): Promis
   // Writing over an input would destroy the report it is made from.
   if (seen.has(out)) throw new UsageError(`merge-reports: --out ${values.out} is one of the reports to join; choose another directory`);
 
-  const inputs = await Promise.all(positionals.map((dir) => readResults(dir)));
+  // The joined pcapng, page and junit.xml show every datagram: the traces come from trace.jsonl.
+  const inputs = await Promise.all(positionals.map((dir) => readResults(dir, { traces: true })));
   let report;
   try {
     report = mergeReports(inputs, (c) => catalogue.get(`${c.tests}\u0000${c.id}`));

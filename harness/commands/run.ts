@@ -1,6 +1,6 @@
 // `lwm2m-conformance run`: runs the selected cases against the profile's target, shows progress
 // and one line per case as it finishes, a summary, and writes the report directory
-// (results.json, junit.xml, index.html, trace.pcapng, allure-results/). The exit code says
+// (results.json, trace.jsonl, junit.xml, index.html, trace.pcapng, allure-results/). The exit code says
 // whether everything passed (0), something failed (1), the harness broke (2) or usage was bad
 // (3); with --baseline, "failed" means a failure the baseline does not list, or a listed one
 // that no longer happens. With --shard i/n it runs its share of the selection, and

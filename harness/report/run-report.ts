@@ -1,9 +1,10 @@
-// The record of a whole run, as results.json stores it (schema version 1): the profile (no
-// secrets), the environment, timings and every case with its checks and trace.
+// The record of a whole run, as results.json stores it (schema version 2): the profile (no
+// secrets), the environment, timings and every case with its checks and trace (in results.json the
+// datagrams its checks rest on, all of them in trace.jsonl: stored/).
 import type { CaseResult, ConfigurationNote } from '../run/result.ts';
 import type { Verdict } from '../run/verdict.ts';
 
-export const resultsSchemaVersion = 1;
+export const resultsSchemaVersion = 2;
 
 export interface RunReport {
   schemaVersion: typeof resultsSchemaVersion;

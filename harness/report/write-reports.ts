@@ -1,5 +1,5 @@
-// Writes every file of a run's report directory from the run report: results.json,
-// junit.xml, index.html and trace.pcapng (allure-results/ is written by allure-vitest while the
+// Writes every file of a run's report directory from the run report: results.json with
+// trace.jsonl, junit.xml, index.html and trace.pcapng (allure-results/ is written by allure-vitest while the
 // cases run). Returns the files written, for the console. Payloads in index.html are decoded with
 // `model`: the built-in objects plus the user's definitions, when given.
 import { writeFile } from 'node:fs/promises';
@@ -16,5 +16,5 @@ export async function writeReports(dir: string, report: RunReport, model?: Objec
   await makeDirectory(dir);
   const html = join(dir, 'index.html');
   await writeFile(html, reportHtml(report, model));
-  return [await writeResultsJson(dir, report), await writeJUnit(dir, report), html, await writePcapng(dir, report)];
+  return [...(await writeResultsJson(dir, report)), await writeJUnit(dir, report), html, await writePcapng(dir, report)];
 }

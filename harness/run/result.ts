@@ -16,7 +16,7 @@ export interface CheckResult {
   readonly atMs: number;
 }
 
-/** One datagram of the case's trace, as results.json stores it. */
+/** One datagram of the case's trace, as results.json and trace.jsonl store it. */
 export interface TraceEntry {
   readonly seq: number;
   /** Milliseconds since the case started (monotonic clock). */
@@ -75,7 +75,10 @@ export interface CaseResult {
   readonly notes: readonly string[];
   /** ETS configuration values the target holds differently, which the case did not depend on. */
   readonly configurationNotes?: readonly ConfigurationNote[];
+  /** In memory every datagram of the case; in results.json only those kept (report/stored/kept-trace.ts), all in trace.jsonl. */
   readonly trace: readonly TraceEntry[];
+  /** How many of the case's datagrams results.json leaves out of `trace` (all are in trace.jsonl). */
+  readonly traceOmitted?: number;
   /** The last lines the launched target printed while the case ran, bounded in lines and bytes; the whole output is in target-output.log. */
   readonly targetOutput?: readonly { readonly atMs: number; readonly stream: 'stdout' | 'stderr'; readonly text: string }[];
   /** How many earlier lines of the case's output targetOutput leaves out. */

@@ -1,7 +1,7 @@
 // index.html in a real browser (Debian's chromium, headless, driven by playwright-core): the
 // report loads with no network, shows the summary, opens a failed case on a click, draws its
-// sequence chart and checks, and shows a message's details on demand. A screenshot is kept
-// under reports/test-artifacts/.
+// sequence chart (from the case's embedded data) and checks, and shows a message's details on
+// demand. A screenshot is kept under reports/test-artifacts/.
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportHtml } from '../../harness/report/html/page.ts';
-import { faultyCaseId, faultyCheckId, faultyRun, jsonFailureCase, projectRoot, syntheticCase, syntheticReport, tmp } from './support.ts';
+import { caseData, faultyCaseId, faultyCheckId, faultyRun, impairedReport, jsonFailureCase, projectRoot, syntheticCase, syntheticReport, tmp } from './support.ts';
 
 const chromiumPath = '/usr/bin/chromium';
 const haveChromium = existsSync(chromiumPath);
@@ -21,7 +21,25 @@ describe('index.html', () => {
     expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\//);
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('<svg class="chart"');
+    // Charts and message details are drawn by the page's script from each case's data.
+    expect(caseData(html)).toHaveLength(1);
+    expect(caseData(html)[0]!.messages).toHaveLength(1);
+  });
+
+  it('embeds each case\'s messages as data that no payload can break out of', () => {
+    const base = syntheticCase();
+    const payload = '</script><script>alert(2)</script>\u2028';
+    const html = reportHtml(syntheticReport([syntheticCase({ trace: [{ ...base.trace[0]!, payload }] })]));
+    expect(html).not.toContain('<script>alert(2)');
+    expect(caseData(html)[0]!.messages[0]![7].payload).toBe(payload);
+  });
+
+  it('leaves out of the data what the datagram\'s bytes say, and keeps what they do not', () => {
+    const html = reportHtml(syntheticReport([jsonFailureCase()]));
+    const [first] = caseData(html)[0]!.messages;
+    expect(first![7]).toMatchObject({ coap: true });
+    expect(first![7]).not.toHaveProperty('payload');
+    expect(first![7]).not.toHaveProperty('token');
   });
 
   it('a failed case shows the messages its failed checks rest on: options by name and the payload decoded', () => {
@@ -32,8 +50,9 @@ describe('index.html', () => {
     expect(section).toContain('/3/0/0 string &quot;Open Mobile Alliance&quot;');
     expect(section).toContain('/3/0/9 integer 87');
     // The message details name options as RFC 7252 does.
-    expect(html).toContain('<tr><th>Content-Format</th><td>50 (application/json)</td></tr>');
-    expect(html).toContain('<tr><th>Accept</th><td>110 (application/senml+json)</td></tr>');
+    const options = caseData(html).flatMap((c) => c.messages.flatMap((m) => m[7].options ?? []));
+    expect(options).toContainEqual(['Content-Format', '50 (application/json)']);
+    expect(options).toContainEqual(['Accept', '110 (application/senml+json)']);
     expect(reportHtml(syntheticReport([syntheticCase()]))).not.toContain('Messages the failed checks rest on');
   });
 
@@ -99,6 +118,7 @@ describe.skipIf(!haveChromium)('index.html in headless chromium', () => {
     await chart.locator(`g.msg[data-seq="${first.seq}"]`).click();
     await detail.waitFor({ state: 'visible', timeout: 5000 });
     expect(await detail.locator('pre.hex').textContent()).toContain(first.bytesHex.slice(0, 2));
+    expect(await detail.locator('h5', { hasText: `Bytes (${first.bytesHex.length / 2})` }).count()).toBe(1);
 
     mkdirSync(artifacts, { recursive: true });
     await failed.scrollIntoViewIfNeeded();
@@ -129,8 +149,32 @@ describe.skipIf(!haveChromium)('index.html in headless chromium', () => {
     expect(text).toContain('Content-Format: 50 (application/json)');
     expect(text).toContain('/3/0/0 string "Open Mobile Alliance"');
     await article.locator('.judged-message a.msg-link').click();
-    await article.locator('.msg-detail[data-seq="1"]').waitFor({ state: 'visible', timeout: 5000 });
+    const detail = article.locator('.msg-detail[data-seq="1"]');
+    await detail.waitFor({ state: 'visible', timeout: 5000 });
+    expect(await detail.innerHTML()).toContain('<tr><th>Content-Format</th><td>50 (application/json)</td></tr>');
+    expect(await detail.locator('pre.payload').first().textContent()).toContain('Open Mobile Alliance');
     await page.close();
+  }, 60_000);
+});
+
+describe.skipIf(!haveChromium)('index.html in headless chromium: impairment', () => {
+  it('marks the messages the impairment layer acted on, and the details say what happened', async () => {
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lwm2m-chromium-')), { executablePath: chromiumPath, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    try {
+      const file = join(tmp(), 'index.html');
+      writeFileSync(file, reportHtml(impairedReport));
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(file).href);
+      const article = page.locator('article.case');
+      await article.locator(':scope > details > summary').click();
+      const dropped = article.locator('svg.chart g.msg[data-seq="1"]');
+      await dropped.waitFor({ state: 'visible', timeout: 5000 });
+      expect(await dropped.getAttribute('class')).toMatch(/^msg request impaired-dropped/);
+      await article.locator('svg.chart g.msg[data-seq="2"]').click();
+      expect(await article.locator('.msg-detail[data-seq="2"]').textContent()).toContain('delayed (35 ms) by the network impairment layer');
+    } finally {
+      await context.close();
+    }
   }, 60_000);
 });
 

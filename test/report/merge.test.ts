@@ -3,7 +3,7 @@
 // be joined (other targets, a missing shard, a case twice) are refused with one line, exit 3;
 // merge-reports exits as run would.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -91,11 +91,23 @@ describe('merging reports', () => {
     expect(harness.code).toBe(2);
     expect(JSON.parse(readFileSync(join(dir, 'o4', 'results.json'), 'utf8')).harnessErrors).toEqual([`${broken}: a worker crashed`]);
 
+    // The merged traces come from each report's trace.jsonl; a results.json of version 1 kept them itself.
+    const noTraces = await write('no-traces', syntheticReport([caseOf(ids[1]!)]));
+    rmSync(join(noTraces, 'trace.jsonl'));
+    const version1 = join(dir, 'version-1');
+    mkdirSync(version1);
+    writeFileSync(join(version1, 'results.json'), JSON.stringify({ ...syntheticReport([caseOf(ids[1]!)]), schemaVersion: 1 }));
+    expect((await cli(['merge-reports', pass, version1, '--out', join(dir, 'o5')])).code).toBe(0);
+    const joined = JSON.parse(readFileSync(join(dir, 'o5', 'results.json'), 'utf8')) as RunReport;
+    expect(joined.schemaVersion).toBe(2);
+    expect(readFileSync(join(dir, 'o5', 'trace.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+
     for (const [args, message] of [
       [[pass, other], /^error: merge-reports: the reports test different targets/],
       [[half], /^error: merge-reports: missing shard 2\/2/],
       [[pass, pass], /^error: merge-reports: .* is given twice/],
       [[join(dir, 'nothing-here')], /^error: .*results\.json: no such file/],
+      [[pass, noTraces], /^error: .*trace\.jsonl: no such file/],
     ] as const) {
       const r = await cli(['merge-reports', ...args, '--out', join(dir, 'refused')]);
       expect(r.code, r.stderr).toBe(3);
@@ -146,6 +158,11 @@ describe('a sharded run of the bundled device, merged', () => {
     expect(junit).toMatch(/<testsuites [^>]*tests="10"/);
     const html = readFileSync(join(dir, 'merged', 'index.html'), 'utf8');
     for (const c of merged.cases) expect(html).toContain(`id="case-${c.id}"`);
+    // The merged trace.jsonl holds every datagram of every shard, which results.json only counts.
+    const lines = (out: string) => readFileSync(join(dir, out, 'trace.jsonl'), 'utf8').trim().split('\n');
+    const datagrams = lines('merged');
+    expect([...datagrams].sort()).toEqual([1, 2, 3].flatMap((i) => lines(`shard-${i}`)).sort());
+    expect(datagrams.length).toBe(merged.cases.reduce((n, c) => n + c.trace.length + (c.traceOmitted ?? 0), 0));
 
     if (tshark) {
       const packets = await new Promise<string[]>((resolve, reject) =>
@@ -153,7 +170,7 @@ describe('a sharded run of the bundled device, merged', () => {
           error ? reject(new Error(stderr)) : resolve(stdout.split('\n').filter((l) => l.trim())),
         ),
       );
-      expect(packets.length).toBe(merged.cases.reduce((n, c) => n + c.trace.length, 0));
+      expect(packets.length).toBe(datagrams.length);
     } else {
       console.warn('tshark not installed (Debian package tshark): merged trace.pcapng not read back');
     }

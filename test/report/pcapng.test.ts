@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { dtlsUnavailableReason } from '../../harness/dtls/index.ts';
 import { ipPacket, parseEndpoint } from '../../harness/report/ip-packet.ts';
 import { pcapng } from '../../harness/report/pcapng.ts';
+import { readResults } from '../../harness/report/read-results.ts';
 import type { RunReport } from '../../harness/report/run-report.ts';
 import { referenceProfileFile } from '../support/reference-profile.ts';
 import { dtlsProfileFile } from '../support/reference-dtls-profile.ts';
@@ -76,7 +77,7 @@ describe('trace.pcapng', () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const file = join(dir, 'trace.pcapng');
     const codes = await read(file, ['-Y', 'coap', '-T', 'fields', '-e', 'coap.code']);
-    const report = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as RunReport;
+    const { report } = await readResults(dir, { traces: true });
     expect(codes.length).toBe(report.cases.flatMap((c) => c.trace).length);
     const paths = await read(file, ['-Y', 'coap.opt.uri_path', '-T', 'fields', '-e', 'coap.opt.uri_path']);
     expect(paths).toContain('rd');

@@ -1,9 +1,12 @@
 // results.json of a real run validates against the documented JSON Schema
-// (schemas/results.schema.json), and the schema rejects what version 1 does not allow.
+// (schemas/results.schema.json), and the schema rejects what version 2 does not allow; its
+// companion trace.jsonl holds every datagram.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import type { RunReport } from '../../harness/report/run-report.ts';
+import type { TraceLine } from '../../harness/report/stored/trace-jsonl.ts';
 import { faultyCaseId, faultyRun, projectRoot, syntheticCase, syntheticReport } from './support.ts';
 
 const schema = JSON.parse(readFileSync(join(projectRoot, 'schemas', 'results.schema.json'), 'utf8'));
@@ -18,10 +21,26 @@ describe('results.json schema', () => {
     expect(results.cases.find((c: { id: string }) => c.id === faultyCaseId).verdict).toBe('fail');
   }, 90_000);
 
-  it('rejects a report that breaks version 1', () => {
+  it('keeps every datagram of a failed case and the judged ones of a passed case; trace.jsonl keeps all', async () => {
+    const run = await faultyRun();
+    const results = JSON.parse(readFileSync(join(run.dir, 'results.json'), 'utf8')) as RunReport;
+    const lines = readFileSync(join(run.dir, 'trace.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TraceLine);
+    for (const c of results.cases) {
+      const all = lines.filter((l) => l.case === c.id).map(({ case: _id, ...entry }) => entry);
+      expect(all).toEqual(run.report.cases.find((r) => r.id === c.id)!.trace);
+      const judged = new Set(c.checks.map((k) => k.at));
+      const kept = c.verdict === 'fail' ? all : all.filter((t) => judged.has(t.seq));
+      expect(c.trace).toEqual(kept);
+      expect(c.traceOmitted ?? 0).toBe(all.length - kept.length);
+    }
+    expect(results.cases.some((c) => (c.traceOmitted ?? 0) > 0)).toBe(true);
+  }, 90_000);
+
+  it('rejects a report that breaks version 2', () => {
     const good = syntheticReport([syntheticCase()]);
     expect(validate(good), problems()).toBe(true);
-    expect(validate({ ...good, schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...good, schemaVersion: 1 })).toBe(false);
+    expect(validate({ ...good, cases: [{ ...syntheticCase(), traceOmitted: 0 }] })).toBe(false);
     expect(validate({ ...good, cases: [{ ...syntheticCase(), verdict: 'passed' }] })).toBe(false);
     const { trace: _trace, ...noTrace } = syntheticCase();
     expect(validate({ ...good, cases: [noTrace] })).toBe(false);

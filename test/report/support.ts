@@ -5,8 +5,11 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { CaseData } from '../../harness/report/html/case-data.ts';
 import type { RunReport } from '../../harness/report/run-report.ts';
-import { configurationNotesOf, summarize } from '../../harness/report/run-report.ts';
+import { configurationNotesOf, resultsSchemaVersion, summarize } from '../../harness/report/run-report.ts';
+import { readResults } from '../../harness/report/read-results.ts';
 import { encodeMessage, type CoapMessage } from '../../harness/coap/message.ts';
 import type { CaseResult, TraceEntry } from '../../harness/run/result.ts';
 import { toTraceEntries } from '../../harness/run/trace-entries.ts';
@@ -70,7 +73,8 @@ export function faultyRun(): Promise<FaultyRun> {
     const dir = tmp();
     const profile = faultyProfileFile(dir, [forcedFault]);
     const result = await cli(['run', '--profile', profile, ...faultyRunCases.flatMap((id) => ['--case', id]), '--report-dir', join(dir, 'report'), '--quiet']);
-    const report = JSON.parse(readFileSync(join(dir, 'report', 'results.json'), 'utf8')) as RunReport;
+    // Every datagram of each case: results.json with trace.jsonl joined back.
+    const { report } = await readResults(join(dir, 'report'), { traces: true });
     return { ...result, dir: join(dir, 'report'), report };
   })();
   return cached;
@@ -111,7 +115,7 @@ export function syntheticCase(overrides: Partial<CaseResult> = {}): CaseResult {
 
 export function syntheticReport(cases: CaseResult[]): RunReport {
   return {
-    schemaVersion: 1,
+    schemaVersion: resultsSchemaVersion,
     tool: { name: 'lwm2m-conformance', version: '0.0.0' },
     startedAt: '2026-01-01T00:00:00.000Z',
     durationMs: 5000,
@@ -157,3 +161,24 @@ export function jsonFailureCase(): CaseResult {
     trace,
   });
 }
+
+/** The data index.html draws each case's chart and message details from, in case order. */
+export function caseData(html: string): CaseData[] {
+  const packed = /<script type="application\/gzip\+base64" id="trace-data">([^<]*)<\/script>/.exec(html)![1]!;
+  return Object.values(JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as Record<string, CaseData>);
+}
+
+const plainEntry = syntheticCase().trace[0]!;
+/** A run under network impairment: the case's second message dropped, its third delayed 35 ms. */
+export const impairedReport: RunReport = {
+  ...syntheticReport([
+    syntheticCase({
+      trace: [
+        plainEntry,
+        { ...plainEntry, seq: 1, atMs: 6, summary: `${plainEntry.summary} [dropped by impairment]`, impairment: 'dropped' },
+        { ...plainEntry, seq: 2, atMs: 40, summary: `${plainEntry.summary} [delayed 35 ms by impairment]`, impairment: 'delayed', impairmentDelayMs: 35 },
+      ],
+    }),
+  ]),
+  impairment: { spec: 'loss=5%,dup=1%', seed: 42 },
+};

@@ -6,7 +6,7 @@ export const mergeReportsHelp: CommandHelp = {
   summary: 'join the reports of a sharded run (or of several runs of one target)',
   synopsis: ['merge-reports DIR... --out DIR [--baseline FILE] [--quiet]'],
   description: [
-    'Joins report directories of run into one: results.json (cases in catalogue order, the summary counted again, "shards" listing the runs joined), junit.xml, index.html, trace.pcapng and allure-results/.',
+    'Joins report directories of run into one: results.json (cases in catalogue order, the summary counted again, "shards" listing the runs joined), trace.jsonl, junit.xml, index.html, trace.pcapng and allure-results/. Each report\'s datagrams are read from its trace.jsonl (a report without it is refused).',
     'Refused (exit 3): reports of different targets (profile name, role, LwM2M version, endpoint) or network impairment, a shard missing or given twice, shards of different splits or selections, a case in two reports.',
     'Exit code otherwise as run: 0 every case passed or was not applicable, 1 a case failed or was inconclusive (with --baseline: a new failure or a stale entry), 2 an error verdict, a harness error or an interrupted shard.',
   ],

@@ -1,5 +1,6 @@
-// The page's script, inlined: filters cases by verdict, interface and text; shows a message's
-// details when its arrow (or a check's message link) is selected; opens a case named in the URL.
+// The page's script, inlined: filters cases by verdict, interface and text; draws a case's chart
+// and details when it opens (trace-view.ts); shows a message's details when its arrow (or a
+// check's message link) is selected; opens a case named in the URL.
 // Plain DOM code with no dependencies, so the file works offline and from file://.
 export const behaviour = String.raw`
 (() => {
@@ -36,11 +37,21 @@ export const behaviour = String.raw`
     if (target) target.scrollIntoView({ block: 'nearest' });
   }
   for (const article of cases) {
+    // The chart and message details are drawn the first time the case opens.
+    const details = article.querySelector('details');
+    details.addEventListener('toggle', () => { if (details.open) traceView(article); });
     article.addEventListener('click', (e) => {
       const link = e.target.closest('a.msg-link');
       const msg = e.target.closest('g.msg');
-      if (link) { e.preventDefault(); showMessage(article, link.dataset.seq); document.getElementById(article.id + '-m' + link.dataset.seq).scrollIntoView({ block: 'center' }); }
-      else if (msg) showMessage(article, msg.dataset.seq);
+      // A check's link may be followed before the chart is drawn.
+      if (link) {
+        e.preventDefault();
+        traceView(article).then(() => {
+          showMessage(article, link.dataset.seq);
+          const arrow = document.getElementById(article.id + '-m' + link.dataset.seq);
+          if (arrow) arrow.scrollIntoView({ block: 'center' });
+        });
+      } else if (msg) showMessage(article, msg.dataset.seq);
     });
     article.addEventListener('keydown', (e) => {
       const msg = e.target.closest && e.target.closest('g.msg');

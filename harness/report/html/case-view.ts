@@ -1,14 +1,12 @@
 // One case on the page: a collapsed row (verdict, id, title, time) that opens to the ETS
 // reference, the reason, the checks with expected and actual, the messages failed checks judged
-// (options and payload), the sequence chart with the message details on demand, notes and what
-// the target printed. Payloads are decoded with `model` (the built-in objects when absent).
+// (options and payload), the sequence chart with the message details on demand (drawn from the
+// case's data when it is opened), notes and what the target printed. Payloads are decoded with `model` (the built-in objects when absent).
 import type { ObjectModel } from '../../lwm2m/model/index.ts';
 import type { CaseResult } from '../../run/result.ts';
 import { escapeXml as esc } from '../xml.ts';
 import { judgedMessages } from './judged-messages.ts';
 import { caseAnchor } from './anchors.ts';
-import { messageDetail } from './message-detail.ts';
-import { sequenceChart } from './sequence-chart.ts';
 import { verdictName } from './verdicts.ts';
 
 const show = (value: unknown) => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
@@ -62,8 +60,8 @@ export function caseView(result: CaseResult, model?: ObjectModel): string {
     `<table class="kv meta">${meta.map(([k, v]) => `<tr><th>${esc(k!)}</th><td>${esc(v!)}</td></tr>`).join('')}</table>` +
     `<h3>Checks</h3>${checksTable(result, idPrefix)}${judgedMessages(result, idPrefix, model)}` +
     `<h3>Message sequence <span class="muted">(${result.trace.length} datagrams; select a message for its details)</span></h3>` +
-    `<div class="chart-wrap">${sequenceChart(result, idPrefix)}</div>` +
-    `<div class="msg-details">${result.trace.map((t) => messageDetail(result, t, idPrefix, model)).join('')}</div>` +
+    // Drawn by the page's script when the case is first opened (trace-view.ts).
+    `<div class="chart-wrap"></div><div class="msg-details"></div>` +
     `${notes}${targetOutput(result)}</div></details></article>`
   );
 }

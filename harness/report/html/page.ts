@@ -1,11 +1,13 @@
-// index.html: the run report for people, one self-contained file (inline CSS, script and SVG;
-// nothing fetched), readable from file:// and as a CI artifact.
+// index.html: the run report for people, one self-contained file (inline CSS, script and the
+// data the script draws charts from; nothing fetched), readable from file:// and as a CI artifact.
 import type { ObjectModel } from '../../lwm2m/model/index.ts';
 import type { RunReport } from '../run-report.ts';
 import { escapeXml as esc } from '../xml.ts';
 import { behaviour } from './behaviour.ts';
+import { traceData } from './case-data.ts';
 import { caseView } from './case-view.ts';
 import { style } from './style.ts';
+import { traceView } from './trace-view.ts';
 import { filters, runFacts, summaryTable } from './summary.ts';
 
 /** The page; payloads are decoded with `model` (the built-in objects plus the user's, when given). */
@@ -28,9 +30,10 @@ ${filters(report)}
 <section class="cases">
 ${report.cases.map((c) => caseView(c, model)).join('\n')}
 </section>
-<footer>Written by ${esc(report.tool.name)} ${esc(report.tool.version)}. Machine-readable: results.json (schema version ${report.schemaVersion}), junit.xml, trace.pcapng.</footer>
+<footer>Written by ${esc(report.tool.name)} ${esc(report.tool.version)}. Machine-readable: results.json (schema version ${report.schemaVersion}), trace.jsonl, junit.xml, trace.pcapng.</footer>
 </main>
-<script>${behaviour}</script>
+<script type="application/gzip+base64" id="trace-data">${traceData(report, model)}</script>
+<script>${traceView}${behaviour}</script>
 </body>
 </html>
 `;
