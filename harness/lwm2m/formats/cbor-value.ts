@@ -22,6 +22,11 @@ export function inferCborType(item: CborValue): ValueType | undefined {
   return undefined;
 }
 
+// A function, not a closure per call: closures made per value cost an allocation each.
+function bad(reason: string): ValueFromCbor {
+  return { ok: false, reason };
+}
+
 export function cborToValue(item: CborValue, declared: ValueType | undefined, options: { stripNul?: boolean } = {}): ValueFromCbor {
   const type = declared ?? inferCborType(item);
   if (type === undefined) return { ok: false, reason: 'not an LwM2M value' };
@@ -30,7 +35,6 @@ export function cborToValue(item: CborValue, declared: ValueType | undefined, op
   if (typeof item === 'number' && Number.isSafeInteger(item) && (type === 'integer' || type === 'time' || type === 'float' || (type === 'unsigned' && item >= 0))) {
     return { ok: true, type, value: item };
   }
-  const bad = (reason: string): ValueFromCbor => ({ ok: false, reason });
   switch (type) {
     case 'string':
     case 'corelnk':
