@@ -184,5 +184,10 @@ export function exactIntegerOfDecimal(text: string): bigint | undefined {
 
 /** Writes a JSON string literal (what JSON.stringify does for strings). */
 export function jsonString(s: string): string {
-  return JSON.stringify(s);
+  // Printable ASCII other than '"' and '\\' needs no escapes: most names and values.
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return JSON.stringify(s);
+  }
+  return `"${s}"`;
 }

@@ -93,22 +93,24 @@ function numberText(n: SenmlNumber): string {
   return formatFloatText(n.float);
 }
 
-/** Serializes raw records, keys in record order. */
+/** Serializes raw records, keys in record order; one string built by appending (no array per record). */
 export function formatSenmlJsonRecords(records: readonly SenmlRecord[]): string {
-  const parts = records.map((r) => {
-    const m: string[] = [];
-    if (r.bn !== undefined) m.push(`"bn":${jsonString(r.bn)}`);
-    if (r.bt !== undefined) m.push(`"bt":${numberText(r.bt)}`);
-    if (r.n !== undefined) m.push(`"n":${jsonString(r.n)}`);
-    if (r.t !== undefined) m.push(`"t":${numberText(r.t)}`);
-    if (r.v !== undefined) m.push(`"v":${numberText(r.v)}`);
-    if (r.vs !== undefined) m.push(`"vs":${jsonString(r.vs)}`);
-    if (r.vb !== undefined) m.push(`"vb":${r.vb}`);
-    if (r.vd !== undefined) m.push(`"vd":${jsonString(toBase64Url(r.vd))}`);
-    if (r.vlo !== undefined) m.push(`"vlo":${jsonString(r.vlo)}`);
-    return `{${m.join(',')}}`;
-  });
-  return `[${parts.join(',')}]`;
+  let out = '[';
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k] as SenmlRecord;
+    let m = '';
+    if (r.bn !== undefined) m += `,"bn":${jsonString(r.bn)}`;
+    if (r.bt !== undefined) m += `,"bt":${numberText(r.bt)}`;
+    if (r.n !== undefined) m += `,"n":${jsonString(r.n)}`;
+    if (r.t !== undefined) m += `,"t":${numberText(r.t)}`;
+    if (r.v !== undefined) m += `,"v":${numberText(r.v)}`;
+    if (r.vs !== undefined) m += `,"vs":${jsonString(r.vs)}`;
+    if (r.vb !== undefined) m += `,"vb":${r.vb}`;
+    if (r.vd !== undefined) m += `,"vd":${jsonString(toBase64Url(r.vd))}`;
+    if (r.vlo !== undefined) m += `,"vlo":${jsonString(r.vlo)}`;
+    out += `${k === 0 ? '' : ','}{${m.slice(1)}}`;
+  }
+  return `${out}]`;
 }
 
 export function encodeSenmlJson(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions = {}): Uint8Array {
