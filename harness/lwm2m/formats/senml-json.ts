@@ -30,6 +30,8 @@ function stringOf(v: JsonValue, position: number, label: string): string {
   return v;
 }
 
+const LABEL_BITS: ReadonlyMap<string, number> = new Map(['bn', 'n', 'bt', 't', 'v', 'vs', 'vlo', 'vb', 'vd'].map((label, k) => [label, 1 << k]));
+
 /** Parses the JSON text into raw SenML records (no LwM2M resolution). */
 export function parseSenmlJsonRecords(text: string): SenmlRecord[] {
   const doc = parseJsonExact(text, FORMAT);
@@ -37,10 +39,19 @@ export function parseSenmlJsonRecords(text: string): SenmlRecord[] {
   return doc.map((item) => {
     if (!(item instanceof JsonObject)) return failAt(0, 'each SenML record must be an object');
     const r: SenmlRecord = { at: item.position };
-    const seen = new Set<string>();
+    // Repeated labels: a bit per known label, a set only for the others (rare).
+    let seenKnown = 0;
+    let seenOther: Set<string> | undefined;
     for (const [key, v] of item.members) {
-      if (seen.has(key)) failAt(item.position, `label '${key}' appears twice in a record`);
-      seen.add(key);
+      const bit = LABEL_BITS.get(key);
+      if (bit !== undefined) {
+        if (seenKnown & bit) failAt(item.position, `label '${key}' appears twice in a record`);
+        seenKnown |= bit;
+      } else {
+        seenOther ??= new Set<string>();
+        if (seenOther.has(key)) failAt(item.position, `label '${key}' appears twice in a record`);
+        seenOther.add(key);
+      }
       switch (key) {
         case 'bn': r.bn = stringOf(v, item.position, key); break;
         case 'n': r.n = stringOf(v, item.position, key); break;
