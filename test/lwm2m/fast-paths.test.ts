@@ -11,6 +11,8 @@ import { contentFormat } from '../../harness/lwm2m/formats/index.ts';
 import { recordsToNodes } from '../../harness/lwm2m/formats/senml.ts';
 import { readSenmlCborRecords } from '../../harness/lwm2m/formats/senml-cbor.ts';
 import { decodeSenmlCborFast } from '../../harness/lwm2m/formats/senml-cbor-fast.ts';
+import { encodeLinkFormat, scanLinkFormat } from '../../harness/lwm2m/formats/link-format.ts';
+import { isCanonicalLinkFormat } from '../../harness/lwm2m/formats/link-format-canonical.ts';
 import { decodeTlvExact } from '../../harness/lwm2m/formats/tlv-decode.ts';
 import { decodeTlvFast } from '../../harness/lwm2m/formats/tlv-fast.ts';
 import { encodeTlv, encodeTlvGrouped } from '../../harness/lwm2m/formats/tlv.ts';
@@ -114,6 +116,25 @@ describe('encoders that write nodes in their order agree with the grouping encod
       }),
       { numRuns: 20_000, seed: 13 },
     );
+  });
+});
+
+describe('canonical link format', () => {
+  it('is exactly what decodes with no deviation and encodes back to itself', () => {
+    // Pieces of links, canonical and not, so that both answers come up often.
+    const piece = fc.constantFrom('<', '>', '/', '</3/0>', '</>', '<//x>', ';', ';ct', ';ct=60', ';rt="oma.lwm2m"', ';x="a\\"b"', ';x="a\\b"', '=', '"', ',', ' ', '\n', '%2F', '%G', '?', '#', 'a', '0', ';ver=1.1', ';x=<b>', ';x=a,b', 'ü', ';é=1', '""', '</a?b>', '</a#b>', '</a%2fb>', '</a%g0>', '<3/0>', '<x:/a>', '</a b>');
+    const text = fc.array(piece, { maxLength: 10 }).map((a) => a.join(''));
+    let canonical = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const scanned = scanLinkFormat(t);
+        const expected = scanned.ok && scanned.value.deviations.length === 0 && encodeLinkFormat(scanned.value.links) === t;
+        if (isCanonicalLinkFormat(t)) canonical++;
+        expect(isCanonicalLinkFormat(t)).toBe(expected);
+      }),
+      { numRuns: 30_000, seed: 17 },
+    );
+    expect(canonical).toBeGreaterThan(500);
   });
 });
 
