@@ -16,6 +16,7 @@ import { isCanonicalLinkFormat } from '../../harness/lwm2m/formats/link-format-c
 import { decodeTlvExact } from '../../harness/lwm2m/formats/tlv-decode.ts';
 import { decodeTlvFast } from '../../harness/lwm2m/formats/tlv-fast.ts';
 import { encodeTlv, encodeTlvGrouped } from '../../harness/lwm2m/formats/tlv.ts';
+import { encodeLwm2mCbor, encodeLwm2mCborGrouped } from '../../harness/lwm2m/formats/lwm2m-cbor.ts';
 import type { ValueType } from '../../harness/lwm2m/model/types.ts';
 import type { LwM2mNode } from '../../harness/lwm2m/node.ts';
 import { canonicalPathIds, formatPath, parsePath } from '../../harness/lwm2m/path.ts';
@@ -115,6 +116,21 @@ describe('encoders that write nodes in their order agree with the grouping encod
         expect(outcome(() => encodeTlv(nodes, options))).toBe(outcome(() => encodeTlvGrouped(nodes, options)));
       }),
       { numRuns: 20_000, seed: 13 },
+    );
+  });
+
+  it('LwM2M CBOR', () => {
+    // Some nodes moved to object 4, some given a Gateway prefix.
+    const moved = fc.tuple(node, fc.integer({ min: 0, max: 9 })).map(([n, k]): LwM2mNode => {
+      const path = k === 0 ? n.path.replace(/^\/3/, '/4') : n.path;
+      return k === 1 ? { ...n, path, prefix: 'd1' } : { ...n, path };
+    });
+    const sorted = (a: LwM2mNode[]) => a.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    fc.assert(
+      fc.property(fc.oneof(fc.array(moved, { maxLength: 12 }), fc.array(moved, { maxLength: 12 }).map(sorted), fc.array(node, { maxLength: 12 }).map(sorted)), (nodes) => {
+        expect(outcome(() => encodeLwm2mCbor(nodes))).toBe(outcome(() => encodeLwm2mCborGrouped(nodes)));
+      }),
+      { numRuns: 20_000, seed: 19 },
     );
   });
 });

@@ -89,14 +89,15 @@ export function writeCborValue(w: CborWriter, type: ValueType, value: LwM2mValue
       return;
     case 'integer':
     case 'unsigned':
-      w.integer(toBigInt(value) ?? 0n);
+      // An integer number is written as it is: no bigint per value.
+      w.integer(typeof value === 'number' && Number.isInteger(value) ? value : toBigInt(value) ?? 0n);
       return;
     case 'float':
       w.float(value as number, options.floatWidth ?? 'shortest');
       return;
     case 'time': {
       const mode = options.cborTime ?? (family === 'lwm2m-cbor' ? 'untagged' : 'epoch-tag');
-      const b = toBigInt(value) ?? 0n;
+      const b = typeof value === 'number' && Number.isInteger(value) ? value : toBigInt(value) ?? 0n;
       if (mode === 'rfc3339-tag') w.tag(0).text(secondsToRfc3339(Number(b)));
       else if (mode === 'epoch-tag') w.tag(1).integer(b);
       else w.integer(b);
