@@ -1,21 +1,23 @@
 // Codec benchmark: decode and encode throughput (MB/s of payload bytes) per content format at
 // ~1 KiB and ~64 KiB (medians of --runs runs), the same at 1, 4, 16, 64 and 256 KiB to show that
 // time grows linearly with size, then the mutated-input fuzz (10^6 inputs per decoder by default).
-// Run: npm run bench:codecs [-- --fuzz N] [-- --seconds S] [-- --runs R] [-- --only tlv,senml-cbor]
+// Time is this process's CPU time unless --clock wall (the machine is shared with other runs).
+// Run: npm run bench:codecs [-- --fuzz N] [-- --seconds S] [-- --runs R] [-- --clock cpu|wall] [-- --only tlv,senml-cbor]
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CODECS } from '../../harness/lwm2m/formats/index.ts';
 import type { DecodeContext } from '../../harness/lwm2m/formats/codec.ts';
 import { checkDecode, mutate, prng, SEEDS, fuzzModel } from '../../test/lwm2m/fuzz-support.ts';
-import { medianThroughput, table } from './measure.ts';
+import { medianThroughput, table, type Clock } from './measure.ts';
 import { benchInput } from './payloads.ts';
 
 const { values } = parseArgs({
-  options: { fuzz: { type: 'string' }, seconds: { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' } },
+  options: { fuzz: { type: 'string' }, seconds: { type: 'string' }, runs: { type: 'string' }, clock: { type: 'string' }, only: { type: 'string' } },
 });
 const FUZZ = Number(values.fuzz ?? 1_000_000);
 const SECONDS = Number(values.seconds ?? 0.3);
 const RUNS = Number(values.runs ?? 3);
+const CLOCK: Clock = values.clock === 'wall' ? 'wall' : 'cpu';
 const ONLY = values.only?.split(',');
 /** The codecs to measure: all, or those named by --only (name or number). */
 const SELECTED = CODECS.filter((c) => ONLY === undefined || ONLY.includes(c.name) || ONLY.includes(String(c.number)));
@@ -25,7 +27,7 @@ const GOAL_MBS = 50;
 const KIB = 1024;
 
 const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-console.log(`Node ${process.version}, ${cpus().length} cores, load average ${load}; medians of ${RUNS} runs of ${SECONDS} s`);
+console.log(`Node ${process.version}, ${cpus().length} cores, load average ${load}; medians of ${RUNS} runs of ${SECONDS} s of ${CLOCK === 'cpu' ? 'CPU time of this process' : 'wall-clock time'}`);
 
 /** Payload size, encode and decode MB/s of one codec at one target size. */
 function measure(codec: (typeof CODECS)[number], target: number): { bytes: number; encode: number; decode: number } {
@@ -33,8 +35,8 @@ function measure(codec: (typeof CODECS)[number], target: number): { bytes: numbe
   const payload = codec.encode(nodes, options);
   const check = codec.decode(payload, context);
   if (!check.ok) throw new Error(`${codec.name}: benchmark payload does not decode: ${check.error.reason}`);
-  const encode = medianThroughput(payload.length, () => codec.encode(nodes, options), SECONDS, RUNS);
-  const decode = medianThroughput(payload.length, () => codec.decode(payload, context), SECONDS, RUNS);
+  const encode = medianThroughput(payload.length, () => codec.encode(nodes, options), SECONDS, RUNS, CLOCK);
+  const decode = medianThroughput(payload.length, () => codec.decode(payload, context), SECONDS, RUNS, CLOCK);
   return { bytes: payload.length, encode, decode };
 }
 
