@@ -12,8 +12,16 @@ function now(clock: Clock): number {
   return (user + system) * 1000;
 }
 
+/**
+ * Runs op for about `seconds` of elapsed time: on a loaded machine the optimizing compiler
+ * runs late, and a few calls would leave the measurement to unoptimized code.
+ */
+export function warmUp(op: () => void, seconds: number): void {
+  const end = Date.now() + seconds * 1000;
+  for (let k = 0; k < 20 || Date.now() < end; k++) op();
+}
+
 export function throughput(bytesPerOp: number, op: () => void, seconds: number, clock: Clock = 'cpu'): number {
-  for (let k = 0; k < 20; k++) op();
   let ops = 0;
   const start = now(clock);
   const budget = seconds * 1e9;
@@ -34,6 +42,7 @@ export function median(values: readonly number[]): number {
 
 /** Median throughput of `runs` runs of `seconds` each. */
 export function medianThroughput(bytesPerOp: number, op: () => void, seconds: number, runs: number, clock: Clock = 'cpu'): number {
+  warmUp(op, seconds);
   const results: number[] = [];
   for (let k = 0; k < runs; k++) results.push(throughput(bytesPerOp, op, seconds, clock));
   return median(results);
