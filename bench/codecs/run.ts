@@ -2,9 +2,10 @@
 // ~1 KiB and ~64 KiB (medians of --runs runs), the same at 1, 4, 16, 64 and 256 KiB to show that
 // time grows linearly with size, then the mutated-input fuzz (10^6 inputs per decoder by default).
 // Time is this process's CPU time unless --clock wall (the machine is shared with other runs).
-// npm runs it with V8's young generation fixed at 16 MB (--max-semi-space-size=16): a 64 KiB
-// decode keeps thousands of nodes alive, and with the default sizing V8 settles, from run to run,
-// on a young generation that either holds them or not, so the same code measured 15 or 80 MB/s.
+// npm runs it with V8's allocation-site pretenuring off: a decode keeps all its nodes alive until
+// it returns, and when a scavenge happens to see that, V8 may decide to allocate those nodes in the
+// old generation from then on, so the same decode measured 15 or 90 MB/s depending on what ran
+// before it. `node --import tsx bench/codecs/run.ts` measures with V8's defaults.
 // Run: npm run bench:codecs [-- --fuzz N] [-- --seconds S] [-- --runs R] [-- --clock cpu|wall] [-- --only tlv,senml-cbor]
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -30,7 +31,7 @@ const GOAL_MBS = 50;
 const KIB = 1024;
 
 const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-const flags = process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'default V8 heap sizing';
+const flags = process.execArgv.filter((a) => a.startsWith('--') && a !== '--import' && a !== 'tsx').join(' ') || 'V8 defaults';
 console.log(`Node ${process.version} (${flags}), ${cpus().length} cores, load average ${load}; medians of ${RUNS} runs of ${SECONDS} s of ${CLOCK === 'cpu' ? 'CPU time of this process' : 'wall-clock time'}`);
 
 /** Payload size, encode and decode MB/s of one codec at one target size. */
