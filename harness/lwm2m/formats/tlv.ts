@@ -4,7 +4,7 @@
 
 import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
-import { canonicalPathIds, formatPath, parsePath, type PathIds } from '../path.ts';
+import { canonicalPathIds, formatPath, parsePath, readCanonicalPathIds, type PathIds } from '../path.ts';
 import type { LwM2mValue } from '../value.ts';
 import { EncodeError, type ContentFormatCodec, type EncodeOptions } from './codec.ts';
 import { decodeTlv } from './tlv-decode.ts';
@@ -70,79 +70,112 @@ function writeResources(out: TlvWriter, inst: InstanceGroup): void {
   for (const res of inst.resources.values()) writeResource(out, res);
 }
 
+/** The ids of every node in one array, four slots per node, and the depth of each path. */
+interface FlatIds {
+  readonly ids: Int32Array;
+  readonly depth: Uint8Array;
+}
+
+/**
+ * Ids of all nodes without an array per node (those would outlive the young generation on large
+ * payloads, and make encoding time grow faster than the size); undefined when a path is not
+ * canonical or names no instance: then the general encoder decides.
+ */
+function flatIds(nodes: readonly LwM2mNode[]): FlatIds | undefined {
+  const ids = new Int32Array(4 * nodes.length);
+  const depth = new Uint8Array(nodes.length);
+  for (let k = 0; k < nodes.length; k++) {
+    const d = readCanonicalPathIds((nodes[k] as LwM2mNode).path, ids, 4 * k);
+    if (d < 2) return undefined;
+    depth[k] = d;
+  }
+  return { ids, depth };
+}
+
+/** The ids all nodes share (as commonPrefix). */
+function flatCommonPrefix({ ids, depth }: FlatIds): number[] {
+  if (depth.length === 0) return [];
+  let n = depth[0] as number;
+  for (let k = 1; k < depth.length; k++) {
+    n = Math.min(n, depth[k] as number);
+    for (let d = 0; d < n; d++) if (ids[4 * k + d] !== ids[d]) n = d;
+  }
+  return Array.from(ids.subarray(0, n));
+}
+
 /**
  * Whether grouping would leave the nodes in their order: instances, resources and resource
  * instances ascending, nothing given twice, one instance below an instance request path. Then
  * they can be written as they come, with no grouping tables (and the same errors in the same order).
  */
-function inWriteOrder(nodes: readonly LwM2mNode[], all: readonly PathIds[], request: PathIds): boolean {
+function inWriteOrder(nodes: readonly LwM2mNode[], { ids, depth }: FlatIds, request: PathIds): boolean {
   /** The last node below an instance (a resource or resource instance) in the current instance. */
   let last = -1;
-  for (let k = 0; k < all.length; k++) {
-    const ids = all[k] as PathIds;
-    if (k > 0 && ids[1] !== (all[k - 1] as PathIds)[1]) {
-      if (request.length === 2 || (ids[1] as number) < ((all[k - 1] as PathIds)[1] as number)) return false;
+  for (let k = 0; k < depth.length; k++) {
+    const at = 4 * k;
+    if (k > 0 && ids[at + 1] !== ids[at - 3]) {
+      if (request.length === 2 || (ids[at + 1] as number) < (ids[at - 3] as number)) return false;
       last = -1;
     }
-    if (ids.length === 2) continue;
-    const prevIndex = last;
-    const prev = all[prevIndex];
+    if (depth[k] === 2) continue;
+    const prev = last;
     last = k;
-    if (prev === undefined || (ids[2] as number) > (prev[2] as number)) continue;
-    if (ids[2] !== prev[2]) return false;
+    if (prev < 0 || (ids[at + 2] as number) > (ids[4 * prev + 2] as number)) continue;
+    if (ids[at + 2] !== ids[4 * prev + 2]) return false;
     // One multiple resource: its instances ascending, or its empty-container node next to them.
-    const ordered = ids.length === 4
-      ? prev.length === 4 ? (ids[3] as number) > (prev[3] as number) : nodes[prevIndex]?.type === 'multiple'
-      : prev.length === 4 && nodes[k]?.type === 'multiple';
+    const ordered = depth[k] === 4
+      ? depth[prev] === 4 ? (ids[at + 3] as number) > (ids[4 * prev + 3] as number) : nodes[prev]?.type === 'multiple'
+      : depth[prev] === 4 && nodes[k]?.type === 'multiple';
     if (!ordered) return false;
   }
   return true;
 }
 
 /** Writes nodes that are in write order (instance records only when the request is an object or root). */
-function writeInOrder(out: TlvWriter, nodes: readonly LwM2mNode[], all: readonly PathIds[], withInstances: boolean): void {
+function writeInOrder(out: TlvWriter, nodes: readonly LwM2mNode[], { ids, depth }: FlatIds, withInstances: boolean): void {
   let i = -1;
   let instanceStart = 0;
   let r = -1;
   let multipleStart = -1;
   for (let k = 0; k < nodes.length; k++) {
     const node = nodes[k] as LwM2mNode;
-    const ids = all[k] as PathIds;
-    if (ids[1] !== i) {
+    const at = 4 * k;
+    if (ids[at + 1] !== i) {
       if (multipleStart >= 0) out.close(TLV_MULTIPLE_RESOURCE, r, multipleStart);
       if (withInstances && i >= 0) out.close(TLV_OBJECT_INSTANCE, i, instanceStart);
       multipleStart = -1;
       r = -1;
-      i = ids[1] as number;
+      i = ids[at + 1] as number;
       instanceStart = out.open();
     }
-    if (ids.length === 2) continue;
-    if (ids[2] !== r) {
+    if (depth[k] === 2) continue;
+    if (ids[at + 2] !== r) {
       if (multipleStart >= 0) out.close(TLV_MULTIPLE_RESOURCE, r, multipleStart);
       multipleStart = -1;
-      r = ids[2] as number;
-      if (ids.length === 3 && node.type !== 'multiple') {
+      r = ids[at + 2] as number;
+      if (depth[k] === 3 && node.type !== 'multiple') {
         writeValue(out, TLV_RESOURCE_VALUE, r, node);
         continue;
       }
       multipleStart = out.open();
     }
-    if (ids.length === 4) writeValue(out, TLV_RESOURCE_INSTANCE, ids[3] as number, node);
+    if (depth[k] === 4) writeValue(out, TLV_RESOURCE_INSTANCE, ids[at + 3] as number, node);
   }
   if (multipleStart >= 0) out.close(TLV_MULTIPLE_RESOURCE, r, multipleStart);
   if (withInstances && i >= 0) out.close(TLV_OBJECT_INSTANCE, i, instanceStart);
 }
 
 export function encodeTlv(nodes: readonly LwM2mNode[], options: EncodeOptions = {}): Uint8Array {
-  const all = nodes.map(nodeIds);
-  const request: PathIds = options.path !== undefined ? requestIdsForEncode(options.path) : commonPrefix(all);
-  for (const ids of all) if (ids[0] !== (all[0] as PathIds)[0]) throw new EncodeError(FORMAT, 'TLV carries one object; nodes span several');
-  if (request.length <= 2 && inWriteOrder(nodes, all, request)) {
+  const flat = flatIds(nodes);
+  if (flat === undefined) return encodeTlvGrouped(nodes, options);
+  const request: PathIds = options.path !== undefined ? requestIdsForEncode(options.path) : flatCommonPrefix(flat);
+  for (let k = 1; k < nodes.length; k++) if (flat.ids[4 * k] !== flat.ids[0]) throw new EncodeError(FORMAT, 'TLV carries one object; nodes span several');
+  if (request.length <= 2 && inWriteOrder(nodes, flat, request)) {
     const out = new TlvWriter(options.floatWidth ?? 'double', nodes.length);
-    writeInOrder(out, nodes, all, request.length <= 1);
+    writeInOrder(out, nodes, flat, request.length <= 1);
     return out.finish();
   }
-  return writeGrouped(nodes, all, request, options);
+  return encodeTlvGrouped(nodes, options);
 }
 
 /** The general case (the reference the in-order writer must agree with; exported for tests). */
