@@ -38,26 +38,52 @@ export function toBase64Url(bytes: Uint8Array): string {
 
 export type Base64Alphabet = 'base64' | 'base64url' | 'either';
 
+/** Sextet of each base64 character (both alphabets), -1 for anything else. */
+const SEXTET = new Int8Array(128).fill(-1);
+for (let k = 0; k < 64; k++) SEXTET['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(k)] = k;
+SEXTET[0x2d] = 62; // '-'
+SEXTET[0x5f] = 63; // '_'
+
 /**
- * Strict base64 decoding: only the alphabet(s) allowed, correct padding (optional for url),
- * no stray characters. Node's Buffer decoder silently skips garbage, so check first.
+ * Strict base64 decoding: only the alphabet(s) allowed (one alphabet per text for 'either'),
+ * correct padding (optional for url), no stray characters, no non-zero trailing bits (which
+ * Node's Buffer decoder would silently drop). Decoded by hand, in one pass after the checks.
  */
 export function fromBase64(text: string, alphabet: Base64Alphabet): Uint8Array | undefined {
-  const std = /^[A-Za-z0-9+/]*={0,2}$/;
-  const url = /^[A-Za-z0-9\-_]*={0,2}$/;
-  const okStd = std.test(text);
-  const okUrl = url.test(text);
-  if (alphabet === 'base64' && !okStd) return undefined;
-  if (alphabet === 'base64url' && !okUrl) return undefined;
-  if (alphabet === 'either' && !okStd && !okUrl) return undefined;
-  const body = text.replace(/=+$/, '');
-  const padding = text.length - body.length;
-  if (body.length % 4 === 1) return undefined;
-  if (padding > 0 && (text.length % 4 !== 0)) return undefined;
-  const buffer = Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  // Reject non-canonical trailing bits (e.g. "q83w" style garbage that Node would accept).
-  if (Buffer.from(buffer).toString('base64').replace(/=+$/, '') !== body.replace(/-/g, '+').replace(/_/g, '/')) return undefined;
-  return new Uint8Array(buffer);
+  const n = text.length;
+  let end = n;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x3d) end--;
+  const padding = n - end;
+  if (padding > 2) return undefined;
+  let standard = false; // '+' or '/' seen
+  let url = false; // '-' or '_' seen
+  for (let k = 0; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c > 0x7f || (SEXTET[c] as number) < 0) return undefined;
+    if (c === 0x2b || c === 0x2f) standard = true;
+    else if (c === 0x2d || c === 0x5f) url = true;
+  }
+  if (alphabet === 'base64' ? url : alphabet === 'base64url' ? standard : standard && url) return undefined;
+  const rest = end % 4;
+  if (rest === 1) return undefined;
+  if (padding > 0 && n % 4 !== 0) return undefined;
+  const last = end > 0 ? (SEXTET[text.charCodeAt(end - 1)] as number) : 0;
+  if ((rest === 2 && (last & 0x0f) !== 0) || (rest === 3 && (last & 0x03) !== 0)) return undefined;
+  const out = new Uint8Array((end * 3) >> 2);
+  let at = 0;
+  let k = 0;
+  for (; k + 4 <= end; k += 4) {
+    const v = ((SEXTET[text.charCodeAt(k)] as number) << 18) | ((SEXTET[text.charCodeAt(k + 1)] as number) << 12) | ((SEXTET[text.charCodeAt(k + 2)] as number) << 6) | (SEXTET[text.charCodeAt(k + 3)] as number);
+    out[at++] = v >> 16;
+    out[at++] = (v >> 8) & 0xff;
+    out[at++] = v & 0xff;
+  }
+  if (rest >= 2) {
+    const v = ((SEXTET[text.charCodeAt(k)] as number) << 18) | ((SEXTET[text.charCodeAt(k + 1)] as number) << 12) | (rest === 3 ? (SEXTET[text.charCodeAt(k + 2)] as number) << 6 : 0);
+    out[at++] = v >> 16;
+    if (rest === 3) out[at++] = (v >> 8) & 0xff;
+  }
+  return out;
 }
 
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {

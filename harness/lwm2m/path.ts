@@ -110,3 +110,29 @@ export function canonicalPathIds(text: string): number[] | undefined {
     i++; // '/'
   }
 }
+
+/**
+ * canonicalPathIds without an array: the ids go to into[at..at+3]; returns how many, or -1 when
+ * the path is not canonical. For encoders that keep the ids of every node at once.
+ */
+export function readCanonicalPathIds(text: string, into: Int32Array, at: number): number {
+  const n = text.length;
+  if (n < 2 || text.charCodeAt(0) !== 0x2f) return -1;
+  let count = 0;
+  let i = 1;
+  for (;;) {
+    const start = i;
+    let id = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x2f) break;
+      if (c < 0x30 || c > 0x39) return -1;
+      id = id * 10 + (c - 0x30);
+    }
+    const digits = i - start;
+    if (digits === 0 || digits > 5 || (digits > 1 && text.charCodeAt(start) === 0x30) || id > MAX_ID || count === 4) return -1;
+    into[at + count++] = id;
+    if (i === n) return count;
+    i++; // '/'
+  }
+}

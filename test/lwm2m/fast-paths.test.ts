@@ -11,8 +11,12 @@ import { contentFormat } from '../../harness/lwm2m/formats/index.ts';
 import { recordsToNodes } from '../../harness/lwm2m/formats/senml.ts';
 import { readSenmlCborRecords } from '../../harness/lwm2m/formats/senml-cbor.ts';
 import { decodeSenmlCborFast } from '../../harness/lwm2m/formats/senml-cbor-fast.ts';
+import { encodeLinkFormat, scanLinkFormat } from '../../harness/lwm2m/formats/link-format.ts';
+import { isCanonicalLinkFormat } from '../../harness/lwm2m/formats/link-format-canonical.ts';
 import { decodeTlvExact } from '../../harness/lwm2m/formats/tlv-decode.ts';
 import { decodeTlvFast } from '../../harness/lwm2m/formats/tlv-fast.ts';
+import { encodeTlv, encodeTlvGrouped } from '../../harness/lwm2m/formats/tlv.ts';
+import { encodeLwm2mCbor, encodeLwm2mCborGrouped } from '../../harness/lwm2m/formats/lwm2m-cbor.ts';
 import type { ValueType } from '../../harness/lwm2m/model/types.ts';
 import type { LwM2mNode } from '../../harness/lwm2m/node.ts';
 import { canonicalPathIds, formatPath, parsePath } from '../../harness/lwm2m/path.ts';
@@ -78,6 +82,75 @@ describe('fast paths agree with the exact decoders', () => {
       expect(exact).toEqual({ ok: true, value: fast });
     }
     expect(accepted).toBeGreaterThan(100);
+  });
+});
+
+describe('encoders that write nodes in their order agree with the grouping encoders', () => {
+  /** Bytes as hex, or the error's message. */
+  const outcome = (run: () => Uint8Array): string => {
+    try {
+      return Buffer.from(run()).toString('hex');
+    } catch (e) {
+      return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    }
+  };
+  // Few ids, so that orders, repeats and single/multiple clashes all come up.
+  const node = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: -1, max: 2 }), fc.integer({ min: 0, max: 6 })).map(
+    ([i, r, ri, v]): LwM2mNode => {
+      if (r === 3) return { path: `/3/${i}`, type: 'instance', value: [] };
+      if (ri < 0 && v === 6) return { path: `/3/${i}/${r}`, type: 'multiple', value: [] };
+      const path = ri < 0 ? `/3/${i}/${r}` : `/3/${i}/${r}/${ri}`;
+      return v % 2 === 0 ? { path, type: 'integer', value: v * 1000 - 3000 } : { path, type: 'string', value: `s${v}` };
+    },
+  );
+  const lists = fc.oneof(
+    fc.array(node, { maxLength: 12 }),
+    // Sorted lists: the in-order writer's own case.
+    fc.array(node, { maxLength: 12 }).map((a) => a.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))),
+  );
+
+  it('TLV', () => {
+    fc.assert(
+      fc.property(lists, fc.constantFrom(undefined, '/3', '/3/0', '/3/1/2', '/3/0/1/1'), (nodes, path) => {
+        const options = path === undefined ? {} : { path };
+        expect(outcome(() => encodeTlv(nodes, options))).toBe(outcome(() => encodeTlvGrouped(nodes, options)));
+      }),
+      { numRuns: 20_000, seed: 13 },
+    );
+  });
+
+  it('LwM2M CBOR', () => {
+    // Some nodes moved to object 4, some given a Gateway prefix.
+    const moved = fc.tuple(node, fc.integer({ min: 0, max: 9 })).map(([n, k]): LwM2mNode => {
+      const path = k === 0 ? n.path.replace(/^\/3/, '/4') : n.path;
+      return k === 1 ? { ...n, path, prefix: 'd1' } : { ...n, path };
+    });
+    const sorted = (a: LwM2mNode[]) => a.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    fc.assert(
+      fc.property(fc.oneof(fc.array(moved, { maxLength: 12 }), fc.array(moved, { maxLength: 12 }).map(sorted), fc.array(node, { maxLength: 12 }).map(sorted)), (nodes) => {
+        expect(outcome(() => encodeLwm2mCbor(nodes))).toBe(outcome(() => encodeLwm2mCborGrouped(nodes)));
+      }),
+      { numRuns: 20_000, seed: 19 },
+    );
+  });
+});
+
+describe('canonical link format', () => {
+  it('is exactly what decodes with no deviation and encodes back to itself', () => {
+    // Pieces of links, canonical and not, so that both answers come up often.
+    const piece = fc.constantFrom('<', '>', '/', '</3/0>', '</>', '<//x>', ';', ';ct', ';ct=60', ';rt="oma.lwm2m"', ';x="a\\"b"', ';x="a\\b"', '=', '"', ',', ' ', '\n', '%2F', '%G', '?', '#', 'a', '0', ';ver=1.1', ';x=<b>', ';x=a,b', 'ü', ';é=1', '""', '</a?b>', '</a#b>', '</a%2fb>', '</a%g0>', '<3/0>', '<x:/a>', '</a b>');
+    const text = fc.array(piece, { maxLength: 10 }).map((a) => a.join(''));
+    let canonical = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const scanned = scanLinkFormat(t);
+        const expected = scanned.ok && scanned.value.deviations.length === 0 && encodeLinkFormat(scanned.value.links) === t;
+        if (isCanonicalLinkFormat(t)) canonical++;
+        expect(isCanonicalLinkFormat(t)).toBe(expected);
+      }),
+      { numRuns: 30_000, seed: 17 },
+    );
+    expect(canonical).toBeGreaterThan(500);
   });
 });
 

@@ -8,6 +8,8 @@ const utf8Encoder = new TextEncoder();
 export class CborWriter {
   private buf = new Uint8Array(256);
   private len = 0;
+  /** A view of buf for floats, made once per buffer rather than per value. */
+  private view = new DataView(this.buf.buffer);
 
   private ensure(n: number): void {
     if (this.len + n <= this.buf.length) return;
@@ -16,6 +18,7 @@ export class CborWriter {
     const next = new Uint8Array(size);
     next.set(this.buf.subarray(0, this.len));
     this.buf = next;
+    this.view = new DataView(next.buffer);
   }
 
   private head(major: number, arg: number | bigint): void {
@@ -49,6 +52,8 @@ export class CborWriter {
   }
 
   integer(v: number | bigint): this {
+    // Values come as bigint from exact sources; most fit a number, whose path is cheaper.
+    if (typeof v === 'bigint' && v >= -0x1fffffffffffffn && v <= 0x1fffffffffffffn) v = Number(v);
     if (typeof v === 'number') {
       if (v >= 0) this.head(0, v);
       else this.head(1, -1 - v);
@@ -116,21 +121,23 @@ export class CborWriter {
   }
 
   float(v: number, width: FloatWidth = 'shortest'): this {
-    const half = width === 'shortest' ? numberToHalf(v) : undefined;
+    // A half is also a single: a value that is no single needs no half check.
+    const single = Object.is(Math.fround(v), v) || Number.isNaN(v);
+    const half = width === 'shortest' && single ? numberToHalf(v) : undefined;
     if (half !== undefined) {
       this.ensure(3);
       this.buf[this.len++] = 0xf9;
       this.buf[this.len++] = half >> 8;
       this.buf[this.len++] = half & 0xff;
-    } else if ((width === 'shortest' && (Object.is(Math.fround(v), v) || Number.isNaN(v))) || (width === 'single' && (Object.is(Math.fround(v), v) || Number.isNaN(v)))) {
+    } else if (width !== 'double' && single) {
       this.ensure(5);
       this.buf[this.len++] = 0xfa;
-      new DataView(this.buf.buffer, this.len, 4).setFloat32(0, v);
+      this.view.setFloat32(this.len, v);
       this.len += 4;
     } else {
       this.ensure(9);
       this.buf[this.len++] = 0xfb;
-      new DataView(this.buf.buffer, this.len, 8).setFloat64(0, v);
+      this.view.setFloat64(this.len, v);
       this.len += 8;
     }
     return this;

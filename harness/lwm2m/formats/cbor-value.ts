@@ -22,6 +22,11 @@ export function inferCborType(item: CborValue): ValueType | undefined {
   return undefined;
 }
 
+// A function, not a closure per call: closures made per value cost an allocation each.
+function bad(reason: string): ValueFromCbor {
+  return { ok: false, reason };
+}
+
 export function cborToValue(item: CborValue, declared: ValueType | undefined, options: { stripNul?: boolean } = {}): ValueFromCbor {
   const type = declared ?? inferCborType(item);
   if (type === undefined) return { ok: false, reason: 'not an LwM2M value' };
@@ -30,7 +35,6 @@ export function cborToValue(item: CborValue, declared: ValueType | undefined, op
   if (typeof item === 'number' && Number.isSafeInteger(item) && (type === 'integer' || type === 'time' || type === 'float' || (type === 'unsigned' && item >= 0))) {
     return { ok: true, type, value: item };
   }
-  const bad = (reason: string): ValueFromCbor => ({ ok: false, reason });
   switch (type) {
     case 'string':
     case 'corelnk':
@@ -85,14 +89,15 @@ export function writeCborValue(w: CborWriter, type: ValueType, value: LwM2mValue
       return;
     case 'integer':
     case 'unsigned':
-      w.integer(toBigInt(value) ?? 0n);
+      // An integer number is written as it is: no bigint per value.
+      w.integer(typeof value === 'number' && Number.isInteger(value) ? value : toBigInt(value) ?? 0n);
       return;
     case 'float':
       w.float(value as number, options.floatWidth ?? 'shortest');
       return;
     case 'time': {
       const mode = options.cborTime ?? (family === 'lwm2m-cbor' ? 'untagged' : 'epoch-tag');
-      const b = toBigInt(value) ?? 0n;
+      const b = typeof value === 'number' && Number.isInteger(value) ? value : toBigInt(value) ?? 0n;
       if (mode === 'rfc3339-tag') w.tag(0).text(secondsToRfc3339(Number(b)));
       else if (mode === 'epoch-tag') w.tag(1).integer(b);
       else w.integer(b);

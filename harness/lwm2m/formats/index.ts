@@ -8,6 +8,7 @@ import type { LwM2mNode } from '../node.ts';
 import { cborCodec } from './cbor.ts';
 import { EncodeError, type ContentFormatCodec, type DecodeContext } from './codec.ts';
 import { decodeLinkFormat, encodeLinkFormat } from './link-format.ts';
+import { isCanonicalLinkFormat } from './link-format-canonical.ts';
 import { lwm2mCborCodec } from './lwm2m-cbor.ts';
 import { omaJsonCodec } from './oma-json.ts';
 import { opaqueCodec } from './opaque.ts';
@@ -24,6 +25,8 @@ export const linkFormatCodec: ContentFormatCodec = {
   decode(payload: Uint8Array, context?: DecodeContext): DecodeResult<LwM2mNode[]> {
     const text = fromUtf8(payload);
     if (text === undefined) return fail('link-format', 'payload is not valid UTF-8', { offset: 0 });
+    // Canonical text (what peers usually send) is its own canonical form: no links to build.
+    if (isCanonicalLinkFormat(text)) return ok([{ path: context?.path ?? '/', type: 'corelnk', value: text }]);
     const links = decodeLinkFormat(text);
     if (!links.ok) return links;
     return ok([{ path: context?.path ?? '/', type: 'corelnk', value: encodeLinkFormat(links.value) }]);

@@ -5,14 +5,28 @@
 import { DecodeFailure } from '../decode-error.ts';
 
 export class JsonNumber {
+  /** undefined: not yet asked; null: not an integer literal. */
+  private exact: bigint | null | undefined;
   constructor(readonly text: string) {}
   /** Exact integer when the text is an integer literal (no fraction, no exponent). */
   get integer(): bigint | undefined {
-    return /^-?\d+$/.test(this.text) ? BigInt(this.text) : undefined;
+    if (this.exact === undefined) this.exact = isIntegerLiteral(this.text) ? BigInt(this.text) : null;
+    return this.exact ?? undefined;
   }
   get value(): number {
     return Number(this.text);
   }
+}
+
+/** /^-?\d+$/ without a regex: numbers are tested once per value. */
+function isIntegerLiteral(text: string): boolean {
+  let k = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  if (k === text.length) return false;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 export class JsonObject {
@@ -26,7 +40,36 @@ export class JsonObject {
 export type JsonValue = null | boolean | string | JsonNumber | JsonObject | JsonValue[];
 
 const MAX_DEPTH = 64;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+function isDigitAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * End of the longest number -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)? at `start`, or `start` when
+ * there is none: the grammar scanned by hand, as numbers are read once per value.
+ */
+function numberEnd(text: string, start: number): number {
+  let k = start;
+  if (text.charCodeAt(k) === 0x2d) k++;
+  if (text.charCodeAt(k) === 0x30) k++;
+  else if (isDigitAt(text, k)) while (isDigitAt(text, k)) k++;
+  else return start;
+  if (text.charCodeAt(k) === 0x2e && isDigitAt(text, k + 1)) {
+    k += 2;
+    while (isDigitAt(text, k)) k++;
+  }
+  const e = text.charCodeAt(k);
+  if (e === 0x65 || e === 0x45) {
+    const sign = text.charCodeAt(k + 1);
+    const digits = sign === 0x2b || sign === 0x2d ? k + 2 : k + 1;
+    if (isDigitAt(text, digits)) {
+      k = digits + 1;
+      while (isDigitAt(text, k)) k++;
+    }
+  }
+  return k;
+}
 
 export function parseJsonExact(text: string, format: string): JsonValue {
   let i = 0;
@@ -148,11 +191,11 @@ export function parseJsonExact(text: string, format: string): JsonValue {
       i += 4;
       return null;
     }
-    NUMBER.lastIndex = i;
-    const m = NUMBER.exec(text);
-    if (m && m[0].length > 0) {
-      i += m[0].length;
-      return new JsonNumber(m[0]);
+    const end = numberEnd(text, i);
+    if (end > i) {
+      const number = new JsonNumber(text.slice(i, end));
+      i = end;
+      return number;
     }
     return failAt(`unexpected character '${c}'`);
   };
@@ -164,6 +207,9 @@ export function parseJsonExact(text: string, format: string): JsonValue {
 
 /** Exact integer of a decimal number text that may have a fraction or exponent (1.638435E9). */
 export function exactIntegerOfDecimal(text: string): bigint | undefined {
+  // The common float, a fraction with a non-zero digit and no exponent, is no integer.
+  const point = text.indexOf('.');
+  if (point >= 0 && !/[eE]/.test(text) && /[1-9]/.test(text.slice(point + 1))) return undefined;
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
   if (!m) return undefined;
   const [, sign, intPart, frac = '', expText = '0'] = m;
@@ -184,5 +230,10 @@ export function exactIntegerOfDecimal(text: string): bigint | undefined {
 
 /** Writes a JSON string literal (what JSON.stringify does for strings). */
 export function jsonString(s: string): string {
-  return JSON.stringify(s);
+  // Printable ASCII other than '"' and '\\' needs no escapes: most names and values.
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return JSON.stringify(s);
+  }
+  return `"${s}"`;
 }

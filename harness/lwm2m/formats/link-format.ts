@@ -9,6 +9,7 @@
 // separated at all) is a DecodeError.
 
 import { fail, ok, type DecodeResult } from '../decode-error.ts';
+import { allOfClass, isClass, isPtoken, NAME_END, PARMNAME_CHAR, URI_CHAR, WHITESPACE } from './link-format-chars.ts';
 
 export interface LinkAttribute {
   name: string;
@@ -56,16 +57,17 @@ export interface ScannedLinkFormat {
 
 const FORMAT = 'link-format';
 
-// RFC 5987 attr-char, plus '*' for ext-name-star (RFC 6690 link-extension).
-const PARMNAME_CHAR = /^[A-Za-z0-9!#$&+\-.^_`|~*]$/;
-// RFC 6690 ptokenchar.
-const PTOKEN = /^[A-Za-z0-9!#$%&'()*+\-./:<=>?@[\]^_`{|}~]+$/;
-// RFC 3986 characters allowed in a URI-reference (pct-encoding checked separately).
-const URI_CHARS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
-
 function isWhitespace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\r' || c === '\n';
 }
+
+/** What a whitespace skip found; NO_WHITESPACE when nothing was skipped (the common case, no allocation). */
+interface WhitespaceRun {
+  readonly skipped: boolean;
+  readonly newline: boolean;
+  readonly at: number;
+}
+const NO_WHITESPACE: WhitespaceRun = { skipped: false, newline: false, at: -1 };
 
 /** Full scan: links plus every tolerated deviation with its position. */
 export function scanLinkFormat(text: string): DecodeResult<ScannedLinkFormat> {
@@ -80,7 +82,8 @@ export function scanLinkFormat(text: string): DecodeResult<ScannedLinkFormat> {
     deviations.push({ id, position, message });
   };
   /** Skips whitespace; returns whether any was skipped and whether it held a line break. */
-  const skipWhitespace = (): { skipped: boolean; newline: boolean; at: number } => {
+  const skipWhitespace = (): WhitespaceRun => {
+    if (i >= n || !isClass(text.charCodeAt(i), WHITESPACE)) return NO_WHITESPACE;
     const at = i;
     let newline = false;
     while (i < n && isWhitespace(text[i])) {
@@ -111,7 +114,7 @@ export function scanLinkFormat(text: string): DecodeResult<ScannedLinkFormat> {
       uri = text.slice(i + 1, close);
       checkUri(uri, i + 1, deviate);
       i = close + 1;
-    } else if (links.length === 0 && PARMNAME_CHAR.test(text[i] ?? '')) {
+    } else if (links.length === 0 && isClass(text.charCodeAt(i), PARMNAME_CHAR)) {
       // Legacy Bootstrap-Discover form "lwm2m=1.0,</0/0>...": attributes with no URI-reference.
       deviate('lf.missing-uri', i, "attributes without a '<URI-reference>'; read as belonging to '</>'");
       uri = '/';
@@ -142,10 +145,10 @@ export function scanLinkFormat(text: string): DecodeResult<ScannedLinkFormat> {
         break;
       }
       const nameStart = i;
-      while (i < n && !'=;,<>"'.includes(text[i] as string) && !isWhitespace(text[i])) i++;
+      while (i < n && !isClass(text.charCodeAt(i), NAME_END)) i++;
       const name = text.slice(nameStart, i);
       if (name.length === 0) return fail(FORMAT, 'attribute without a name', { position: nameStart });
-      if (![...name].every((c) => PARMNAME_CHAR.test(c))) {
+      if (!allOfClass(name, PARMNAME_CHAR)) {
         deviate('lf.attr-name-invalid', nameStart, `attribute name '${name}' has characters outside RFC 5987 attr-char`);
       }
       const attribute: LinkAttribute = { name };
@@ -176,7 +179,7 @@ export function scanLinkFormat(text: string): DecodeResult<ScannedLinkFormat> {
           const value = text.slice(valueStart, end);
           if (value.length === 0) {
             deviate('lf.attr-empty-value', valueStart, `attribute '${name}' has '=' but no value`);
-          } else if (!PTOKEN.test(value)) {
+          } else if (!isPtoken(value)) {
             deviate('lf.ptoken-invalid', valueStart, `unquoted value '${value}' of '${name}' is not a ptoken; it must be quoted`);
           }
           attribute.value = value;
@@ -246,13 +249,14 @@ function checkUri(uri: string, at: number, deviate: (id: LinkDeviationId, positi
     deviate('lf.uri-empty', at, 'empty URI-reference');
     return;
   }
-  if (!URI_CHARS.test(uri)) {
+  if (!allOfClass(uri, URI_CHAR)) {
     deviate('lf.uri-invalid-char', at, `URI-reference '${uri}' has characters not allowed by RFC 3986`);
   }
-  if (/%(?![0-9A-Fa-f]{2})/.test(uri)) {
+  if (uri.includes('%') && /%(?![0-9A-Fa-f]{2})/.test(uri)) {
     deviate('lf.uri-bad-percent', at, `URI-reference '${uri}' has a malformed percent-encoding`);
   }
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(uri) || uri.startsWith('//')) {
+  // A scheme starts with a letter: a path ('/…') needs no regex.
+  if ((uri.charCodeAt(0) !== 0x2f && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(uri)) || uri.startsWith('//')) {
     deviate('lf.uri-not-path', at, `URI-reference '${uri}' is not an absolute path`);
   } else if (!uri.startsWith('/')) {
     deviate('lf.uri-no-leading-slash', at, `URI-reference '${uri}' lacks the leading '/'`);
@@ -282,7 +286,7 @@ export function encodeLinkFormat(links: readonly Link[]): string {
       for (const a of link.attributes) {
         out += `;${a.name}`;
         if (a.value !== undefined) {
-          const mustQuote = a.quoted === true || !PTOKEN.test(a.value);
+          const mustQuote = a.quoted === true || !isPtoken(a.value);
           out += `=${mustQuote ? quote(a.value) : a.value}`;
         }
       }

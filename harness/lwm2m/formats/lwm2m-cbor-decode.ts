@@ -93,9 +93,30 @@ class Lwm2mCborWalk {
     const request = this.request;
     const n = cbor.open();
     let lastId = -1;
+    // Whether `base` agrees with the request path as far as both go: with it, a value's own id
+    // decides whether it lies within the request, without a path array per value.
+    let baseWithin = true;
+    for (let k = 0; k < base.length && k < request.length; k++) if (base[k] !== request[k]) baseWithin = false;
+    const depth = base.length + 1;
     for (let k = 0; cbor.more(n, k); k++) {
       const at = cbor.p;
       const key = cbor.value();
+      if (typeof key === 'number' && prefix === undefined && depth >= 3 && depth <= 4 && cbor.major() !== 5) {
+        // The common entry: one id naming a resource or resource instance, and its value.
+        const single = id(key, at);
+        if (single <= lastId) this.exact();
+        lastId = single;
+        const text = `${baseText}/${single}`;
+        const value = cbor.value();
+        if (!(baseWithin && request.length <= depth && (request.length <= base.length || request[base.length] === single))) {
+          failAt(at, `${text} lies outside the request path ${formatPath(request)}`);
+        }
+        this.claim(text, at);
+        const typed = cborToValue(value, this.types.typeOf(base[0] as number, depth === 3 ? single : (base[2] as number)));
+        if (!typed.ok) failAt(at, `${text}: ${typed.reason}`);
+        this.out.push({ path: text, type: typed.type, value: typed.value });
+        continue;
+      }
       let ids: number[];
       let text: string;
       let itemPrefix = prefix;

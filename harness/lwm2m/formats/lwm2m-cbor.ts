@@ -5,7 +5,7 @@
 
 import { CborWriter } from '../cbor/writer.ts';
 import type { LwM2mNode } from '../node.ts';
-import { parsePath, type PathIds } from '../path.ts';
+import { canonicalPathIds, parsePath, type PathIds } from '../path.ts';
 import type { LwM2mValue } from '../value.ts';
 import { EncodeError, type ContentFormatCodec, type EncodeOptions } from './codec.ts';
 import { writeCborValue } from './cbor-value.ts';
@@ -17,9 +17,17 @@ const FORMAT = 'lwm2m-cbor';
 
 // ---- encoding ----
 
+/** A map level of the output: entries by id in order of first appearance, or a value (leaf). */
 interface Tree {
-  children: Map<number, Tree>;
+  children?: Map<number, Tree>;
   leaf?: LwM2mNode;
+}
+
+interface Group {
+  readonly prefix?: string;
+  readonly object: number;
+  readonly paths: PathIds[];
+  readonly nodes: LwM2mNode[];
 }
 
 function writeTree(w: CborWriter, tree: Tree, options: EncodeOptions): void {
@@ -27,54 +35,148 @@ function writeTree(w: CborWriter, tree: Tree, options: EncodeOptions): void {
     writeCborValue(w, tree.leaf.type, tree.leaf.value as LwM2mValue, options, 'lwm2m-cbor');
     return;
   }
-  w.mapHeader(tree.children.size);
-  for (const [id, child] of tree.children) {
+  const children = tree.children;
+  w.mapHeader(children === undefined ? 0 : children.size);
+  if (children === undefined) return;
+  for (const [id, child] of children) {
     w.integer(id);
     writeTree(w, child, options);
   }
 }
 
+function nodeIds(node: LwM2mNode): PathIds {
+  // Node paths are almost always canonical: read those without a result object.
+  const canonical = canonicalPathIds(node.path);
+  if (canonical !== undefined && canonical.length >= 2) return canonical;
+  const ids = parsePath(node.path);
+  if (!ids.ok || ids.value.length < 2) throw new EncodeError(FORMAT, `node path '${node.path}' is not an instance, resource or resource instance`);
+  return ids.value;
+}
+
+function writeLeaf(w: CborWriter, node: LwM2mNode, options: EncodeOptions): void {
+  if (node.type === 'instance' || node.type === 'multiple') w.mapHeader(0);
+  else writeCborValue(w, node.type, node.value as LwM2mValue, options, 'lwm2m-cbor');
+}
+
+/**
+ * Whether the paths ascend strictly, none is the parent of the next, and no node has a Gateway
+ * prefix: then every map's entries are runs of consecutive nodes, in the order the tree gives them.
+ */
+function inPathOrder(nodes: readonly LwM2mNode[], all: readonly PathIds[]): boolean {
+  for (let k = 0; k < all.length; k++) {
+    if ((nodes[k] as LwM2mNode).prefix !== undefined) return false;
+    if (k === 0) continue;
+    const a = all[k - 1] as PathIds;
+    const b = all[k] as PathIds;
+    let d = 0;
+    while (d < a.length && d < b.length && a[d] === b[d]) d++;
+    if (d === a.length || d === b.length || (a[d] as number) > (b[d] as number)) return false;
+  }
+  return true;
+}
+
+/** The map of nodes [from, to), which share their ids before `level`: one entry per run of equal ids at `level`. */
+function writeRange(w: CborWriter, nodes: readonly LwM2mNode[], all: readonly PathIds[], level: number, from: number, to: number, options: EncodeOptions): void {
+  let count = 0;
+  for (let k = from; k < to; count++) {
+    const id = (all[k] as PathIds)[level];
+    while (k < to && (all[k] as PathIds)[level] === id) k++;
+  }
+  w.mapHeader(count);
+  for (let k = from; k < to; ) {
+    const start = k;
+    const id = (all[k] as PathIds)[level] as number;
+    while (k < to && (all[k] as PathIds)[level] === id) k++;
+    w.integer(id);
+    if (k - start === 1 && (all[start] as PathIds).length === level + 1) writeLeaf(w, nodes[start] as LwM2mNode, options);
+    else writeRange(w, nodes, all, level + 1, start, k, options);
+  }
+}
+
+/** Nodes in path order, written object by object without building a tree. */
+function writeInPathOrder(nodes: readonly LwM2mNode[], all: readonly PathIds[], options: EncodeOptions): Uint8Array {
+  let objects = 0;
+  for (let k = 0; k < all.length; k++) if (k === 0 || (all[k] as PathIds)[0] !== (all[k - 1] as PathIds)[0]) objects++;
+  const w = new CborWriter().mapHeader(objects);
+  for (let from = 0; from < all.length; ) {
+    const first = all[from] as PathIds;
+    let to = from + 1;
+    while (to < all.length && (all[to] as PathIds)[0] === first[0]) to++;
+    // Sorted paths: what all share is what the first and the last share.
+    const lastPath = all[to - 1] as PathIds;
+    let common = 0;
+    while (common < first.length && common < lastPath.length && first[common] === lastPath[common]) common++;
+    if (common === 1) w.integer(first[0] as number);
+    else {
+      w.arrayHeader(common);
+      for (let k = 0; k < common; k++) w.integer(first[k] as number);
+    }
+    if (to - from === 1) writeLeaf(w, nodes[from] as LwM2mNode, options);
+    else writeRange(w, nodes, all, common, from, to, options);
+    from = to;
+  }
+  return w.finish();
+}
+
 export function encodeLwm2mCbor(nodes: readonly LwM2mNode[], options: EncodeOptions = {}): Uint8Array {
-  // Group by (prefix, object) in order of first appearance.
-  const groups = new Map<string, { prefix?: string; paths: PathIds[]; nodes: LwM2mNode[] }>();
-  for (const node of nodes) {
-    const ids = parsePath(node.path);
-    if (!ids.ok || ids.value.length < 2) throw new EncodeError(FORMAT, `node path '${node.path}' is not an instance, resource or resource instance`);
-    const key = `${node.prefix ?? ''}\u0000${ids.value[0]}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = node.prefix === undefined ? { paths: [], nodes: [] } : { prefix: node.prefix, paths: [], nodes: [] }));
-    g.paths.push(ids.value);
-    g.nodes.push(node);
+  const all = nodes.map(nodeIds);
+  if (inPathOrder(nodes, all)) return writeInPathOrder(nodes, all, { ...options, floatWidth: options.floatWidth ?? 'shortest' });
+  return encodeLwm2mCborTree(nodes, all, options);
+}
+
+/** The general case (the reference the in-order writer must agree with; exported for tests). */
+export function encodeLwm2mCborGrouped(nodes: readonly LwM2mNode[], options: EncodeOptions = {}): Uint8Array {
+  return encodeLwm2mCborTree(nodes, nodes.map(nodeIds), options);
+}
+
+function encodeLwm2mCborTree(nodes: readonly LwM2mNode[], all: readonly PathIds[], options: EncodeOptions): Uint8Array {
+  // Group by (prefix, object) in order of first appearance; consecutive nodes usually share one.
+  const groups = new Map<string, Group>();
+  let last: Group | undefined;
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k] as LwM2mNode;
+    const ids = all[k] as PathIds;
+    const object = ids[0] as number;
+    if (last === undefined || last.object !== object || last.prefix !== node.prefix) {
+      const key = `${node.prefix ?? ''}\u0000${object}`;
+      last = groups.get(key);
+      if (!last) groups.set(key, (last = node.prefix === undefined ? { object, paths: [], nodes: [] } : { prefix: node.prefix, object, paths: [], nodes: [] }));
+    }
+    last.paths.push(ids);
+    last.nodes.push(node);
   }
   const options2: EncodeOptions = { ...options, floatWidth: options.floatWidth ?? 'shortest' };
   const w = new CborWriter().mapHeader(groups.size);
   for (const g of groups.values()) {
-    let common = g.paths[0] as PathIds;
+    const first = g.paths[0] as PathIds;
+    let common = first.length;
     for (const p of g.paths) {
       let k = 0;
-      while (k < common.length && k < p.length && common[k] === p[k]) k++;
-      common = common.slice(0, k);
+      while (k < common && k < p.length && first[k] === p[k]) k++;
+      common = k;
     }
     // A single leaf keeps its full path in the key; otherwise the key stops at the branching.
-    const root: Tree = { children: new Map() };
-    g.nodes.forEach((node, k) => {
+    const root: Tree = {};
+    for (let k = 0; k < g.nodes.length; k++) {
+      const node = g.nodes[k] as LwM2mNode;
+      const path = g.paths[k] as PathIds;
       let t = root;
-      for (const id of (g.paths[k] as PathIds).slice(common.length)) {
-        let next = t.children.get(id);
-        if (!next) t.children.set(id, (next = { children: new Map() }));
+      for (let level = common; level < path.length; level++) {
+        const id = path[level] as number;
+        const children = (t.children ??= new Map());
+        let next = children.get(id);
+        if (!next) children.set(id, (next = {}));
         t = next;
       }
-      if (t.leaf || t.children.size > 0) throw new EncodeError(FORMAT, `${node.path} given twice or both as value and container`);
+      if (t.leaf || (t.children !== undefined && t.children.size > 0)) throw new EncodeError(FORMAT, `${node.path} given twice or both as value and container`);
       t.leaf = node;
-    });
-    const key = [...(g.prefix === undefined ? [] : [g.prefix]), ...common];
-    if (key.length === 1 && typeof key[0] === 'number') w.integer(key[0]);
+    }
+    const keyLength = (g.prefix === undefined ? 0 : 1) + common;
+    if (keyLength === 1 && g.prefix === undefined) w.integer(first[0] as number);
     else {
-      w.arrayHeader(key.length);
-      for (const part of key) {
-        if (typeof part === 'string') w.text(part);
-        else w.integer(part);
-      }
+      w.arrayHeader(keyLength);
+      if (g.prefix !== undefined) w.text(g.prefix);
+      for (let k = 0; k < common; k++) w.integer(first[k] as number);
     }
     writeTree(w, root, options2);
   }

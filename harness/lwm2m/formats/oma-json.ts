@@ -6,14 +6,16 @@ import { DecodeFailure, guard, type DecodeResult } from '../decode-error.ts';
 import { fromBase64, fromUtf8, toBase64, utf8 } from '../bytes.ts';
 import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
-import { formatPath, isWithin, parsePath, type PathIds } from '../path.ts';
+import { canonicalPathIds, formatPath, isWithin, parsePath, type PathIds } from '../path.ts';
 import { compactInteger, formatObjectLink, inInt64, inUint64, parseObjectLink, toBigInt, type LwM2mValue, type ObjectLink } from '../value.ts';
 import { EncodeError, resourceTyping, type ContentFormatCodec, type DecodeContext, type EncodeOptions } from './codec.ts';
-import { JsonNumber, JsonObject, exactIntegerOfDecimal, jsonString, parseJsonExact } from './json-exact.ts';
+import { JsonNumber, JsonObject, exactIntegerOfDecimal, jsonString, parseJsonExact, type JsonValue } from './json-exact.ts';
+import { ResourceTypes } from './resource-types.ts';
 import { emptyPayloadNodes, requestIds, splitName } from './senml.ts';
 import { formatFloatText } from './text-format.ts';
 
 const FORMAT = 'oma-json';
+const VALUE_LABELS = ['v', 'sv', 'bv', 'ov'];
 
 function failAt(position: number, reason: string): never {
   throw new DecodeFailure({ format: FORMAT, position, reason });
@@ -54,22 +56,50 @@ function decodeDocument(text: string, context: DecodeContext): LwM2mNode[] {
   const bt = btValue instanceof JsonNumber ? btValue.value : undefined;
   const seen = new Set<string>();
   const out: LwM2mNode[] = [];
+  const types = new ResourceTypes(context, request);
   for (const entry of entries) {
     if (!(entry instanceof JsonObject)) return failAt(0, "each 'e' entry must be an object");
     const at = entry.position;
-    const n = entry.get('n');
+    // One pass over the members: the name, the time and the value labels (first of each, as get() finds them).
+    let n: JsonValue | undefined;
+    let t: JsonValue | undefined;
+    let valueLabel: string | undefined;
+    let raw: JsonValue | undefined;
+    let values = 0;
+    let seenLabels = 0;
+    for (const [key, v] of entry.members) {
+      if (key === 'n') {
+        if (n === undefined) n = v;
+      } else if (key === 't') {
+        if (t === undefined) t = v;
+      } else {
+        const rank = VALUE_LABELS.indexOf(key);
+        if (rank < 0 || seenLabels & (1 << rank)) continue;
+        seenLabels |= 1 << rank;
+        values++;
+        // The first label in the order v, sv, bv, ov decides when there are several (an error anyway).
+        if (valueLabel === undefined || rank < VALUE_LABELS.indexOf(valueLabel)) {
+          valueLabel = key;
+          raw = v;
+        }
+      }
+    }
     if (n !== undefined && typeof n !== 'string') failAt(at, "'n' must be a string");
     const name = bn + ((n as string | undefined) ?? '');
-    const ids = parsePath(splitName(name, context.rootPath).path, { allowRelative: false });
-    if (!ids.ok || ids.value.length < 3) return failAt(at, `name '${name}' is not a resource or resource instance path`);
-    const path: PathIds = ids.value;
+    // A plain absolute name needs no Gateway prefix split; a canonical one is its own node path.
+    const plain = context.rootPath === undefined && name.length > 1 && name.charCodeAt(0) === 0x2f && name.charCodeAt(1) >= 0x30 && name.charCodeAt(1) <= 0x39;
+    let path: PathIds | undefined = plain ? canonicalPathIds(name) : undefined;
+    const pathText = path !== undefined ? name : undefined;
+    if (path === undefined) {
+      const ids = parsePath(plain ? name : splitName(name, context.rootPath).path, { allowRelative: false });
+      path = ids.ok ? ids.value : undefined;
+    }
+    if (path === undefined || path.length < 3) return failAt(at, `name '${name}' is not a resource or resource instance path`);
     if (!isWithin(path, request)) failAt(at, `${formatPath(path)} lies outside the request path ${formatPath(request)}`);
-    const present = ['v', 'sv', 'bv', 'ov'].filter((k) => entry.get(k) !== undefined);
-    if (present.length !== 1) failAt(at, present.length === 0 ? `entry for ${formatPath(path)} has no value` : `entry for ${formatPath(path)} has several values`);
-    const declared = resourceTyping(context, request, path).type;
+    if (values !== 1) failAt(at, values === 0 ? `entry for ${formatPath(path)} has no value` : `entry for ${formatPath(path)} has several values`);
+    const declared = types.typeOf(path[0] as number, path[2] as number);
     let typed: { type: ValueType; value: LwM2mValue };
-    const raw = entry.get(present[0] as string);
-    switch (present[0]) {
+    switch (valueLabel) {
       case 'v':
         if (!(raw instanceof JsonNumber)) return failAt(at, "'v' must be a number");
         typed = numeric(raw, declared, at);
@@ -99,11 +129,10 @@ function decodeDocument(text: string, context: DecodeContext): LwM2mNode[] {
         }
       }
     }
-    const t = entry.get('t');
     if (t !== undefined && !(t instanceof JsonNumber)) failAt(at, "'t' must be a number");
-    const node: { path: string; type: ValueType; value: LwM2mValue; time?: number } = { path: formatPath(path), ...typed };
+    const node: { path: string; type: ValueType; value: LwM2mValue; time?: number } = { path: pathText ?? formatPath(path), type: typed.type, value: typed.value };
     if (bt !== undefined || t !== undefined) node.time = (bt ?? 0) + (t instanceof JsonNumber ? t.value : 0);
-    const key = `${node.path}@${node.time ?? ''}`;
+    const key = node.time === undefined ? node.path : `${node.path}@${node.time}`;
     if (seen.has(key)) failAt(at, `${node.path} appears twice`);
     seen.add(key);
     out.push(node);

@@ -30,6 +30,8 @@ function stringOf(v: JsonValue, position: number, label: string): string {
   return v;
 }
 
+const LABEL_BITS: ReadonlyMap<string, number> = new Map(['bn', 'n', 'bt', 't', 'v', 'vs', 'vlo', 'vb', 'vd'].map((label, k) => [label, 1 << k]));
+
 /** Parses the JSON text into raw SenML records (no LwM2M resolution). */
 export function parseSenmlJsonRecords(text: string): SenmlRecord[] {
   const doc = parseJsonExact(text, FORMAT);
@@ -37,10 +39,19 @@ export function parseSenmlJsonRecords(text: string): SenmlRecord[] {
   return doc.map((item) => {
     if (!(item instanceof JsonObject)) return failAt(0, 'each SenML record must be an object');
     const r: SenmlRecord = { at: item.position };
-    const seen = new Set<string>();
+    // Repeated labels: a bit per known label, a set only for the others (rare).
+    let seenKnown = 0;
+    let seenOther: Set<string> | undefined;
     for (const [key, v] of item.members) {
-      if (seen.has(key)) failAt(item.position, `label '${key}' appears twice in a record`);
-      seen.add(key);
+      const bit = LABEL_BITS.get(key);
+      if (bit !== undefined) {
+        if (seenKnown & bit) failAt(item.position, `label '${key}' appears twice in a record`);
+        seenKnown |= bit;
+      } else {
+        seenOther ??= new Set<string>();
+        if (seenOther.has(key)) failAt(item.position, `label '${key}' appears twice in a record`);
+        seenOther.add(key);
+      }
       switch (key) {
         case 'bn': r.bn = stringOf(v, item.position, key); break;
         case 'n': r.n = stringOf(v, item.position, key); break;
@@ -93,22 +104,24 @@ function numberText(n: SenmlNumber): string {
   return formatFloatText(n.float);
 }
 
-/** Serializes raw records, keys in record order. */
+/** Serializes raw records, keys in record order; one string built by appending (no array per record). */
 export function formatSenmlJsonRecords(records: readonly SenmlRecord[]): string {
-  const parts = records.map((r) => {
-    const m: string[] = [];
-    if (r.bn !== undefined) m.push(`"bn":${jsonString(r.bn)}`);
-    if (r.bt !== undefined) m.push(`"bt":${numberText(r.bt)}`);
-    if (r.n !== undefined) m.push(`"n":${jsonString(r.n)}`);
-    if (r.t !== undefined) m.push(`"t":${numberText(r.t)}`);
-    if (r.v !== undefined) m.push(`"v":${numberText(r.v)}`);
-    if (r.vs !== undefined) m.push(`"vs":${jsonString(r.vs)}`);
-    if (r.vb !== undefined) m.push(`"vb":${r.vb}`);
-    if (r.vd !== undefined) m.push(`"vd":${jsonString(toBase64Url(r.vd))}`);
-    if (r.vlo !== undefined) m.push(`"vlo":${jsonString(r.vlo)}`);
-    return `{${m.join(',')}}`;
-  });
-  return `[${parts.join(',')}]`;
+  let out = '[';
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k] as SenmlRecord;
+    let m = '';
+    if (r.bn !== undefined) m += `,"bn":${jsonString(r.bn)}`;
+    if (r.bt !== undefined) m += `,"bt":${numberText(r.bt)}`;
+    if (r.n !== undefined) m += `,"n":${jsonString(r.n)}`;
+    if (r.t !== undefined) m += `,"t":${numberText(r.t)}`;
+    if (r.v !== undefined) m += `,"v":${numberText(r.v)}`;
+    if (r.vs !== undefined) m += `,"vs":${jsonString(r.vs)}`;
+    if (r.vb !== undefined) m += `,"vb":${r.vb}`;
+    if (r.vd !== undefined) m += `,"vd":${jsonString(toBase64Url(r.vd))}`;
+    if (r.vlo !== undefined) m += `,"vlo":${jsonString(r.vlo)}`;
+    out += `${k === 0 ? '' : ','}{${m.slice(1)}}`;
+  }
+  return `${out}]`;
 }
 
 export function encodeSenmlJson(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions = {}): Uint8Array {

@@ -163,6 +163,9 @@ function recordValue(r: SenmlRecord, declared: ValueType | undefined): Typed {
 export type SenmlEncodeOptions = EncodeOptions;
 
 function nodeIds(node: LwM2mNode): PathIds {
+  // Node paths are almost always canonical: read those without a result object.
+  const canonical = canonicalPathIds(node.path);
+  if (canonical !== undefined && canonical.length >= 3) return canonical;
   const ids = parsePath(node.path);
   if (!ids.ok || ids.value.length < 3) throw new EncodeError('senml', `node path '${node.path}' is not a resource or resource instance`);
   return ids.value;
@@ -178,13 +181,25 @@ function requestGroups(options: SenmlEncodeOptions): PathIds[] {
   return out;
 }
 
+/** Whether node k exists, lies in `instance` and has time `time`. */
+function sharesInstance(nodes: readonly PathIds[], times: readonly (number | undefined)[], k: number, instance: PathIds, time: number | undefined): boolean {
+  return k >= 0 && k < nodes.length && isWithin(nodes[k] as PathIds, instance) && times[k] === time;
+}
+
 function groupOf(ids: PathIds, nodes: readonly PathIds[], times: readonly (number | undefined)[], index: number, groups: readonly PathIds[]): PathIds {
   for (const g of groups) if (isWithin(ids, g)) return g;
   // No request path: nodes sharing an instance with a neighbour are grouped under it.
   const instance = ids.slice(0, 2);
   const time = times[index];
-  const neighbour = (k: number) => k >= 0 && k < nodes.length && isWithin(nodes[k] as PathIds, instance) && times[k] === time;
-  return neighbour(index - 1) || neighbour(index + 1) ? instance : ids;
+  return sharesInstance(nodes, times, index - 1, instance, time) || sharesInstance(nodes, times, index + 1, instance, time) ? instance : ids;
+}
+
+/** ids[from..] joined by '/', the usual one or two ids without an array. */
+function relativeName(ids: PathIds, from: number): string {
+  const n = ids.length - from;
+  if (n === 1) return String(ids[from]);
+  if (n === 2) return `${ids[from]}/${ids[from + 1]}`;
+  return ids.slice(from).join('/');
 }
 
 export function nodesToRecords(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions = {}): SenmlRecord[] {
@@ -194,40 +209,53 @@ export function nodesToRecords(nodes: readonly LwM2mNode[], options: SenmlEncode
   const out: SenmlRecord[] = [];
   let currentBn: string | undefined;
   let currentBt: number | undefined;
-  nodes.forEach((node, k) => {
+  // The base name of the last group: most nodes share their group with the one before.
+  let lastGroup: PathIds | undefined;
+  let lastGroupBn = '';
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k] as LwM2mNode;
     const ids = all[k] as PathIds;
     let bn: string;
     let n: string | undefined;
     if (options.senmlNames === 'grouped') {
-      bn = `${formatPath(ids.slice(0, 2))}/`;
-      n = ids.slice(2).join('/');
+      bn = `/${ids[0]}/${ids[1]}/`;
+      n = relativeName(ids, 2);
     } else {
       const group = groupOf(ids, all, times, k, groups);
       if (group.length === ids.length) {
         bn = formatPath(ids);
       } else {
-        bn = group.length === 0 ? '/' : `${formatPath(group)}/`;
-        n = ids.slice(group.length).join('/');
+        if (group !== lastGroup) {
+          lastGroup = group;
+          lastGroupBn = group.length === 0 ? '/' : `${formatPath(group)}/`;
+        }
+        bn = lastGroupBn;
+        n = relativeName(ids, group.length);
       }
     }
-    const r: SenmlRecord = { at: 0 };
+    let bt: SenmlNumber | undefined;
+    let t: SenmlNumber | undefined;
     if (node.time !== undefined) {
       if (options.senmlTime === 'relative' && currentBt !== undefined) {
-        if (node.time !== currentBt) r.t = numberOf(node.time - currentBt);
+        if (node.time !== currentBt) t = numberOf(node.time - currentBt);
       } else if (node.time !== currentBt) {
-        r.bt = numberOf(node.time);
+        bt = numberOf(node.time);
         currentBt = node.time;
         if (options.senmlTime !== 'relative') currentBn = undefined; // bt repeats bn (Leshan)
       }
     }
+    // Labels in the order they are written: bn, bt, n, t, then the value (as Zephyr and Leshan write them).
+    const r: SenmlRecord = { at: 0 };
     if (bn !== currentBn) {
       r.bn = bn;
       currentBn = bn;
     }
+    if (bt !== undefined) r.bt = bt;
     if (n !== undefined) r.n = n;
+    if (t !== undefined) r.t = t;
     setValue(r, node);
-    out.push(orderRecord(r));
-  });
+    out.push(r);
+  }
   return out;
 }
 
@@ -262,21 +290,6 @@ function setValue(r: SenmlRecord, node: LwM2mNode): void {
     default:
       throw new EncodeError('senml', `cannot encode a ${node.type} node at ${node.path}`);
   }
-}
-
-/** Key order of emitted records: bn, bt, n, t, then the value (as Zephyr and Leshan write them). */
-function orderRecord(r: SenmlRecord): SenmlRecord {
-  const o: SenmlRecord = { at: r.at };
-  if (r.bn !== undefined) o.bn = r.bn;
-  if (r.bt !== undefined) o.bt = r.bt;
-  if (r.n !== undefined) o.n = r.n;
-  if (r.t !== undefined) o.t = r.t;
-  if (r.v !== undefined) o.v = r.v;
-  if (r.vs !== undefined) o.vs = r.vs;
-  if (r.vb !== undefined) o.vb = r.vb;
-  if (r.vd !== undefined) o.vd = r.vd;
-  if (r.vlo !== undefined) o.vlo = r.vlo;
-  return o;
 }
 
 /** Path-only records (Read-Composite / Observe-Composite requests): names, no values, no time. */
