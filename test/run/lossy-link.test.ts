@@ -61,23 +61,33 @@ describe('a wait over a link that lost datagrams', () => {
   const peer = { address: '127.0.0.1', port: 1 };
   const local = { address: '127.0.0.1', port: 2 };
   const lose = (trace: TraceRecorder) => trace.record({ direction: 'in', endpoint: 'server', local, remote: peer, bytes: Buffer.from([0x40]), dropped: true, impairment: 'dropped' });
-  /** A wait that finds its event once `at` (performance.now()) has passed, as a log from a fixed position does. */
-  const eventAt = (at: number) => (within: number) =>
-    new Promise<string | undefined>((resolve) => setTimeout(() => resolve(performance.now() >= at - 1 ? 'event' : undefined), Math.min(within, Math.max(0, at - performance.now()))));
+  /** A wait that finds nothing on its first call and the event on the next, recording how long each was asked to wait. */
+  const secondCallFinds = () => {
+    const asked: number[] = [];
+    const wait = async (within: number) => {
+      asked.push(within);
+      return asked.length > 1 ? 'event' : undefined;
+    };
+    return { asked, wait };
+  };
 
   it('is granted the retransmission time the losses explain, and says so', async () => {
     const trace = new TraceRecorder();
     const notes: string[] = [];
     lose(trace);
-    const found = await lossAwareWait(eventAt(performance.now() + 80), 30, { trace, params: fast, caseMark: 0, signal: new AbortController().signal, note: (t) => notes.push(t) });
+    const { asked, wait } = secondCallFinds();
+    const found = await lossAwareWait(wait, 1000, { trace, params: fast, caseMark: 0, signal: new AbortController().signal, note: (t) => notes.push(t) });
     expect(found).toBe('event');
+    expect(asked).toEqual([1000, retransmissionAllowanceMs(fast, 1)]);
     expect(notes.join('\n')).toMatch(/granted for retransmissions after 1 datagram\(s\) the link lost/);
   });
 
   it('without a loss in the trace the deadline stands', async () => {
     const trace = new TraceRecorder();
-    const found = await lossAwareWait(eventAt(performance.now() + 80), 30, { trace, params: fast, caseMark: 0, signal: new AbortController().signal, note: () => {} });
+    const { asked, wait } = secondCallFinds();
+    const found = await lossAwareWait(wait, 1000, { trace, params: fast, caseMark: 0, signal: new AbortController().signal, note: () => {} });
     expect(found).toBeUndefined();
+    expect(asked).toEqual([1000]);
   });
 
   it('grants at most the sender\'s last retransmission', () => {
