@@ -92,10 +92,10 @@ export class ExpiringMap<V> {
     this.entries.set(key, entry);
   }
 
-  /** Merges into the value, keeping the expiry; no-op when absent or expired. */
+  /** Merges into the value (an object, changed in place), keeping the expiry; no-op when absent or expired. */
   merge(key: string, part: Partial<V>): void {
     const e = this.entries.get(key);
-    if (e && e.expiresAt > this.now()) e.value = { ...e.value, ...part };
+    if (e && e.expiresAt > this.now()) Object.assign(e.value as object, part);
   }
 
   delete(key: string): boolean {

@@ -37,7 +37,7 @@ import { Observation, ObserveRelation, nextObserveNumber } from './observe.ts';
 import type { ObservationTransport, RelationTransport } from './observe.ts';
 import { OptionNumber, decodeBlock, encodeBlock, encodeUint, isCritical, sizeOfSzx, szxOfSize } from './options.ts';
 import { TraceRecorder } from './trace.ts';
-import type { DatagramRecord, PeerAddress } from './trace.ts';
+import type { DatagramRecord, NewDatagramRecord, PeerAddress } from './trace.ts';
 import { initialTimeoutMs, resolveParams } from './transmission.ts';
 import type { TransmissionParams } from './transmission.ts';
 import { DtlsClientTransport, DtlsServerTransport, JsDtlsClientTransport, openTransport } from './transport.ts';
@@ -142,6 +142,8 @@ interface PendingRequest {
 }
 
 interface ServerExchange {
+  peer: PeerAddress;
+  request: CoapMessage;
   dedupKey: string;
   acked: boolean;
   timer?: NodeJS.Timeout;
@@ -160,6 +162,11 @@ interface Slot {
 
 function peerKey(p: PeerAddress): string {
   return `${p.address}|${p.port}`;
+}
+
+/** The key of a block transfer: one resource, as one peer asked for it. Made only by requests that take part in one. */
+function resourceKeyOf(peer: PeerAddress, path: string, query: readonly string[], accept: number | undefined): string {
+  return `${peerKey(peer)}|${path}?${query.join('&')}|${accept ?? ''}`;
 }
 
 /** Trace fields of a datagram the impairment layer acted on. */
@@ -615,13 +622,13 @@ export class CoapEndpoint {
     const decoded = decodeMessage(bytes);
     const message = decoded.ok ? decoded.message : undefined;
     const dropped = this.dropIncoming?.({ bytes, remote: peer, ...(message ? { message } : {}) }) ?? false;
-    const record = this.trace.record({
-      direction: 'in', endpoint: this.name, local: this.local, remote: peer, bytes,
-      ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
-      ...(dropped ? { dropped: true } : {}),
-      ...(this.transport.security ? { security: this.transport.security } : {}),
-      ...impairmentFields(mark?.impairment, mark?.delayMs),
-    });
+    const entry: NewDatagramRecord = { direction: 'in', endpoint: this.name, local: this.local, remote: peer, bytes };
+    if (decoded.ok) entry.message = decoded.message;
+    else entry.decodeError = decoded.reason;
+    if (dropped) entry.dropped = true;
+    if (this.transport.security) entry.security = this.transport.security;
+    if (mark?.impairment) Object.assign(entry, impairmentFields(mark.impairment, mark.delayMs));
+    const record = this.trace.record(entry);
     if (message) this.showWatchers(peer, message, record);
     if (dropped) return;
     if (!decoded.ok) {
@@ -781,29 +788,24 @@ export class CoapEndpoint {
   // ---- server side ---------------------------------------------------------------------------
 
   private async handleRequest(peer: PeerAddress, msg: CoapMessage, dedupKey: string, seq: number): Promise<void> {
-    const ex: ServerExchange = { dedupKey, acked: false };
-    const reply = (code: string, options: CoapOption[] = [], payload: Buffer = EMPTY): void => {
-      if (ex.timer) this.clearTimer(ex.timer);
-      this.sendResponse(peer, msg, ex, { code, options, payload });
-    };
+    const ex: ServerExchange = { peer, request: msg, dedupKey, acked: false };
     const method = methodOfCode(msg.code);
-    if (!method) return reply('4.05');
+    if (!method) return this.reply(ex, '4.05');
     for (const o of msg.options) {
       if (isCritical(o.number) && !this.understood.has(o.number)) {
-        return reply('4.02', [], Buffer.from(`unrecognized critical option ${o.number}`));
+        return this.reply(ex, '4.02', [], Buffer.from(`unrecognized critical option ${o.number}`));
       }
     }
-    if (optionValue(msg, OptionNumber.ProxyUri) || optionValue(msg, OptionNumber.ProxyScheme)) return reply('5.05');
+    if (optionValue(msg, OptionNumber.ProxyUri) || optionValue(msg, OptionNumber.ProxyScheme)) return this.reply(ex, '5.05');
     const path = uriPath(msg);
     const query = uriQuery(msg);
     const acc = acceptOf(msg);
     const obsValue = observeOf(msg);
-    const resourceKey = `${peerKey(peer)}|${path}?${query.join('&')}|${acc ?? ''}`;
 
     // RFC 7641 §3.6: Observe=1 with the relation's token deregisters; Observe=0 replaces it.
     // A plain request with that token (e.g. a Block2 follow-up reusing it) leaves it alone.
-    const tokenKey = this.tokenKey(peer, msg.token);
-    const existing = this.relations.get(tokenKey);
+    const tokenKey = this.relations.size > 0 || obsValue !== undefined ? this.tokenKey(peer, msg.token) : '';
+    const existing = this.relations.size > 0 ? this.relations.get(tokenKey) : undefined;
     if (existing && obsValue === 1) existing.end('deregister');
     if (existing && obsValue === 0) existing.end('reregistered');
 
@@ -812,8 +814,8 @@ export class CoapEndpoint {
     const block1Raw = optionValue(msg, OptionNumber.Block1);
     if (block1Raw) {
       const b1 = decodeBlock(block1Raw);
-      if (!b1) return reply('4.00', [], Buffer.from('malformed Block1 option'));
-      const outcome = this.block1.accept(`${method}|${resourceKey}`, b1, msg.payload, size1Of(msg));
+      if (!b1) return this.reply(ex, '4.00', [], Buffer.from('malformed Block1 option'));
+      const outcome = this.block1.accept(`${method}|${resourceKeyOf(peer, path, query, acc)}`, b1, msg.payload, size1Of(msg));
       switch (outcome.kind) {
         case 'continue': {
           const size1 = size1Of(msg);
@@ -822,14 +824,14 @@ export class CoapEndpoint {
           } catch (err) {
             this.reportError(err);
           }
-          return reply('2.31', [{ number: OptionNumber.Block1, value: encodeBlock(outcome.block) }]);
+          return this.reply(ex, '2.31', [{ number: OptionNumber.Block1, value: encodeBlock(outcome.block) }]);
         }
         case 'incomplete':
-          return reply('4.08', [], Buffer.from(outcome.detail));
+          return this.reply(ex, '4.08', [], Buffer.from(outcome.detail));
         case 'too-large':
-          return reply('4.13', [{ number: OptionNumber.Size1, value: encodeUint(outcome.maxBytes) }]);
+          return this.reply(ex, '4.13', [{ number: OptionNumber.Size1, value: encodeUint(outcome.maxBytes) }]);
         case 'bad':
-          return reply('4.00', [], Buffer.from(outcome.detail));
+          return this.reply(ex, '4.00', [], Buffer.from(outcome.detail));
         case 'complete':
           payload = outcome.payload;
           block1Done = outcome.block;
@@ -841,12 +843,12 @@ export class CoapEndpoint {
     const block2Raw = optionValue(msg, OptionNumber.Block2);
     if (block2Raw) {
       const b2 = decodeBlock(block2Raw);
-      if (!b2) return reply('4.00', [], Buffer.from('malformed Block2 option'));
+      if (!b2) return this.reply(ex, '4.00', [], Buffer.from('malformed Block2 option'));
       // Block 0 may negotiate down; later blocks are served at the size the client counts in.
       block2Req = { num: b2.num, szx: b2.num === 0 ? Math.min(b2.szx, preferredSzx) : b2.szx };
       if (b2.num > 0 && !block1Done) {
-        const cached = this.block2Cache.get(`${method}|${resourceKey}`);
-        if (cached) return this.replyBlock(reply, cached, block2Req.num, block2Req.szx, []);
+        const cached = this.block2Cache.get(`${method}|${resourceKeyOf(peer, path, query, acc)}`);
+        if (cached) return this.replyBlock(ex, cached, block2Req.num, block2Req.szx, []);
       }
     }
 
@@ -875,7 +877,8 @@ export class CoapEndpoint {
           this.dedup.merge(dedupKey, { reply: this.sendEmptyAck(peer, msg.messageId) });
         }, this.params.piggybackWindowMs);
       }
-      spec = await answer;
+      // A handler that answers at once is finished at once: no turn of the event loop per request.
+      spec = answer instanceof Promise ? await answer : answer;
       if (codeByte(spec.code) === undefined || codeClass(spec.code) < 2) {
         spec = { code: '5.00', payload: `handler returned invalid response code ${String(spec.code)}` };
       }
@@ -892,10 +895,10 @@ export class CoapEndpoint {
     if (observing) extra.push({ number: OptionNumber.Observe, value: encodeUint(this.takeObserveNumber()) });
     if (block1Done) extra.push({ number: OptionNumber.Block1, value: encodeBlock(block1Done) });
     if (rep.payload.length > (16 << (block2Req?.szx ?? preferredSzx)) || (block2Req && block2Req.num > 0)) {
-      this.block2Cache.set(`${method}|${resourceKey}`, rep, this.params.exchangeLifetimeMs);
-      this.replyBlock(reply, rep, block2Req?.num ?? 0, block2Req?.szx ?? preferredSzx, extra);
+      this.block2Cache.set(`${method}|${resourceKeyOf(peer, path, query, acc)}`, rep, this.params.exchangeLifetimeMs);
+      this.replyBlock(ex, rep, block2Req?.num ?? 0, block2Req?.szx ?? preferredSzx, extra);
     } else {
-      reply(rep.code, [...rep.options, ...extra], rep.payload);
+      this.reply(ex, rep.code, extra.length > 0 ? [...rep.options, ...extra] : rep.options, rep.payload);
     }
     if (relation) {
       if (observing) {
@@ -907,19 +910,25 @@ export class CoapEndpoint {
     }
   }
 
+  /** Answers the exchange's request (piggybacked or separate), ending its piggyback timer. */
+  private reply(ex: ServerExchange, code: string, options: CoapOption[] = [], payload: Buffer = EMPTY): void {
+    if (ex.timer) this.clearTimer(ex.timer);
+    this.sendResponse(ex.peer, ex.request, ex, { code, options, payload });
+  }
+
   private replyBlock(
-    reply: (code: string, options: CoapOption[], payload: Buffer) => void,
+    ex: ServerExchange,
     rep: Representation,
     num: number,
     szx: number,
     extra: CoapOption[],
   ): void {
     const block = sliceBlock(rep.payload, num, szx);
-    if (!block) return reply('4.02', [], Buffer.from(`Block2 #${num} is beyond the end of the representation`));
+    if (!block) return this.reply(ex, '4.02', [], Buffer.from(`Block2 #${num} is beyond the end of the representation`));
     const options = [...rep.options, ...(num === 0 ? extra : extra.filter((o) => o.number !== OptionNumber.Observe))];
     options.push({ number: OptionNumber.Block2, value: encodeBlock({ num, more: block.more, szx }) });
     if (num === 0) options.push({ number: OptionNumber.Size2, value: encodeUint(rep.payload.length) });
-    reply(rep.code, options, block.chunk);
+    this.reply(ex, rep.code, options, block.chunk);
   }
 
   private representation(spec: ResponseSpec): Representation {
@@ -937,7 +946,8 @@ export class CoapEndpoint {
 
   /** Piggybacked in the ACK when still possible, else a separate response (CON for a CON request). */
   private sendResponse(peer: PeerAddress, req: CoapMessage, ex: ServerExchange, rep: Representation): void {
-    const options = [...rep.options].sort((a, b) => a.number - b.number);
+    // In any order: encodeMessage puts them in wire order.
+    const options = rep.options;
     if (req.type === 'CON' && !ex.acked) {
       ex.acked = true;
       const bytes = this.sendEncoded(peer, { type: 'ACK', code: rep.code, messageId: req.messageId, token: req.token, options, payload: rep.payload });
@@ -975,8 +985,7 @@ export class CoapEndpoint {
       let payload = rep.payload;
       if (payload.length > this.params.blockSize) {
         const szx = szxOfSize(this.params.blockSize);
-        const resourceKey = `${peerKey(rel.peer)}|${rel.path}?${rel.query.join('&')}|${rel.accept ?? ''}`;
-        this.block2Cache.set(`GET|${resourceKey}`, rep, this.params.exchangeLifetimeMs);
+        this.block2Cache.set(`GET|${resourceKeyOf(rel.peer, rel.path, rel.query, rel.accept)}`, rep, this.params.exchangeLifetimeMs);
         const block = sliceBlock(payload, 0, szx)!;
         options.push({ number: OptionNumber.Block2, value: encodeBlock({ num: 0, more: block.more, szx }) });
         options.push({ number: OptionNumber.Size2, value: encodeUint(payload.length) });
@@ -1039,15 +1048,17 @@ export class CoapEndpoint {
     const decoded = decodeMessage(bytes);
     const message = decoded.ok ? decoded.message : undefined;
     const dropped = this.dropOutgoing?.({ bytes, remote: peer, ...(message ? { message } : {}) }) ?? false;
-    const traceAs = (impairment: Partial<DatagramRecord>) => this.trace.record({
-      direction: 'out', endpoint: this.name, local: this.local, remote: { ...peer }, bytes,
-      ...(decoded.ok ? { message: decoded.message } : { decodeError: decoded.reason }),
-      ...(dropped ? { dropped: true } : {}),
-      ...(this.transport.security ? { security: this.transport.security } : {}),
-      ...impairment,
-    });
+    const traceAs = (impairment?: Partial<DatagramRecord>) => {
+      const entry: NewDatagramRecord = { direction: 'out', endpoint: this.name, local: this.local, remote: { address: peer.address, port: peer.port }, bytes };
+      if (decoded.ok) entry.message = decoded.message;
+      else entry.decodeError = decoded.reason;
+      if (dropped) entry.dropped = true;
+      if (this.transport.security) entry.security = this.transport.security;
+      if (impairment) Object.assign(entry, impairment);
+      this.trace.record(entry);
+    };
     if (dropped) {
-      traceAs({});
+      traceAs();
       return Promise.resolve();
     }
     // The impairment layer decides as the datagram is handed over; the trace shows its decision.
@@ -1058,6 +1069,10 @@ export class CoapEndpoint {
       sent = this.transport.send(bytes, peer);
     } finally {
       this.outgoingImpairments = undefined;
+    }
+    if (impairments.length === 0) {
+      traceAs();
+      return sent;
     }
     const fate = impairments.find((e) => e.kind !== 'duplicated');
     traceAs(impairmentFields(fate?.kind, fate?.delayMs));

@@ -1,7 +1,5 @@
 // The CoAP wire model: a message as the harness sees it, its encoding and a total decoder
 // (every datagram yields a message or a reason, never an exception), plus option accessors.
-// Framing is done by coap-packet; this module adds the RFC 7252 format checks it skips.
-import * as coapPacket from 'coap-packet';
 import { OptionNumber, decodeBlock, decodeUint } from './options.ts';
 import type { BlockOption } from './options.ts';
 
@@ -27,32 +25,50 @@ export interface CoapMessage {
 
 export type DecodeResult = { ok: true; message: CoapMessage } | { ok: false; reason: string };
 
-// coap-packet reports known options by name; map them back to numbers.
-const numberByPacketName: Record<string, number> = {
-  'If-Match': 1, 'Uri-Host': 3, ETag: 4, 'If-None-Match': 5, Observe: 6, 'Uri-Port': 7,
-  'Location-Path': 8, OSCORE: 9, 'Uri-Path': 11, 'Content-Format': 12, 'Max-Age': 14,
-  'Uri-Query': 15, 'Hop-Limit': 16, Accept: 17, 'Q-Block1': 19, 'Location-Query': 20,
-  Block2: 23, Block1: 27, Size2: 28, 'Q-Block2': 31, 'Proxy-Uri': 35, 'Proxy-Scheme': 39,
-  Size1: 60, 'No-Response': 258, 'OCF-Accept-Content-Format-Version': 2049,
-  'OCF-Content-Format-Version': 2053,
-};
-
 const typeBits: Record<CoapType, number> = { CON: 0, NON: 1, ACK: 2, RST: 3 };
 const typeOfBits: CoapType[] = ['CON', 'NON', 'ACK', 'RST'];
 
+/** Header fields as text ('2.05'), by code byte. */
+const codeText: string[] = Array.from({ length: 256 }, (_, b) => `${b >> 5}.${String(b & 31).padStart(2, '0')}`);
+const codeBytes = new Map(codeText.map((text, byte) => [text, byte]));
+
 /** Parses 'c.dd' into its numeric byte, or undefined when malformed. */
 export function codeByte(code: string): number | undefined {
-  const m = /^([0-7])\.(\d\d)$/.exec(code);
-  if (!m) return undefined;
-  const detail = Number(m[2]);
-  if (detail > 31) return undefined;
-  return (Number(m[1]) << 5) | detail;
+  return codeBytes.get(code);
 }
 
 export function codeClass(code: string): number {
   return Number(code.charAt(0));
 }
 
+const EMPTY = Buffer.alloc(0);
+
+/** How an option delta or length is written (RFC 7252 §3.1): the 4-bit nibble, and the bytes that extend it. */
+function nibble(n: number): number {
+  return n < 13 ? n : n < 269 ? 13 : 14;
+}
+function extensionBytes(n: number): number {
+  return n < 13 ? 0 : n < 269 ? 1 : 2;
+}
+function writeExtension(out: Buffer, at: number, n: number): number {
+  if (n >= 269) {
+    out.writeUInt16BE(n - 269, at);
+    return at + 2;
+  }
+  if (n >= 13) out[at++] = n - 13;
+  return at;
+}
+
+function isSorted(options: readonly CoapOption[]): boolean {
+  for (let i = 1; i < options.length; i++) if (options[i]!.number < options[i - 1]!.number) return false;
+  return true;
+}
+
+/**
+ * Encodes a message as RFC 7252 §3 lays it out: options in ascending number (repeated ones in
+ * their given order); an empty message (0.00) carries no payload. One pass into one buffer: a
+ * server answering 10^4 requests a second spends its time here.
+ */
 export function encodeMessage(m: CoapMessage): Buffer {
   const byte = codeByte(m.code);
   if (byte === undefined) throw new RangeError(`invalid CoAP code: ${m.code}`);
@@ -60,95 +76,102 @@ export function encodeMessage(m: CoapMessage): Buffer {
     throw new RangeError(`invalid message ID: ${m.messageId}`);
   }
   if (m.token.length > 8) throw new RangeError(`token longer than 8 bytes: ${m.token.length}`);
-  // coap-packet sorts options in place (stable) and fills defaults: give it copies.
-  return coapPacket.generate(
-    {
-      code: m.code,
-      messageId: m.messageId,
-      token: Buffer.from(m.token),
-      options: m.options.map((o) => ({ name: String(o.number), value: o.value })),
-      payload: m.payload,
-      confirmable: m.type === 'CON',
-      ack: m.type === 'ACK',
-      reset: m.type === 'RST',
-    },
-    0x7fffffff,
-  );
+  const options = isSorted(m.options) ? m.options : [...m.options].sort((a, b) => a.number - b.number);
+  const payload = byte === 0 ? EMPTY : m.payload;
+  let length = 4 + m.token.length + (payload.length > 0 ? 1 + payload.length : 0);
+  let previous = 0;
+  for (const o of options) {
+    if (!Number.isInteger(o.number) || o.number < 0 || o.number > 0xffff) throw new RangeError(`invalid option number: ${o.number}`);
+    if (o.value.length > 0xffff + 269) throw new RangeError(`option ${o.number} is longer than 65804 bytes`);
+    length += 1 + extensionBytes(o.number - previous) + extensionBytes(o.value.length) + o.value.length;
+    previous = o.number;
+  }
+  const out = Buffer.allocUnsafe(length);
+  out[0] = 0x40 | (typeBits[m.type] << 4) | m.token.length;
+  out[1] = byte;
+  out.writeUInt16BE(m.messageId, 2);
+  let at = 4 + m.token.copy(out, 4);
+  previous = 0;
+  for (const o of options) {
+    const delta = o.number - previous;
+    out[at++] = (nibble(delta) << 4) | nibble(o.value.length);
+    at = writeExtension(out, at, delta);
+    at = writeExtension(out, at, o.value.length);
+    at += o.value.copy(out, at);
+    previous = o.number;
+  }
+  if (payload.length > 0) {
+    out[at++] = 0xff;
+    payload.copy(out, at);
+  }
+  return out;
 }
 
-/** RFC 7252 §3 structure checks that coap-packet does not make; returns a reason or undefined. */
-function formatError(bytes: Buffer): string | undefined {
-  if (bytes.length < 4) return `datagram of ${bytes.length} bytes is shorter than the 4-byte header`;
+const fail = (reason: string): DecodeResult => ({ ok: false, reason });
+
+/**
+ * Decodes a datagram in one pass, with every RFC 7252 §3 format check; never throws. Token,
+ * option values and payload are views of `bytes`, not copies.
+ */
+export function decodeMessage(bytes: Buffer): DecodeResult {
+  if (bytes.length < 4) return fail(`datagram of ${bytes.length} bytes is shorter than the 4-byte header`);
   const first = bytes[0]!;
-  if (first >> 6 !== 1) return `unsupported version ${first >> 6}`;
+  if (first >> 6 !== 1) return fail(`unsupported version ${first >> 6}`);
   const tkl = first & 0x0f;
-  if (tkl > 8) return `token length ${tkl} is reserved`;
-  if (bytes[1] === 0 && bytes.length !== 4) return 'empty message (code 0.00) carries token, options or payload';
+  if (tkl > 8) return fail(`token length ${tkl} is reserved`);
+  if (bytes[1] === 0 && bytes.length !== 4) return fail('empty message (code 0.00) carries token, options or payload');
   let i = 4 + tkl;
-  if (i > bytes.length) return 'datagram ends inside the token';
+  if (i > bytes.length) return fail('datagram ends inside the token');
+  const options: CoapOption[] = [];
+  let payload: Buffer = EMPTY;
   let number = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
     if (b === 0xff) {
-      if (i + 1 === bytes.length) return 'payload marker followed by an empty payload';
-      return undefined;
+      if (i + 1 === bytes.length) return fail('payload marker followed by an empty payload');
+      payload = bytes.subarray(i + 1);
+      break;
     }
     i += 1;
     let delta = b >> 4;
     let length = b & 0x0f;
-    if (delta === 15) return 'option delta 15 is reserved';
-    if (length === 15) return 'option length 15 is reserved';
+    if (delta === 15) return fail('option delta 15 is reserved');
+    if (length === 15) return fail('option length 15 is reserved');
     if (delta === 13) {
-      if (i + 1 > bytes.length) return 'datagram ends inside an option delta';
+      if (i + 1 > bytes.length) return fail('datagram ends inside an option delta');
       delta = bytes[i]! + 13;
       i += 1;
     } else if (delta === 14) {
-      if (i + 2 > bytes.length) return 'datagram ends inside an option delta';
+      if (i + 2 > bytes.length) return fail('datagram ends inside an option delta');
       delta = bytes.readUInt16BE(i) + 269;
       i += 2;
     }
     if (length === 13) {
-      if (i + 1 > bytes.length) return 'datagram ends inside an option length';
+      if (i + 1 > bytes.length) return fail('datagram ends inside an option length');
       length = bytes[i]! + 13;
       i += 1;
     } else if (length === 14) {
-      if (i + 2 > bytes.length) return 'datagram ends inside an option length';
+      if (i + 2 > bytes.length) return fail('datagram ends inside an option length');
       length = bytes.readUInt16BE(i) + 269;
       i += 2;
     }
     number += delta;
-    if (number > 0xffff) return `option number ${number} exceeds 65535`;
-    if (i + length > bytes.length) return `value of option ${number} runs past the end of the datagram`;
+    if (number > 0xffff) return fail(`option number ${number} exceeds 65535`);
+    if (i + length > bytes.length) return fail(`value of option ${number} runs past the end of the datagram`);
+    options.push({ number, value: bytes.subarray(i, i + length) });
     i += length;
   }
-  return undefined;
-}
-
-export function decodeMessage(bytes: Buffer): DecodeResult {
-  try {
-    const problem = formatError(bytes);
-    if (problem !== undefined) return { ok: false, reason: problem };
-    const parsed = coapPacket.parse(bytes);
-    const type = typeOfBits[(bytes[0]! >> 4) & 0x3]!;
-    const options: CoapOption[] = parsed.options.map((o) => ({
-      number: typeof o.name === 'number' ? o.name : (numberByPacketName[o.name] ?? Number(o.name)),
-      value: Buffer.from(o.value),
-    }));
-    if (options.some((o) => !Number.isInteger(o.number))) return { ok: false, reason: 'unreadable option number' };
-    return {
-      ok: true,
-      message: {
-        type,
-        code: parsed.code,
-        messageId: parsed.messageId,
-        token: Buffer.from(parsed.token),
-        options,
-        payload: Buffer.from(parsed.payload),
-      },
-    };
-  } catch (err) {
-    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
-  }
+  return {
+    ok: true,
+    message: {
+      type: typeOfBits[(first >> 4) & 0x3]!,
+      code: codeText[bytes[1]!]!,
+      messageId: bytes.readUInt16BE(2),
+      token: bytes.subarray(4, 4 + tkl),
+      options,
+      payload,
+    },
+  };
 }
 
 // ---- option accessors -------------------------------------------------------------------
@@ -172,11 +195,15 @@ function joinPath(segments: Buffer[]): string {
 
 /** '/rd/5a3f'; '/' when the message has no Uri-Path. */
 export function uriPath(m: CoapMessage): string {
-  return joinPath(optionValues(m, OptionNumber.UriPath));
+  let path = '';
+  for (const o of m.options) if (o.number === OptionNumber.UriPath) path += `/${o.value.toString('utf8')}`;
+  return path === '' ? '/' : path;
 }
 
 export function uriQuery(m: CoapMessage): string[] {
-  return optionValues(m, OptionNumber.UriQuery).map((v) => v.toString('utf8'));
+  const query: string[] = [];
+  for (const o of m.options) if (o.number === OptionNumber.UriQuery) query.push(o.value.toString('utf8'));
+  return query;
 }
 
 /** '/rd/5a3f'; '' when the message has no Location-Path. */
@@ -251,9 +278,10 @@ export function methodCode(method: CoapMethod): string {
   return methodCodes[method];
 }
 
+const methodsByCode = new Map(Object.entries(methodCodes).map(([method, code]) => [code, method as CoapMethod]));
+
 export function methodOfCode(code: string): CoapMethod | undefined {
-  for (const [method, c] of Object.entries(methodCodes)) if (c === code) return method as CoapMethod;
-  return undefined;
+  return methodsByCode.get(code);
 }
 
 /** One line for logs and error messages: 'CON 0.01 GET mid=12 token=ab12 /rd?ep=x'. */

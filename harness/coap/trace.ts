@@ -119,6 +119,8 @@ export class TraceRecorder {
   private readonly midReuses: RingLog<MidReuse>;
   private readonly midReuseKeys = new Set<string>();
   private nextSeq = 0;
+  private wallTimeMs = NaN;
+  private wallTimeText = '';
 
   /**
    * Keeps at most `capacity` datagram records and as many security events, oldest dropped
@@ -161,23 +163,36 @@ export class TraceRecorder {
     return { ...r, bytes: Buffer.concat([head, payload]), message: { ...m, payload } };
   }
 
+  /**
+   * Numbers and keeps a datagram. The object given becomes the record (callers build a fresh
+   * one per datagram): copying it would cost a busy server more than the rest of its tracing.
+   */
   record(recorded: NewDatagramRecord): DatagramRecord {
-    const r = this.masked(recorded);
-    const full: DatagramRecord = {
-      ...r,
-      seq: this.nextSeq++,
-      atMs: r.atMs ?? performance.now(),
-      wallTime: r.wallTime ?? new Date().toISOString(),
-    };
+    const full = this.masked(recorded) as DatagramRecord;
+    full.seq = this.nextSeq++;
+    full.atMs ??= performance.now();
+    full.wallTime ??= this.wallTime();
     this.records.push(full);
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(full);
-      } catch {
-        // a faulty listener must not break the transport
+    if (this.listeners.size > 0) {
+      for (const listener of [...this.listeners]) {
+        try {
+          listener(full);
+        } catch {
+          // a faulty listener must not break the transport
+        }
       }
     }
     return full;
+  }
+
+  /** The wall-clock time as ISO text, formatted once per millisecond however many datagrams share it. */
+  private wallTime(): string {
+    const now = Date.now();
+    if (now !== this.wallTimeMs) {
+      this.wallTimeMs = now;
+      this.wallTimeText = new Date(now).toISOString();
+    }
+    return this.wallTimeText;
   }
 
   /** The records kept, oldest first. */

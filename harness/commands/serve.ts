@@ -7,6 +7,8 @@ import { ManagementApi } from '../peers/server/management-api.ts';
 import { ServerOperations } from '../peers/server/operations.ts';
 import { ServerConsole } from '../peers/server/console.ts';
 import { ReferenceServer } from '../peers/server/reference-server.ts';
+import { TraceRecorder } from '../coap/trace.ts';
+import { standingEventLimit } from '../peers/event-log.ts';
 import { serveSecurityFlags, serveSecurityOf } from './serve-security.ts';
 import { helpText } from './help/command-help.ts';
 import { serveHelp } from './help/serve.ts';
@@ -35,6 +37,13 @@ export const serveOptions = {
   fault: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/**
+ * Datagrams serve keeps in memory. Nothing reads them back (the API and console show events),
+ * and a short trace lets each record die young: under a registration storm 5,000 records each
+ * outlive a minor collection, and the old generation fills with them.
+ */
+const serveTraceLimit = 256;
 
 function port(value: string | undefined, fallback: number, flag: string): number {
   if (value === undefined) return fallback;
@@ -81,6 +90,8 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   const server = await ReferenceServer.start({
     address,
     port: coapPort,
+    trace: new TraceRecorder(serveTraceLimit),
+    eventLimit: standingEventLimit,
     faults,
     profileIds,
     ...(security ? { security } : {}),

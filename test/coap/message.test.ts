@@ -1,6 +1,7 @@
 // Wire model: encode/decode round trips, RFC 7252 format errors, and a total decoder under fuzzing.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import * as coapPacket from 'coap-packet';
 import {
   block2, codeName, contentFormat, decodeMessage, encodeMessage, locationPath, observe, OptionNumber, uriPath, uriQuery,
 } from '../../harness/coap/message.ts';
@@ -120,6 +121,41 @@ describe('message encode/decode', () => {
         if (r.ok) expect(r.message).toEqual(m);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('message encoding agrees with an independent CoAP implementation (coap-packet)', () => {
+  const message = fc.record({
+    type: fc.constantFrom<CoapType>('CON', 'NON', 'ACK', 'RST'),
+    code: fc.tuple(fc.constantFrom(0, 2, 4, 5), fc.integer({ min: 1, max: 31 })).map(([c, d]) => `${c}.${String(d).padStart(2, '0')}`),
+    messageId: fc.integer({ min: 0, max: 0xffff }),
+    token: fc.uint8Array({ maxLength: 8 }).map((a) => Buffer.from(a)),
+    // Numbers and lengths across the 4-bit, 1-byte and 2-byte extended forms.
+    options: fc.array(fc.record({ number: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 300 }), fc.integer({ min: 269, max: 3000 })), value: fc.uint8Array({ maxLength: 400 }).map((a) => Buffer.from(a)) }), { maxLength: 6 }),
+    payload: fc.uint8Array({ maxLength: 100 }).map((a) => Buffer.from(a)),
+  });
+
+  it('encodes byte for byte as coap-packet does, and decodes what it encodes', () => {
+    fc.assert(
+      fc.property(message, (m) => {
+        const ours = encodeMessage(m);
+        const theirs = coapPacket.generate(
+          { code: m.code, messageId: m.messageId, token: m.token, options: m.options.map((o) => ({ name: String(o.number), value: o.value })), payload: m.payload, confirmable: m.type === 'CON', ack: m.type === 'ACK', reset: m.type === 'RST' },
+          0x7fffffff,
+        );
+        expect(ours.toString('hex')).toBe(theirs.toString('hex'));
+        const parsed = coapPacket.parse(theirs);
+        const decoded = decodeMessage(theirs);
+        expect(decoded.ok).toBe(true);
+        if (!decoded.ok) return;
+        expect(decoded.message.code).toBe(parsed.code);
+        expect(decoded.message.messageId).toBe(parsed.messageId);
+        expect(decoded.message.token.equals(parsed.token)).toBe(true);
+        expect(decoded.message.payload.equals(parsed.payload)).toBe(true);
+        expect(decoded.message.options.map((o) => o.value.toString('hex'))).toEqual(parsed.options.map((o) => Buffer.from(o.value).toString('hex')));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -18,6 +18,9 @@ import { readObjectList, readParams, type ObjectList, type RegistrationParams } 
 import { RegistrationTable, type Registration } from './registrations.ts';
 import { answered, unanswered, type Outcome } from '../outcome.ts';
 
+/** A record type whose fields are set one by one as it is built. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export type ServerEventKind = 'register' | 'update' | 'deregister' | 'expired' | 'notify' | 'send';
 
 export interface ServerEvent {
@@ -393,14 +396,9 @@ export class ReferenceServer {
   }
 
   private handle(req: IncomingRequest): ResponseSpec {
-    const base = {
-      atMs: performance.now(),
-      ...(req.seq !== undefined ? { seq: req.seq } : {}),
-      peer: req.peer,
-      confirmable: req.message.type === 'CON',
-      path: req.path,
-      ...(req.contentFormat !== undefined ? { contentFormat: req.contentFormat } : {}),
-    };
+    const base: Mutable<Omit<ServerEvent, 'kind'>> = { atMs: performance.now(), peer: req.peer, confirmable: req.message.type === 'CON', path: req.path };
+    if (req.seq !== undefined) base.seq = req.seq;
+    if (req.contentFormat !== undefined) base.contentFormat = req.contentFormat;
     const segments = req.path.split('/').filter(Boolean);
     if (segments.length === 1 && segments[0] === 'dp' && req.method === 'POST') return this.send(req, base);
     // With the location-outside-rd fault the server also serves the locations it hands out.
@@ -430,53 +428,70 @@ export class ReferenceServer {
     const params = readParams(req.query);
     const objectList = readObjectList(req.payload);
     const authenticated = this.dtls?.identityOf(req.peer);
-    const record = (responseCode: string, extra: Partial<ServerEvent> = {}, diagnostic?: string): ResponseSpec => {
-      this.events.append({ kind: 'register', ...base, params, objectList, responseCode, ...(authenticated ? { authenticated } : {}), ...extra });
-      return { code: responseCode, ...(extra.location ? { locationPath: extra.location } : {}), ...(diagnostic ? { payload: diagnostic } : {}) };
-    };
-    const fault = (name: ServerFault) => this.faults.has(name);
+    // No closures here: under a registration storm each is an allocation per Register.
+    const faults = this.faults;
     let ep = params.params.ep;
-    if ((typeof ep !== 'string' || ep === '') && fault('register-without-endpoint-accepted')) ep = `anonymous-${req.peer.port}`;
-    if (typeof ep !== 'string' || ep === '') return record('4.00', { rejection: 'no endpoint name (ep)' });
+    if ((typeof ep !== 'string' || ep === '') && faults.has('register-without-endpoint-accepted')) ep = `anonymous-${req.peer.port}`;
+    if (typeof ep !== 'string' || ep === '') return this.registerAnswered(base, params, objectList, authenticated, '4.00', { rejection: 'no endpoint name (ep)' });
     const identityProblem = this.dtls?.endpointProblem(ep, req.peer);
-    if (identityProblem) return record('4.00', { rejection: identityProblem, endpoint: ep });
+    if (identityProblem) return this.registerAnswered(base, params, objectList, authenticated, '4.00', { rejection: identityProblem, endpoint: ep });
     const version = params.params.lwm2m;
     const versionText = typeof version === 'string' ? version : '1.0';
-    if (!this.versions.includes(versionText) && !fault('any-version-accepted')) return record('4.12', { rejection: `LwM2M version ${versionText} is not supported`, endpoint: ep });
+    if (!this.versions.includes(versionText) && !faults.has('any-version-accepted')) return this.registerAnswered(base, params, objectList, authenticated, '4.12', { rejection: `LwM2M version ${versionText} is not supported`, endpoint: ep });
     const rootCt = this.acceptRootCt && objectList.links ? rootContentFormats(objectList.links) : undefined;
     if (rootCt && !rootCt.some((ct) => this.acceptRootCt!.has(ct))) {
       const rejection = `content format ${rootCt.join(' ')} of the root link is not supported (accepted: ${[...this.acceptRootCt!].join(', ')})`;
-      return record('4.00', { rejection, endpoint: ep }, rejection);
+      return this.registerAnswered(base, params, objectList, authenticated, '4.00', { rejection, endpoint: ep }, rejection);
     }
     const lt = params.params.lt;
     const lifetimeS = lt === undefined ? 86400 : Number(lt);
-    if (!Number.isInteger(lifetimeS) || lifetimeS <= 0) return record('4.00', { rejection: `invalid lifetime "${String(lt)}"`, endpoint: ep });
+    if (!Number.isInteger(lifetimeS) || lifetimeS <= 0) return this.registerAnswered(base, params, objectList, authenticated, '4.00', { rejection: `invalid lifetime "${String(lt)}"`, endpoint: ep });
     const existing = this.registrations.byEndpoint(ep);
-    if (existing && fault('register-from-new-address-refused') && (existing.peer.address !== req.peer.address || existing.peer.port !== req.peer.port)) {
-      return record('4.03', { rejection: 'endpoint already registered from another address', endpoint: ep });
+    if (existing && faults.has('register-from-new-address-refused') && (existing.peer.address !== req.peer.address || existing.peer.port !== req.peer.port)) {
+      return this.registerAnswered(base, params, objectList, authenticated, '4.03', { rejection: 'endpoint already registered from another address', endpoint: ep });
     }
-    if (objectList.error) return record(fault('server-error-on-bad-link-format') ? '5.00' : '4.00', { rejection: `object list is not link format: ${objectList.error}`, endpoint: ep });
+    if (objectList.error) return this.registerAnswered(base, params, objectList, authenticated, faults.has('server-error-on-bad-link-format') ? '5.00' : '4.00', { rejection: `object list is not link format: ${objectList.error}`, endpoint: ep });
     const links = this.resolveProfile(params.params.pid, objectList.links ?? []);
-    if (typeof links === 'string') return record('4.00', { rejection: links, endpoint: ep });
+    if (typeof links === 'string') return this.registerAnswered(base, params, objectList, authenticated, '4.00', { rejection: links, endpoint: ep });
 
     const now = performance.now();
     const binding = params.params.b;
     const registration: Registration = {
       endpoint: ep,
-      location: fault('location-outside-rd') ? this.registrations.newLocation().replace(/^\/rd\//, '/reg/') : this.registrations.newLocation(),
+      location: faults.has('location-outside-rd') ? this.registrations.newLocation().replace(/^\/rd\//, '/reg/') : this.registrations.newLocation(),
       peer: req.peer,
       lifetimeS,
       version: versionText,
       binding: typeof binding === 'string' ? binding : 'U',
       queueMode: params.params.Q === true || (typeof binding === 'string' && binding.includes('Q')),
-      ...(typeof params.params.sms === 'string' ? { sms: params.params.sms } : {}),
       links,
       registeredAtMs: now,
       lastUpdateAtMs: now,
       expiresAtMs: now + lifetimeS * 1000,
     };
-    this.registrations.add(registration, !fault('reregister-keeps-old-registration'));
-    return record('2.01', { endpoint: ep, location: registration.location });
+    if (typeof params.params.sms === 'string') registration.sms = params.params.sms;
+    this.registrations.add(registration, !faults.has('reregister-keeps-old-registration'));
+    return this.registerAnswered(base, params, objectList, authenticated, '2.01', { endpoint: ep, location: registration.location });
+  }
+
+  /** Records a Register's event and makes its answer. */
+  private registerAnswered(
+    base: Omit<ServerEvent, 'kind'>,
+    params: RegistrationParams,
+    objectList: ObjectList,
+    authenticated: PeerIdentity | undefined,
+    responseCode: string,
+    extra?: Partial<ServerEvent>,
+    diagnostic?: string,
+  ): ResponseSpec {
+    const event: Mutable<ServerEvent> = { kind: 'register', ...base, params, objectList, responseCode };
+    if (authenticated) event.authenticated = authenticated;
+    if (extra) Object.assign(event, extra);
+    this.events.append(event);
+    const answer: ResponseSpec = { code: responseCode };
+    if (extra?.location) answer.locationPath = extra.location;
+    if (diagnostic) answer.payload = diagnostic;
+    return answer;
   }
 
   /**
