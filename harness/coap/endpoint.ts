@@ -32,7 +32,7 @@ import {
   uriPath,
   uriQuery,
 } from './message.ts';
-import type { CoapMessage, CoapOption } from './message.ts';
+import type { CoapMessage, CoapOption, DecodeResult } from './message.ts';
 import { Observation, ObserveRelation, nextObserveNumber } from './observe.ts';
 import type { ObservationTransport, RelationTransport } from './observe.ts';
 import { OptionNumber, decodeBlock, encodeBlock, encodeUint, isCritical, sizeOfSzx, szxOfSize } from './options.ts';
@@ -213,6 +213,8 @@ export class CoapEndpoint {
   private readonly dropIncoming?: DatagramFilter;
   /** While a datagram is handed to a plain transport: what the impairment layer decided for it. */
   private outgoingImpairments?: ImpairmentEvent[];
+  /** An impairment layer lies beneath: each datagram handed over may come back marked. */
+  private impaired = false;
 
   private constructor(private readonly transport: DatagramTransport, opts: BindOptions & { trace: TraceRecorder }) {
     this.local = { ...transport.local };
@@ -230,7 +232,10 @@ export class CoapEndpoint {
     this.understood = new Set([...understoodRequestOptions, ...(opts.understoodOptions ?? [])]);
     if (opts.dropOutgoing) this.dropOutgoing = opts.dropOutgoing;
     if (opts.dropIncoming) this.dropIncoming = opts.dropIncoming;
-    transport.onImpairment?.((e) => this.recordImpairment(e));
+    if (transport.onImpairment) {
+      this.impaired = true;
+      transport.onImpairment((e) => this.recordImpairment(e));
+    }
     transport.onDatagram((bytes, peer, mark) => {
       try {
         this.onDatagram(bytes, { ...peer }, mark);
@@ -1040,44 +1045,56 @@ export class CoapEndpoint {
   }
 
   private transmit(peer: PeerAddress, bytes: Buffer): void {
-    this.transmitAsync(peer, bytes).catch((err) => this.reportError(err));
+    this.handOver(peer, bytes, false)?.catch((err) => this.reportError(err));
   }
 
   private transmitAsync(peer: PeerAddress, bytes: Buffer): Promise<void> {
+    return this.handOver(peer, bytes, true) ?? Promise.resolve();
+  }
+
+  /**
+   * Traces a datagram and hands it to the transport. With `wait`, returns the promise of its
+   * sending; without, a transport that can post it does so and a failure reaches the error
+   * listeners (no promise per datagram: a busy server sends 10^4 a second).
+   */
+  private handOver(peer: PeerAddress, bytes: Buffer, wait: boolean): Promise<void> | undefined {
     if (this.closed) return Promise.reject(new CoapClosedError('send'));
     const decoded = decodeMessage(bytes);
-    const message = decoded.ok ? decoded.message : undefined;
-    const dropped = this.dropOutgoing?.({ bytes, remote: peer, ...(message ? { message } : {}) }) ?? false;
-    const traceAs = (impairment?: Partial<DatagramRecord>) => {
-      const entry: NewDatagramRecord = { direction: 'out', endpoint: this.name, local: this.local, remote: { address: peer.address, port: peer.port }, bytes };
-      if (decoded.ok) entry.message = decoded.message;
-      else entry.decodeError = decoded.reason;
-      if (dropped) entry.dropped = true;
-      if (this.transport.security) entry.security = this.transport.security;
-      if (impairment) Object.assign(entry, impairment);
-      this.trace.record(entry);
-    };
+    const dropped = this.dropOutgoing?.({ bytes, remote: peer, ...(decoded.ok ? { message: decoded.message } : {}) }) ?? false;
     if (dropped) {
-      traceAs();
-      return Promise.resolve();
+      this.traceOut(peer, bytes, decoded, true);
+      return undefined;
+    }
+    const post = !wait && this.transport.post !== undefined;
+    if (!this.impaired) {
+      this.traceOut(peer, bytes, decoded, false);
+      if (post) return void this.transport.post!(bytes, peer);
+      return this.transport.send(bytes, peer);
     }
     // The impairment layer decides as the datagram is handed over; the trace shows its decision.
     const impairments: ImpairmentEvent[] = [];
     this.outgoingImpairments = impairments;
-    let sent: Promise<void>;
+    let sent: Promise<void> | undefined;
     try {
-      sent = this.transport.send(bytes, peer);
+      if (post) this.transport.post!(bytes, peer);
+      else sent = this.transport.send(bytes, peer);
     } finally {
       this.outgoingImpairments = undefined;
     }
-    if (impairments.length === 0) {
-      traceAs();
-      return sent;
-    }
     const fate = impairments.find((e) => e.kind !== 'duplicated');
-    traceAs(impairmentFields(fate?.kind, fate?.delayMs));
-    if (impairments.some((e) => e.kind === 'duplicated')) traceAs(impairmentFields('duplicated', fate?.delayMs));
+    this.traceOut(peer, bytes, decoded, false, impairmentFields(fate?.kind, fate?.delayMs));
+    if (impairments.some((e) => e.kind === 'duplicated')) this.traceOut(peer, bytes, decoded, false, impairmentFields('duplicated', fate?.delayMs));
     return sent;
+  }
+
+  private traceOut(peer: PeerAddress, bytes: Buffer, decoded: DecodeResult, dropped: boolean, impairment?: Partial<DatagramRecord>): void {
+    const entry: NewDatagramRecord = { direction: 'out', endpoint: this.name, local: this.local, remote: { address: peer.address, port: peer.port }, bytes };
+    if (decoded.ok) entry.message = decoded.message;
+    else entry.decodeError = decoded.reason;
+    if (dropped) entry.dropped = true;
+    if (this.transport.security) entry.security = this.transport.security;
+    if (impairment) Object.assign(entry, impairment);
+    this.trace.record(entry);
   }
 
   // ---- timers and faults ---------------------------------------------------------------------

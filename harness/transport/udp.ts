@@ -16,6 +16,8 @@ export interface DatagramTransport {
   readonly security?: 'dtls';
   /** Sends one datagram to the peer; rejects when it cannot (socket error, no session). */
   send(bytes: Buffer, peer: PeerAddress): Promise<void>;
+  /** Sends one datagram without a promise of the outcome: a failure reaches the onError listeners. */
+  post?(bytes: Buffer, peer: PeerAddress): void;
   /**
    * The single receiver of incoming datagrams (plaintext for a security layer); `mark` says what
    * an impairment layer did to the datagram (delayed, duplicated, reordered) when it is that layer.
@@ -87,6 +89,19 @@ export class UdpTransport implements DatagramTransport {
       this.socket.send(bytes, peer.port, peer.address, (err) => (err ? reject(err) : resolve()));
     });
   }
+
+  post(bytes: Buffer, peer: PeerAddress): void {
+    if (this.closed) {
+      for (const cb of [...this.errorListeners]) cb(new Error('UDP socket closed'));
+      return;
+    }
+    this.socket.send(bytes, peer.port, peer.address, this.afterPost);
+  }
+
+  /** One callback for every posted datagram, made once. */
+  private readonly afterPost = (err: Error | null): void => {
+    if (err) for (const cb of [...this.errorListeners]) cb(err);
+  };
 
   onDatagram(cb: (bytes: Buffer, peer: PeerAddress) => void): void {
     this.receiver = cb;
