@@ -436,7 +436,8 @@ export class ReferenceServer {
     const identityProblem = this.dtls?.endpointProblem(ep, req.peer);
     if (identityProblem) return this.registerAnswered(base, params, objectList, authenticated, '4.00', { rejection: identityProblem, endpoint: ep });
     const version = params.params.lwm2m;
-    const versionText = typeof version === 'string' ? version : '1.0';
+    // The accepted version's own string: each registration then shares it instead of keeping a copy.
+    const versionText = typeof version === 'string' ? (this.versions.find((v) => v === version) ?? version) : '1.0';
     if (!this.versions.includes(versionText) && !faults.has('any-version-accepted')) return this.registerAnswered(base, params, objectList, authenticated, '4.12', { rejection: `LwM2M version ${versionText} is not supported`, endpoint: ep });
     const rootCt = this.acceptRootCt && objectList.links ? rootContentFormats(objectList.links) : undefined;
     if (rootCt && !rootCt.some((ct) => this.acceptRootCt!.has(ct))) {
@@ -465,9 +466,11 @@ export class ReferenceServer {
       binding: typeof binding === 'string' ? binding : 'U',
       queueMode: params.params.Q === true || (typeof binding === 'string' && binding.includes('Q')),
       links,
-      registeredAtMs: now,
-      lastUpdateAtMs: now,
-      expiresAtMs: now + lifetimeS * 1000,
+      // Whole milliseconds (the end rounded up): small integers live inside the registration,
+      // where fractional ones would each be an object of their own, 10^5 times over.
+      registeredAtMs: Math.floor(now),
+      lastUpdateAtMs: Math.floor(now),
+      expiresAtMs: Math.ceil(now + lifetimeS * 1000),
     };
     if (typeof params.params.sms === 'string') registration.sms = params.params.sms;
     this.registrations.add(registration, !faults.has('reregister-keeps-old-registration'));
@@ -532,7 +535,7 @@ export class ReferenceServer {
     if (typeof params.params.sms === 'string') registration.sms = params.params.sms;
     if (objectList?.links) registration.links = objectList.links;
     this.registrations.moveTo(registration, req.peer);
-    registration.lastUpdateAtMs = performance.now();
+    registration.lastUpdateAtMs = Math.floor(performance.now());
     if (!this.faults.has('update-does-not-refresh-lifetime')) this.registrations.refresh(registration, performance.now());
     return record('2.04', { endpoint: registration.endpoint });
   }

@@ -20,28 +20,34 @@ export interface Registration {
   queueMode: boolean;
   sms?: string;
   links: readonly Link[];
+  /** Monotonic times in whole ms (performance.now(), rounded down). */
   readonly registeredAtMs: number;
   lastUpdateAtMs: number;
-  /** Monotonic time (ms) at which the registration expires without an Update. */
+  /** Monotonic time in whole ms (rounded up) at which the registration expires without an Update. */
   expiresAtMs: number;
 }
 
 const peerKey = (peer: PeerAddress) => `${peer.address}|${peer.port}`;
 
-/** Random bytes drawn a block at a time: one call into the system's generator per 1,024 locations, not per location. */
-let randomPool = Buffer.alloc(0);
-let randomAt = 0;
-function randomHex4(): string {
-  if (randomAt + 4 > randomPool.length) {
-    randomPool = randomBytes(4096);
-    randomAt = 0;
+/**
+ * Locations are 8 hex digits that look random yet never repeat within 2^32 registrations: a
+ * random start stepped by a random odd number modulo 2^32 visits every value once. A client
+ * cannot guess the next one, and no lookup is needed to avoid handing out one in use.
+ */
+class LocationSequence {
+  private next = randomBytes(4).readUInt32BE(0);
+  private readonly step = randomBytes(4).readUInt32BE(0) | 1;
+
+  take(): string {
+    const value = this.next;
+    this.next = (this.next + this.step) >>> 0;
+    return `/rd/${value.toString(16).padStart(8, '0')}`;
   }
-  randomAt += 4;
-  return randomPool.toString('hex', randomAt - 4, randomAt);
 }
 
 export class RegistrationTable {
   private readonly byLocation = new Map<string, Registration>();
+  private readonly locations = new LocationSequence();
   /** With the reregister-keeps-old-registration fault one name has several; the oldest is found. */
   private readonly byName = new FirstIndex<string, Registration>();
   private readonly byPeer = new FirstIndex<string, Registration>();
@@ -67,10 +73,7 @@ export class RegistrationTable {
   }
 
   newLocation(): string {
-    let location: string;
-    do location = `/rd/${randomHex4()}`;
-    while (this.byLocation.has(location));
-    return location;
+    return this.locations.take();
   }
 
   byEndpoint(endpoint: string): Registration | undefined {
@@ -112,8 +115,8 @@ export class RegistrationTable {
 
   /** Restarts the lifetime clock after a successful Update. */
   refresh(registration: Registration, nowMs: number): void {
-    registration.lastUpdateAtMs = nowMs;
-    registration.expiresAtMs = nowMs + registration.lifetimeS * 1000;
+    registration.lastUpdateAtMs = Math.floor(nowMs);
+    registration.expiresAtMs = Math.ceil(nowMs + registration.lifetimeS * 1000);
     this.arm(registration);
   }
 
