@@ -144,16 +144,21 @@ export class ExpiringMap<V> {
   }
 }
 
-/** What the endpoint remembers about a received CON/NON: the reply to repeat for duplicates. */
+/**
+ * What the endpoint remembers about a received CON/NON: the message first received under the
+ * MID (a duplicate repeats it, anything else reuses the MID) and the reply to repeat for duplicates.
+ */
 export interface DedupEntry {
+  /** Trace seq of the first message. */
+  seq: number;
+  token: Buffer;
+  code: string;
+  payload: Buffer;
   /** Encoded ACK/RST/response to send again when a duplicate CON arrives; undefined while the handler runs. */
   reply?: Buffer;
-  /** The message first received under this MID: a duplicate repeats it, anything else reuses the MID. */
-  first?: { seq: number; token: Buffer; code: string; payload: Buffer };
 }
 
 /** Whether a message under a remembered MID is the first one again (a retransmission) rather than a new message. */
 export function repeatsFirst(entry: DedupEntry, message: { token: Buffer; code: string; payload: Buffer }): boolean {
-  const first = entry.first;
-  return first === undefined || (first.token.equals(message.token) && first.code === message.code && first.payload.equals(message.payload));
+  return entry.token.equals(message.token) && entry.code === message.code && entry.payload.equals(message.payload);
 }

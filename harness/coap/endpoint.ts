@@ -705,12 +705,11 @@ export class CoapEndpoint {
       // RFC 7252 §4.4: a MID is not reused with the same peer within EXCHANGE_LIFETIME. A new
       // message under a remembered MID is dropped as a duplicate all the same, and recorded so
       // that a verdict can say why the message went unanswered.
-      if (!repeatsFirst(seen, msg)) this.trace.recordMidReuse({ endpoint: this.name, peer, messageId: msg.messageId, firstSeq: seen.first!.seq, seq });
+      if (!repeatsFirst(seen, msg)) this.trace.recordMidReuse({ endpoint: this.name, peer, messageId: msg.messageId, firstSeq: seen.seq, seq });
       if (msg.type === 'CON' && seen.reply) this.transmit(peer, seen.reply);
       return;
     }
-    const first = { seq, token: msg.token, code: msg.code, payload: msg.payload };
-    this.dedup.set(dedupKey, { first }, msg.type === 'CON' ? this.params.exchangeLifetimeMs : this.params.nonLifetimeMs);
+    this.dedup.set(dedupKey, { seq, token: msg.token, code: msg.code, payload: msg.payload }, msg.type === 'CON' ? this.params.exchangeLifetimeMs : this.params.nonLifetimeMs);
     const cls = codeClass(msg.code);
     if (cls === 0) {
       this.handleRequest(peer, msg, dedupKey, seq).catch((err) => this.reportError(err));
