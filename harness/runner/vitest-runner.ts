@@ -10,6 +10,8 @@ import type { HistoryDropped } from '../run/run-cases.ts';
 import type { RunRequest } from './vitest-entry.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// The worker loads TypeScript as the command does: tsx for the harness, Node for the packages.
+const loader = new URL('../loader/register.js', import.meta.url).href;
 
 export interface VitestRunOutcome {
   results: CaseResult[];
@@ -102,7 +104,7 @@ export async function runUnderVitest(
       // Node loads the harness itself (through tsx) instead of Vite's module runner: the
       // worker starts in well under a second instead of transforming every module first.
       experimental: { viteModuleRunner: false, nodeLoader: false },
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', loader],
     },
     {},
   );
