@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of the `lwm2m-conformance` command: loads the TypeScript sources through tsx
+// Entry point of the `lwm2m-conformance` command: compiles the TypeScript sources as they load
 // (harness/loader), so the installed package runs without a build step.
 import '../harness/loader/register.js';
 

@@ -1,9 +1,7 @@
-// Makes Node load the harness's TypeScript: tsx compiles the project's own modules, and the
-// installed packages load as Node loads them without tsx (see dependency-hooks.js). Imported by
-// the `lwm2m-conformance` command and passed as `--import` to the processes it starts.
-import { register as registerHooks } from 'node:module';
-import { register as registerTsx } from 'tsx/esm/api';
+// Makes Node load the harness's TypeScript (typescript-hooks.js). Imported by the
+// `lwm2m-conformance` command and passed as `--import` to the case worker it starts.
+import { register } from 'node:module';
 
-registerTsx();
-// Registered after tsx, so it sees each module first.
-registerHooks('./dependency-hooks.js', import.meta.url);
+// Stack traces point into the TypeScript sources, through the inline source maps.
+process.setSourceMapsEnabled(true);
+register('./typescript-hooks.js', import.meta.url);
