@@ -35,9 +35,10 @@ const options = {
 const esbuildManifest = createRequire(import.meta.url).resolve('esbuild/package.json');
 const outputVersion = `${JSON.parse(readFileSync(esbuildManifest, 'utf8')).version} ${JSON.stringify(options)}`;
 
+/** A TypeScript module, wherever it lies: an installed copy of this package sits in node_modules. */
 function isTypeScript(url) {
   const path = url.split('?')[0];
-  return url.startsWith('file:') && (path.endsWith('.ts') || path.endsWith('.mts')) && !path.includes('/node_modules/');
+  return url.startsWith('file:') && (path.endsWith('.ts') || path.endsWith('.mts'));
 }
 
 /** Written under a temporary name, then renamed: a process loading at the same time never reads half an entry. */
