@@ -15,6 +15,24 @@ import { fileURLToPath } from 'node:url';
 const cacheDir = join(tmpdir(), `lwm2m-conformance-ts-${process.getuid?.() ?? 'user'}`);
 const cacheDays = 7;
 
+/**
+ * Whether the cache directory is this user's alone. The temporary directory is shared: a
+ * directory someone else made, or can write to, could hand this process code to run, so then
+ * every module is compiled afresh and nothing is kept.
+ */
+let cacheTrusted;
+function cacheIsOwn() {
+  if (cacheTrusted !== undefined) return cacheTrusted;
+  try {
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    const dir = statSync(cacheDir);
+    cacheTrusted = (process.getuid === undefined || dir.uid === process.getuid()) && (dir.mode & 0o022) === 0;
+  } catch {
+    cacheTrusted = false;
+  }
+  return cacheTrusted;
+}
+
 /** esbuild loads on the first module not compiled yet: a run from a warm cache never needs it. */
 let esbuild;
 
@@ -47,7 +65,6 @@ function isTypeScript(url) {
 /** Written under a temporary name, then renamed: a process loading at the same time never reads half an entry. */
 function store(file, code) {
   try {
-    mkdirSync(cacheDir, { recursive: true });
     const partial = `${file}.${process.pid}`;
     writeFileSync(partial, code);
     renameSync(partial, file);
@@ -79,13 +96,16 @@ export async function load(url, context, nextLoad) {
   const source = await readFile(path, 'utf8');
   const key = createHash('sha1').update(outputVersion).update(path).update(source).digest('hex');
   const file = join(cacheDir, key);
-  try {
-    return { format: 'module', source: readFileSync(file, 'utf8'), shortCircuit: true };
-  } catch {
-    // Not compiled yet.
+  const cached = cacheIsOwn();
+  if (cached) {
+    try {
+      return { format: 'module', source: readFileSync(file, 'utf8'), shortCircuit: true };
+    } catch {
+      // Not compiled yet.
+    }
   }
   esbuild ??= await import('esbuild');
   const { code } = await esbuild.transform(source, { ...options, sourcefile: path });
-  store(file, code);
+  if (cached) store(file, code);
   return { format: 'module', source: code, shortCircuit: true };
 }
