@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// Entry point of the `lwm2m-conformance` command: loads the TypeScript sources through tsx,
-// so the installed package runs without a build step.
-import { register } from 'tsx/esm/api';
+// Entry point of the `lwm2m-conformance` command: compiles the TypeScript sources as they load
+// (harness/loader), so the installed package runs without a build step.
+import '../harness/loader/register.js';
 
-register();
 // Output piped into a command that stops reading (`| head`) ends the program quietly.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {

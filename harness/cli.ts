@@ -1,10 +1,10 @@
 // The `lwm2m-conformance` command: dispatches to a subcommand and maps failures to exit codes.
 // Bad usage or configuration prints one clear line and exits 3; an environment failure (a port in
 // use) one line and exits 2; anything unexpected exits 2 with its stack.
-// Commands load lazily: the device process must not pay for the runner's imports at boot.
+// Commands load lazily: the device process must not pay for the runner's imports at boot, nor
+// any command for the other commands' help texts, which only the usage text lists.
 import { processIO, type CommandIO } from './commands/io.ts';
 import { EnvironmentError, ExitCode, UsageError } from './errors.ts';
-import { commandHelps } from './commands/help/index.ts';
 
 type Command = (args: string[], io: CommandIO) => Promise<number>;
 
@@ -23,21 +23,24 @@ const commands: Record<string, () => Promise<Command>> = {
 };
 
 // The summaries come from the commands' help descriptions, the source of README's reference too.
-export const usage = `usage: lwm2m-conformance <command> [options]   (<command> --help for its options and examples)
+export async function usage(): Promise<string> {
+  const { commandHelps } = await import('./commands/help/index.ts');
+  return `usage: lwm2m-conformance <command> [options]   (<command> --help for its options and examples)
 commands:
 ${commandHelps.map((c) => `  ${c.name.padEnd(16)} ${c.summary}`).join('\n')}
 exit codes: 0 all pass or not applicable, 1 a case failed or was inconclusive,
             2 harness or environment error, 3 bad usage or configuration`;
+}
 
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage);
+    io.out(await usage());
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
   const command = commands[name];
   if (!command) {
-    io.err(`unknown command "${name}"\n${usage}`);
+    io.err(`unknown command "${name}"\n${await usage()}`);
     return ExitCode.usage;
   }
   try {

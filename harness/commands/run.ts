@@ -20,11 +20,9 @@ import {
   type Baseline,
 } from '../report/baseline.ts';
 import { colourEnabled, paintFor } from '../report/colour.ts';
-import { caseLine, checkLines, failureLines, summaryLines } from '../report/console.ts';
 import { Progress } from '../report/progress.ts';
 import { exitCodeOf, hasFailures } from '../report/exit-code.ts';
 import { configurationNotesOf, resultsSchemaVersion, summarize, type RunReport } from '../report/run-report.ts';
-import { writeReports } from '../report/write-reports.ts';
 import { prepareReportDir, ReportDirError } from '../report/report-dir.ts';
 import { runHistoryLimit } from '../sessions/session.ts';
 import { Interruption } from './interruption.ts';
@@ -33,11 +31,14 @@ import { parseShard, shardCases } from '../run/shard.ts';
 import { resolveTarget } from '../targets/resolve.ts';
 import { impairmentSummary, withImpairmentFlags } from '../targets/impairment.ts';
 import { selectionFlags, selectionFrom } from './selection-flags.ts';
-import { modelFor } from './decode.ts';
 import { type CommandIO } from './io.ts';
 import { helpText, usageText } from './help/command-help.ts';
 import { runHelp } from './help/run.ts';
 import { ExitCode, UsageError } from '../errors.ts';
+
+/** The reporting modules, loaded on first use (see run-reporting.ts). */
+let reportingModules: Promise<typeof import('./run-reporting.ts')> | undefined;
+const reporting = () => (reportingModules ??= import('./run-reporting.ts'));
 
 const toolVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -95,7 +96,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   const runner = import('../runner/vitest-runner.ts');
   runner.catch(() => {});
   // Loaded before any case runs, so a broken definition is a usage error at once.
-  const model = modelFor(values.objects);
+  const objectsModel = values.objects !== undefined ? (await reporting()).modelFor(values.objects) : undefined;
   const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
   // A shard's run judges a part: rewriting the baseline from it would forget the other shards' failures.
   if (shard && values['update-baseline']) throw new UsageError('run: --update-baseline cannot be used with --shard (update it from an unsharded run)');
@@ -130,6 +131,14 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     io.out(text);
     progress.draw();
   };
+  // Lines during the run wait their turn: a case's line may wait for the reporting modules,
+  // and the next case's "running" line must not overtake it.
+  let printing = Promise.resolve();
+  const print = (lines: () => string[] | Promise<string[]>) => {
+    printing = printing.then(async () => {
+      for (const line of await lines()) say(line);
+    });
+  };
 
   const ofShard = shard ? `, shard ${shard.index}/${shard.count} of ${selected.length} selected` : '';
   if (!quiet) io.err(`lwm2m-conformance ${toolVersion}: ${cases.length} case(s)${ofShard} against "${profile.name}" (${profile.target.role}, LwM2M ${profile.target.lwm2mVersion})`);
@@ -152,21 +161,30 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
         done++;
         progress.caseDone();
         if (quiet && (result.verdict === 'pass' || result.verdict === 'not-applicable')) return;
-        say(caseLine(result, done, cases.length, paint));
-        if (verbose) for (const line of checkLines(result)) say(line);
+        const index = done;
+        print(async () => {
+          const { caseLine, checkLines } = await reporting();
+          return [caseLine(result, index, cases.length, paint), ...(verbose ? checkLines(result) : [])];
+        });
       },
       {
         allureResultsDir: join(reportDir, 'allure-results'),
         interrupt: interruption.signal,
         onCaseStart: (id) => {
           progress.caseStarted(id);
-          if (verbose) say(`      running ${id} (${done + 1}/${cases.length}, ${((performance.now() - t0) / 1000).toFixed(1)}s elapsed)`);
+          const line = `      running ${id} (${done + 1}/${cases.length}, ${((performance.now() - t0) / 1000).toFixed(1)}s elapsed)`;
+          if (verbose) print(() => [line]);
+          // The worker is running cases now: the reporting modules load alongside.
+          reporting().catch(() => {});
         },
       },
     );
+    await printing;
   } finally {
     progress.stop();
   }
+  const { failureLines, summaryLines, writeReports, modelFor } = await reporting();
+  const model = objectsModel ?? modelFor(undefined);
   const ordered = cases.map((c) => outcome.results.find((r) => r.id === c.id)).filter((r) => r !== undefined);
   const missing = cases.filter((c) => !ordered.some((r) => r.id === c.id)).map((c) => c.id);
   // After an interruption, the cases without a result are the ones it kept from running.

@@ -6,7 +6,7 @@
 import dgram from 'node:dgram';
 import { EventEmitter } from 'node:events';
 import { syncBuiltinESMExports } from 'node:module';
-import { dtls } from 'node-dtls-client';
+import type { dtls } from 'node-dtls-client';
 import type { PeerAddress } from '../transport/udp.ts';
 
 /** What the library's record layer does with its socket, and no more. */
@@ -61,14 +61,19 @@ export class LibraryFacingSocket extends EventEmitter {
   }
 }
 
+/** The library, loaded on the first PSK session on it: a run or a device without DTLS never needs it. */
+export async function loadLibrary(): Promise<typeof dtls> {
+  return (await import('node-dtls-client')).dtls;
+}
+
 /** Creates the library's DTLS socket over `socket` (the handshake starts once it sees 'listening'). */
-export function createLibrarySocket(options: dtls.Options, socket: LibraryFacingSocket): dtls.Socket {
+export function createLibrarySocket(library: typeof dtls, options: dtls.Options, socket: LibraryFacingSocket): dtls.Socket {
   const original = dgram.createSocket;
   // node:module's syncBuiltinESMExports makes the library's `import * as dgram` see the swap.
   dgram.createSocket = (() => socket) as unknown as typeof dgram.createSocket;
   syncBuiltinESMExports();
   try {
-    return dtls.createSocket(options);
+    return library.createSocket(options);
   } finally {
     dgram.createSocket = original;
     syncBuiltinESMExports();

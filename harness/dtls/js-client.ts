@@ -6,7 +6,7 @@
 import type { dtls } from 'node-dtls-client';
 import { DtlsConfigError, DtlsHandshakeError, DtlsNoSessionError, DtlsSessionClosedError } from './errors.ts';
 import type { HandshakeFailureDetails } from './errors.ts';
-import { createLibrarySocket, LibraryFacingSocket } from './js-client-socket.ts';
+import { createLibrarySocket, LibraryFacingSocket, loadLibrary } from './js-client-socket.ts';
 import { cipherSuiteName, describeAlert, formatAlert, identityText } from './names.ts';
 import { pskCipherSuites } from './options.ts';
 import { alertOf, clientHelloOf, handshakeTypeOf, parseRecords, serverHelloSuiteOf } from './records.ts';
@@ -121,7 +121,8 @@ export class JsDtlsClientTransport extends DtlsTransportBase {
     await this.udp.close();
   }
 
-  private handshake(psk: NonNullable<DtlsClientOptions['psk']>, suites: readonly string[], timeoutMs: number): Promise<void> {
+  private async handshake(psk: NonNullable<DtlsClientOptions['psk']>, suites: readonly string[], timeoutMs: number): Promise<void> {
+    const dtlsLibrary = await loadLibrary();
     const identity = typeof psk.identity === 'string' ? Buffer.from(psk.identity, 'utf8') : psk.identity;
     this.facing = new LibraryFacingSocket(this.local, (d) => {
       this.inspect(d, 'out');
@@ -134,7 +135,7 @@ export class JsDtlsClientTransport extends DtlsTransportBase {
     });
     return new Promise<void>((resolve, reject) => {
       // The library keys its PSK table by identity text and writes it back as single bytes: latin1 round-trips any identity.
-      const library = createLibrarySocket({
+      const library = createLibrarySocket(dtlsLibrary, {
         type: this.peer.address.includes(':') ? 'udp6' : 'udp4',
         address: this.peer.address,
         port: this.peer.port,

@@ -4,10 +4,8 @@
 // nothing. Each worker starts through `sh -c 'ulimit -n <hard>; exec node …'`, since Node
 // cannot raise its own soft limit, and holds at most `perWorker` devices, below that limit.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { availableParallelism, hostname } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { EnvironmentError, UsageError } from '../errors.ts';
 import type { DeviceGroupOptions } from './devices.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -72,7 +70,8 @@ export function planWorkers(devices: number, options: { workers?: number; perWor
 }
 
 const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
-const tsxLoader = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'loader.mjs')).href;
+// Workers load the TypeScript as the command does.
+const loader = new URL('../loader/register.js', import.meta.url).href;
 
 interface Worker {
   child: ChildProcess;
@@ -83,7 +82,7 @@ interface Worker {
 
 function startWorker(group: DeviceGroupOptions): Worker {
   // ulimit may fail where the hard limit is below the soft one's request: the worker starts anyway.
-  const child = spawn('/bin/sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, '--expose-gc', '--import', tsxLoader, workerFile], {
+  const child = spawn('/bin/sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, '--expose-gc', '--import', loader, workerFile], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const worker: Worker = { child, registered: 0 };

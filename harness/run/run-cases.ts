@@ -3,14 +3,14 @@
 // own tests.
 import type { CaseDefinition } from './case.ts';
 import { executeCase, type ExecuteOptions } from './execute.ts';
-import { ClientSession } from '../sessions/client-session.ts';
-import { ServerSession } from '../sessions/server-session.ts';
+import type { ClientSession } from '../sessions/client-session.ts';
+import type { ServerSession } from '../sessions/server-session.ts';
 import { notApplicableReason } from './applicability.ts';
 import type { CaseResult } from './result.ts';
 import type { TargetView } from '../targets/target-view.ts';
 import type { SessionOptions } from '../sessions/session.ts';
 import type { Profile } from '../targets/profile.ts';
-import { resolveProfile, type ResolvedTarget } from '../targets/resolve.ts';
+import type { ResolvedTarget } from '../targets/resolve.ts';
 import { TargetOutputLog } from './output-log.ts';
 import { defaultOutputBound, outputTail, type OutputBound } from './output-tail.ts';
 
@@ -41,7 +41,10 @@ export class CaseRun {
   async open(): Promise<void> {
     if (!this.cases.some((c) => notApplicableReason(c, this.target) === undefined)) return;
     try {
-      this.session = this.target.role !== 'client' ? await ServerSession.open(this.resolved, this.options) : await ClientSession.open(this.resolved, this.options);
+      // Only the session of the target's role loads: testing a device needs no simulated clients.
+      this.session = this.target.role !== 'client'
+        ? await (await import('../sessions/server-session.ts')).ServerSession.open(this.resolved, this.options)
+        : await (await import('../sessions/client-session.ts')).ClientSession.open(this.resolved, this.options);
       const log = this.log;
       if (log) {
         // What the target printed while the session opened, then every line as it comes.
@@ -117,6 +120,7 @@ export async function runCases(
   profile: Profile,
   onCaseDone?: (result: CaseResult) => void,
 ): Promise<CaseResult[]> {
+  const { resolveProfile } = await import('../targets/resolve.ts');
   const run = new CaseRun(resolveProfile(profile), cases);
   await run.open();
   const results: CaseResult[] = [];

@@ -6,7 +6,6 @@ import type { ResolvedTarget } from '../targets/resolve.ts';
 import type { CaseDefinition } from '../run/case.ts';
 import type { CaseResult } from '../run/result.ts';
 import { CaseRun, type HistoryDropped } from '../run/run-cases.ts';
-import { recordForAllure } from '../report/allure-case.ts';
 
 export interface RunRequest {
   /** The run's target, resolved once by the CLI (the worker never reads the profile). */
@@ -53,6 +52,8 @@ const run = new CaseRun(request.target, cases, {
 });
 /** The case running: an interruption rejects its test at once, and afterEach waits for its result. */
 let running: Promise<CaseResult> | undefined;
+/** Allure's recording, loaded once the session is open (while the target starts): no case needs it before it ends. */
+let allureCase: Promise<typeof import('../report/allure-case.ts')> | undefined;
 
 // The main process handles SIGINT and SIGTERM (a terminal's Ctrl+C reaches this process too):
 // it cancels the vitest run, which stops the case running, and this worker then stops the target.
@@ -67,7 +68,10 @@ const orphaned = () => {
 };
 process.once('disconnect', orphaned);
 
-beforeAll(() => run.open());
+beforeAll(async () => {
+  await run.open();
+  if (request.allure) allureCase = import('../report/allure-case.ts');
+});
 afterAll(async () => {
   await run.close();
   process.off('disconnect', orphaned);
@@ -89,7 +93,7 @@ for (const def of cases) {
     // Interrupted: vitest has ended this test already, and afterEach took its result.
     if (signal.aborted) return;
     task.meta.lwm2m = result;
-    if (request.allure) await recordForAllure(result);
+    if (allureCase) await (await allureCase).recordForAllure(result);
     if (result.verdict === 'not-applicable') skip(result.reason);
     if (result.verdict !== 'pass') {
       const error = new Error(`${result.verdict}: ${result.reason ?? failedChecks(result)}`);

@@ -10,6 +10,8 @@ import type { HistoryDropped } from '../run/run-cases.ts';
 import type { RunRequest } from './vitest-entry.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// The worker loads the TypeScript as the command does (harness/loader).
+const loader = new URL('../loader/register.js', import.meta.url).href;
 
 export interface VitestRunOutcome {
   results: CaseResult[];
@@ -99,10 +101,10 @@ export async function runUnderVitest(
       fileParallelism: false,
       maxWorkers: 1,
       passWithNoTests: true,
-      // Node loads the harness itself (through tsx) instead of Vite's module runner: the
+      // Node loads the harness itself (through harness/loader) instead of Vite's module runner: the
       // worker starts in well under a second instead of transforming every module first.
       experimental: { viteModuleRunner: false, nodeLoader: false },
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', loader],
     },
     {},
   );

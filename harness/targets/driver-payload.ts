@@ -5,12 +5,9 @@ import { contentFormat, isTextFormat } from '../lwm2m/formats/index.ts';
 import { coreModel } from '../lwm2m/model/index.ts';
 import type { LwM2mNode } from '../lwm2m/node.ts';
 import type { PlaceholderValues } from './placeholders.ts';
+import type { PayloadFormat } from './payload-formats.ts';
 
-export const payloadFormats = ['tlv', 'senml-json', 'senml-cbor', 'oma-json', 'text'] as const;
-export type PayloadFormat = (typeof payloadFormats)[number];
-
-/** What a driver renders when it declares no format: TLV, the format every LwM2M client reads. */
-export const defaultPayloadFormat: PayloadFormat = 'tlv';
+export { defaultPayloadFormat, payloadFormats, type PayloadFormat } from './payload-formats.ts';
 
 /** Values as LwM2M nodes, and the request path they are encoded against (e.g. '/3303' for a Create). */
 export interface DriverPayload {

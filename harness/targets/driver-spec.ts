@@ -5,7 +5,7 @@
 import type { ConfigLocation } from './config-error.ts';
 import { ConfigError } from './config-error.ts';
 import type { Schema } from './schema.ts';
-import { defaultPayloadFormat, payloadFormats, type PayloadFormat } from './driver-payload.ts';
+import { defaultPayloadFormat, payloadFormats, type PayloadFormat } from './payload-formats.ts';
 
 /** Device drivers, then drivers that make a server under test send a request. */
 export const driverNames = [
