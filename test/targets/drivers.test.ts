@@ -122,7 +122,8 @@ describe('stdin driver that expects an answer', () => {
     process.stdin.on('data', (d) => {
       for (const line of String(d).trim().split('\\n')) {
         const [cmd, n, path] = line.split(' ');
-        if (cmd === 'list') clients.forEach((c, i) => console.log('client ' + (i + 7) + ': ' + c));
+        // The list in one write: a line of it arriving late would count as the next command's output.
+        if (cmd === 'list') process.stdout.write(clients.map((c, i) => 'client ' + (i + 7) + ': ' + c + '\\n').join(''));
         else if (cmd === 'read') setTimeout(() => console.log('read ' + clients[Number(n) - 7] + ' ' + path + ' => 42'), 50);
       }
     });`;
