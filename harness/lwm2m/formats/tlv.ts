@@ -4,9 +4,10 @@
 
 import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
-import { canonicalPathIds, formatPath, parsePath, readCanonicalPathIds, type PathIds } from '../path.ts';
+import { canonicalPathIds, formatPath, parsePath, type PathIds } from '../path.ts';
 import type { LwM2mValue } from '../value.ts';
 import { EncodeError, type ContentFormatCodec, type EncodeOptions } from './codec.ts';
+import { flatIds, type FlatIds } from './flat-ids.ts';
 import { decodeTlv } from './tlv-decode.ts';
 import { TLV_MULTIPLE_RESOURCE, TLV_OBJECT_INSTANCE, TLV_RESOURCE_INSTANCE, TLV_RESOURCE_VALUE } from './tlv-records.ts';
 import { TlvWriter } from './tlv-writer.ts';
@@ -68,28 +69,6 @@ function writeResource(out: TlvWriter, res: ResourceGroup): void {
 
 function writeResources(out: TlvWriter, inst: InstanceGroup): void {
   for (const res of inst.resources.values()) writeResource(out, res);
-}
-
-/** The ids of every node in one array, four slots per node, and the depth of each path. */
-interface FlatIds {
-  readonly ids: Int32Array;
-  readonly depth: Uint8Array;
-}
-
-/**
- * Ids of all nodes without an array per node (those would outlive the young generation on large
- * payloads, and make encoding time grow faster than the size); undefined when a path is not
- * canonical or names no instance: then the general encoder decides.
- */
-function flatIds(nodes: readonly LwM2mNode[]): FlatIds | undefined {
-  const ids = new Int32Array(4 * nodes.length);
-  const depth = new Uint8Array(nodes.length);
-  for (let k = 0; k < nodes.length; k++) {
-    const d = readCanonicalPathIds((nodes[k] as LwM2mNode).path, ids, 4 * k);
-    if (d < 2) return undefined;
-    depth[k] = d;
-  }
-  return { ids, depth };
 }
 
 /** The ids all nodes share (as commonPrefix). */
@@ -166,7 +145,8 @@ function writeInOrder(out: TlvWriter, nodes: readonly LwM2mNode[], { ids, depth 
 }
 
 export function encodeTlv(nodes: readonly LwM2mNode[], options: EncodeOptions = {}): Uint8Array {
-  const flat = flatIds(nodes);
+  // Paths that are not canonical or name no instance: the general encoder decides.
+  const flat = flatIds(nodes, 2);
   if (flat === undefined) return encodeTlvGrouped(nodes, options);
   const request: PathIds = options.path !== undefined ? requestIdsForEncode(options.path) : flatCommonPrefix(flat);
   for (let k = 1; k < nodes.length; k++) if (flat.ids[4 * k] !== flat.ids[0]) throw new EncodeError(FORMAT, 'TLV carries one object; nodes span several');
