@@ -6,10 +6,16 @@ import type { FloatWidth } from '../formats/codec.ts';
 const utf8Encoder = new TextEncoder();
 
 export class CborWriter {
-  private buf = new Uint8Array(256);
+  private buf: Uint8Array;
   private len = 0;
   /** A view of buf for floats, made once per buffer rather than per value. */
-  private view = new DataView(this.buf.buffer);
+  private view: DataView;
+
+  /** `capacity`: the expected size, when the caller can tell (growing copies what is written). */
+  constructor(capacity = 256) {
+    this.buf = new Uint8Array(Math.max(64, capacity));
+    this.view = new DataView(this.buf.buffer);
+  }
 
   private ensure(n: number): void {
     if (this.len + n <= this.buf.length) return;
