@@ -3,7 +3,7 @@
 // payloads and make encoding time grow faster than the size.
 
 import type { LwM2mNode } from '../node.ts';
-import { readCanonicalPathIds } from '../path.ts';
+import { readCanonicalPathIds, type PathIds } from '../path.ts';
 
 export interface FlatIds {
   /** Ids of node k at [4k, 4k + depth[k]). */
@@ -20,6 +20,18 @@ export function flatIds(nodes: readonly LwM2mNode[], minDepth: number): FlatIds 
     const d = readCanonicalPathIds((nodes[k] as LwM2mNode).path, ids, 4 * k);
     if (d < minDepth) return undefined;
     depth[k] = d;
+  }
+  return { ids, depth };
+}
+
+/** The same from ids already parsed (paths of at most four ids). */
+export function flatIdsOf(all: readonly PathIds[]): FlatIds {
+  const ids = new Int32Array(4 * all.length);
+  const depth = new Uint8Array(all.length);
+  for (let k = 0; k < all.length; k++) {
+    const path = all[k] as PathIds;
+    ids.set(path, 4 * k);
+    depth[k] = path.length;
   }
   return { ids, depth };
 }

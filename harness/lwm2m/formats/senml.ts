@@ -5,9 +5,10 @@
 import { DecodeFailure } from '../decode-error.ts';
 import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
-import { canonicalPathIds, formatPath, isWithin, parsePath, type ParsePathOptions, type PathIds } from '../path.ts';
+import { canonicalPathIds, formatPath, parsePath, type ParsePathOptions, type PathIds } from '../path.ts';
 import { compactInteger, formatObjectLink, inInt64, inUint64, parseObjectLink, toBigInt, type LwM2mValue, type ObjectLink } from '../value.ts';
 import { EncodeError, resourceTyping, type DecodeContext, type EncodeOptions } from './codec.ts';
+import { flatIds, flatIdsOf, type FlatIds } from './flat-ids.ts';
 import { ResourceTypes } from './resource-types.ts';
 
 /** A SenML number: an exact integer, or a float (with its exact integer when integral). */
@@ -181,56 +182,68 @@ function requestGroups(options: SenmlEncodeOptions): PathIds[] {
   return out;
 }
 
-/** Whether node k exists, lies in `instance` and has time `time`. */
-function sharesInstance(nodes: readonly PathIds[], times: readonly (number | undefined)[], k: number, instance: PathIds, time: number | undefined): boolean {
-  return k >= 0 && k < nodes.length && isWithin(nodes[k] as PathIds, instance) && times[k] === time;
+/** The index of the first request path that node path ids[at, at + depth) lies in, or -1. */
+function requestGroupOf(ids: Int32Array, at: number, depth: number, groups: readonly PathIds[]): number {
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g] as PathIds;
+    if (group.length > depth) continue;
+    let d = 0;
+    while (d < group.length && ids[at + d] === group[d]) d++;
+    if (d === group.length) return g;
+  }
+  return -1;
 }
 
-function groupOf(ids: PathIds, nodes: readonly PathIds[], times: readonly (number | undefined)[], index: number, groups: readonly PathIds[]): PathIds {
-  for (const g of groups) if (isWithin(ids, g)) return g;
-  // No request path: nodes sharing an instance with a neighbour are grouped under it.
-  const instance = ids.slice(0, 2);
-  const time = times[index];
-  return sharesInstance(nodes, times, index - 1, instance, time) || sharesInstance(nodes, times, index + 1, instance, time) ? instance : ids;
+/** Whether node j exists, lies in the instance of node k and has node k's time. */
+function sharesInstance(nodes: readonly LwM2mNode[], { ids }: FlatIds, j: number, k: number): boolean {
+  return j >= 0 && j < nodes.length && ids[4 * j] === ids[4 * k] && ids[4 * j + 1] === ids[4 * k + 1] && nodes[j]?.time === nodes[k]?.time;
 }
 
-/** ids[from..] joined by '/', the usual one or two ids without an array. */
-function relativeName(ids: PathIds, from: number): string {
-  const n = ids.length - from;
-  if (n === 1) return String(ids[from]);
-  if (n === 2) return `${ids[from]}/${ids[from + 1]}`;
-  return ids.slice(from).join('/');
+/** ids[at, at + n) joined by '/', the usual one or two ids without an array. */
+function relativeName(ids: Int32Array, at: number, n: number): string {
+  if (n === 1) return String(ids[at]);
+  if (n === 2) return `${ids[at]}/${ids[at + 1]}`;
+  return Array.from(ids.subarray(at, at + n)).join('/');
 }
 
-export function nodesToRecords(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions = {}): SenmlRecord[] {
-  const all = nodes.map(nodeIds);
-  const times = nodes.map((n) => n.time);
+/** The ids of every node (flat); throws EncodeError for a path that is no resource or resource instance. */
+function nodesIds(nodes: readonly LwM2mNode[]): FlatIds {
+  // Paths are almost always canonical: then no array per node.
+  return flatIds(nodes, 3) ?? flatIdsOf(nodes.map(nodeIds));
+}
+
+/**
+ * Calls `visit` with each node's record, in node order, as nodesToRecords lists them: an encoder
+ * writes each record as it comes, so records do not outlive the young generation on large payloads.
+ * Path errors are thrown before the first record.
+ */
+export function forEachRecord(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions, visit: (r: SenmlRecord) => void): void {
+  const flat = nodesIds(nodes);
+  const { ids, depth } = flat;
   const groups = requestGroups(options);
-  const out: SenmlRecord[] = [];
+  // Base names of the request groups, made once.
+  const groupBns = groups.map((g) => (g.length === 0 ? '/' : `${formatPath(g)}/`));
   let currentBn: string | undefined;
   let currentBt: number | undefined;
-  // The base name of the last group: most nodes share their group with the one before.
-  let lastGroup: PathIds | undefined;
-  let lastGroupBn = '';
   for (let k = 0; k < nodes.length; k++) {
     const node = nodes[k] as LwM2mNode;
-    const ids = all[k] as PathIds;
+    const at = 4 * k;
+    const d = depth[k] as number;
     let bn: string;
     let n: string | undefined;
     if (options.senmlNames === 'grouped') {
-      bn = `/${ids[0]}/${ids[1]}/`;
-      n = relativeName(ids, 2);
+      bn = `/${ids[at]}/${ids[at + 1]}/`;
+      n = relativeName(ids, at + 2, d - 2);
     } else {
-      const group = groupOf(ids, all, times, k, groups);
-      if (group.length === ids.length) {
-        bn = formatPath(ids);
+      // A request path the node lies in; else its instance when a neighbour at the same time
+      // shares it; else the node's own path.
+      const g = requestGroupOf(ids, at, d, groups);
+      const length = g >= 0 ? (groups[g] as PathIds).length : sharesInstance(nodes, flat, k - 1, k) || sharesInstance(nodes, flat, k + 1, k) ? 2 : d;
+      if (length === d) {
+        bn = d === 3 ? `/${ids[at]}/${ids[at + 1]}/${ids[at + 2]}` : `/${ids[at]}/${ids[at + 1]}/${ids[at + 2]}/${ids[at + 3]}`;
       } else {
-        if (group !== lastGroup) {
-          lastGroup = group;
-          lastGroupBn = group.length === 0 ? '/' : `${formatPath(group)}/`;
-        }
-        bn = lastGroupBn;
-        n = relativeName(ids, group.length);
+        bn = g >= 0 ? (groupBns[g] as string) : `/${ids[at]}/${ids[at + 1]}/`;
+        n = relativeName(ids, at + length, d - length);
       }
     }
     let bt: SenmlNumber | undefined;
@@ -254,8 +267,13 @@ export function nodesToRecords(nodes: readonly LwM2mNode[], options: SenmlEncode
     if (n !== undefined) r.n = n;
     if (t !== undefined) r.t = t;
     setValue(r, node);
-    out.push(r);
+    visit(r);
   }
+}
+
+export function nodesToRecords(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions = {}): SenmlRecord[] {
+  const out: SenmlRecord[] = [];
+  forEachRecord(nodes, options, (r) => out.push(r));
   return out;
 }
 
