@@ -213,9 +213,10 @@ function nodesIds(nodes: readonly LwM2mNode[]): FlatIds {
 }
 
 /**
- * Calls `visit` with each node's record, in node order, as nodesToRecords lists them: an encoder
- * writes each record as it comes, so records do not outlive the young generation on large payloads.
- * Path errors are thrown before the first record.
+ * Calls `visit` with each node's record, in node order: an encoder writes each record as it comes,
+ * so no record list outlives the young generation on large payloads. The record is one object,
+ * refilled for every node with every label present (undefined when absent): its one shape keeps
+ * the writers' label checks monomorphic. Path errors are thrown before the first record.
  */
 export function forEachRecord(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions, visit: (r: SenmlRecord) => void): void {
   const flat = nodesIds(nodes);
@@ -225,6 +226,7 @@ export function forEachRecord(nodes: readonly LwM2mNode[], options: SenmlEncodeO
   const groupBns = groups.map((g) => (g.length === 0 ? '/' : `${formatPath(g)}/`));
   let currentBn: string | undefined;
   let currentBt: number | undefined;
+  const r: SenmlRecord = { bn: undefined, bt: undefined, n: undefined, t: undefined, v: undefined, vs: undefined, vb: undefined, vd: undefined, vlo: undefined, at: 0 };
   for (let k = 0; k < nodes.length; k++) {
     const node = nodes[k] as LwM2mNode;
     const at = 4 * k;
@@ -258,23 +260,15 @@ export function forEachRecord(nodes: readonly LwM2mNode[], options: SenmlEncodeO
       }
     }
     // Labels in the order they are written: bn, bt, n, t, then the value (as Zephyr and Leshan write them).
-    const r: SenmlRecord = { at: 0 };
-    if (bn !== currentBn) {
-      r.bn = bn;
-      currentBn = bn;
-    }
-    if (bt !== undefined) r.bt = bt;
-    if (n !== undefined) r.n = n;
-    if (t !== undefined) r.t = t;
+    r.bn = bn !== currentBn ? bn : undefined;
+    currentBn = bn;
+    r.bt = bt;
+    r.n = n;
+    r.t = t;
+    r.v = r.vs = r.vb = r.vd = r.vlo = undefined;
     setValue(r, node);
     visit(r);
   }
-}
-
-export function nodesToRecords(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions = {}): SenmlRecord[] {
-  const out: SenmlRecord[] = [];
-  forEachRecord(nodes, options, (r) => out.push(r));
-  return out;
 }
 
 function numberOf(v: number): SenmlNumber {
