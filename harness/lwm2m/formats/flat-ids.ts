@@ -35,3 +35,10 @@ export function flatIdsOf(all: readonly PathIds[]): FlatIds {
   }
   return { ids, depth };
 }
+
+/** ids[at, at + n) joined by '/' (a relative name), without an array. */
+export function joinIds(ids: Int32Array, at: number, n: number): string {
+  let out = n > 0 ? String(ids[at]) : '';
+  for (let k = 1; k < n; k++) out += `/${ids[at + k]}`;
+  return out;
+}

@@ -8,7 +8,7 @@ import type { LwM2mNode } from '../node.ts';
 import { canonicalPathIds, formatPath, parsePath, type ParsePathOptions, type PathIds } from '../path.ts';
 import { compactInteger, formatObjectLink, inInt64, inUint64, parseObjectLink, toBigInt, type LwM2mValue, type ObjectLink } from '../value.ts';
 import { EncodeError, resourceTyping, type DecodeContext, type EncodeOptions } from './codec.ts';
-import { flatIds, flatIdsOf, type FlatIds } from './flat-ids.ts';
+import { flatIds, flatIdsOf, joinIds, type FlatIds } from './flat-ids.ts';
 import { ResourceTypes } from './resource-types.ts';
 
 /** A SenML number: an exact integer, or a float (with its exact integer when integral). */
@@ -199,13 +199,6 @@ function sharesInstance(nodes: readonly LwM2mNode[], { ids }: FlatIds, j: number
   return j >= 0 && j < nodes.length && ids[4 * j] === ids[4 * k] && ids[4 * j + 1] === ids[4 * k + 1] && nodes[j]?.time === nodes[k]?.time;
 }
 
-/** ids[at, at + n) joined by '/', the usual one or two ids without an array. */
-function relativeName(ids: Int32Array, at: number, n: number): string {
-  if (n === 1) return String(ids[at]);
-  if (n === 2) return `${ids[at]}/${ids[at + 1]}`;
-  return Array.from(ids.subarray(at, at + n)).join('/');
-}
-
 /** The ids of every node (flat); throws EncodeError for a path that is no resource or resource instance. */
 function nodesIds(nodes: readonly LwM2mNode[]): FlatIds {
   // Paths are almost always canonical: then no array per node.
@@ -235,7 +228,7 @@ export function forEachRecord(nodes: readonly LwM2mNode[], options: SenmlEncodeO
     let n: string | undefined;
     if (options.senmlNames === 'grouped') {
       bn = `/${ids[at]}/${ids[at + 1]}/`;
-      n = relativeName(ids, at + 2, d - 2);
+      n = joinIds(ids, at + 2, d - 2);
     } else {
       // A request path the node lies in; else its instance when a neighbour at the same time
       // shares it; else the node's own path.
@@ -245,7 +238,7 @@ export function forEachRecord(nodes: readonly LwM2mNode[], options: SenmlEncodeO
         bn = d === 3 ? `/${ids[at]}/${ids[at + 1]}/${ids[at + 2]}` : `/${ids[at]}/${ids[at + 1]}/${ids[at + 2]}/${ids[at + 3]}`;
       } else {
         bn = g >= 0 ? (groupBns[g] as string) : `/${ids[at]}/${ids[at + 1]}/`;
-        n = relativeName(ids, at + length, d - length);
+        n = joinIds(ids, at + length, d - length);
       }
     }
     let bt: SenmlNumber | undefined;
