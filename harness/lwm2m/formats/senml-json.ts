@@ -8,6 +8,7 @@ import type { ContentFormatCodec, DecodeContext } from './codec.ts';
 import { EncodeError } from './codec.ts';
 import { JsonNumber, JsonObject, exactIntegerOfDecimal, jsonString, parseJsonExact, type JsonValue } from './json-exact.ts';
 import { forEachRecord, recordsToNodes, recordsToPaths, type SenmlEncodeOptions, type SenmlNumber, type SenmlRecord } from './senml.ts';
+import { decodeSenmlJsonFast } from './senml-json-fast.ts';
 import { formatFloatText } from './text-format.ts';
 
 const FORMAT = 'senml-json';
@@ -88,6 +89,8 @@ function payloadText(payload: Uint8Array): string {
 export function decodeSenmlJson(payload: Uint8Array, context: DecodeContext = {}): DecodeResult<LwM2mNode[]> {
   return guard(FORMAT, () => {
     const text = payloadText(payload);
+    const fast = decodeSenmlJsonFast(text, context);
+    if (fast !== undefined) return fast;
     const records = text.trim() === '' ? [] : parseSenmlJsonRecords(text);
     return recordsToNodes(records, context, FORMAT, where);
   });

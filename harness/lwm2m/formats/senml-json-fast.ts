@@ -1,0 +1,254 @@
+// The common case of SenML JSON decoding in one pass, straight from text to nodes: an array of
+// objects with the known labels, each once, strings without escapes, integers of up to 15
+// digits, names that are plain canonical paths, values that fit their types. It gives up
+// (undefined) at the first thing outside that case, valid or not, and the exact decoder (the
+// JSON tree, then records, then recordsToNodes) decides; so only accepted input needs to match
+// the exact decoder's result, and every error keeps its exact position and reason.
+
+import { fromBase64 } from '../bytes.ts';
+import type { ValueType } from '../model/types.ts';
+import type { LwM2mNode } from '../node.ts';
+import { canonicalPathIds, parsePath, type PathIds } from '../path.ts';
+import { parseObjectLink, type LwM2mValue } from '../value.ts';
+import type { DecodeContext } from './codec.ts';
+import { numberEnd } from './json-exact.ts';
+import { ResourceTypes } from './resource-types.ts';
+
+/** Label bits, one per known label, to find a repeated one. */
+const BN = 1;
+const BT = 2;
+const N = 4;
+const T = 8;
+const V = 16;
+const VS = 32;
+const VB = 64;
+const VD = 128;
+const VLO = 256;
+
+/** Thrown to give up; caught once per decode, never per item. */
+const GIVE_UP = new Error('not the common case');
+
+/** Digits of the longest integer literal read as a number: below 2^53, so exact. */
+const SAFE_DIGITS = 15;
+
+class FastJson {
+  p = 0;
+  /** Whether the last number() read an integer literal. */
+  isInteger = false;
+  constructor(readonly text: string) {}
+
+  /** Skips JSON whitespace. */
+  ws(): void {
+    const s = this.text;
+    let p = this.p;
+    for (;;) {
+      const c = s.charCodeAt(p);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) p++;
+      else break;
+    }
+    this.p = p;
+  }
+
+  /** Skips whitespace, then the character c. */
+  expect(c: number): void {
+    this.ws();
+    if (this.text.charCodeAt(this.p) !== c) throw GIVE_UP;
+    this.p++;
+  }
+
+  /** A string without escapes or control characters, after whitespace. */
+  string(): string {
+    this.expect(0x22);
+    const s = this.text;
+    const start = this.p;
+    let p = start;
+    for (;;) {
+      const c = s.charCodeAt(p);
+      if (c === 0x22) break;
+      // An escape, a control character, or the end of the text (NaN).
+      if (c === 0x5c || !(c >= 0x20)) throw GIVE_UP;
+      p++;
+    }
+    this.p = p + 1;
+    return s.slice(start, p);
+  }
+
+  /** A number after whitespace; sets `isInteger`. Integer literals of more than 15 digits give up. */
+  number(): number {
+    this.ws();
+    const s = this.text;
+    const start = this.p;
+    const end = numberEnd(s, start);
+    if (end === start) throw GIVE_UP;
+    this.p = end;
+    // An integer literal: digits only after the sign (no fraction, no exponent).
+    let integer = true;
+    for (let k = s.charCodeAt(start) === 0x2d ? start + 1 : start; k < end && integer; k++) {
+      const c = s.charCodeAt(k);
+      integer = c >= 0x30 && c <= 0x39;
+    }
+    this.isInteger = integer;
+    if (integer && end - start > SAFE_DIGITS) throw GIVE_UP;
+    const v = Number(s.slice(start, end));
+    // The exact decoder reads an integer literal as a bigint: '-0' is 0.
+    return integer && v === 0 ? 0 : v;
+  }
+
+  /** true or false after whitespace. */
+  boolean(): boolean {
+    this.ws();
+    const s = this.text;
+    if (s.startsWith('true', this.p)) {
+      this.p += 4;
+      return true;
+    }
+    if (s.startsWith('false', this.p)) {
+      this.p += 5;
+      return false;
+    }
+    throw GIVE_UP;
+  }
+}
+
+/** Nodes of a SenML JSON text in the common case, or undefined: then the exact decoder runs. */
+export function decodeSenmlJsonFast(text: string, context: DecodeContext): LwM2mNode[] | undefined {
+  if (context.rootPath !== undefined) return undefined;
+  let request: PathIds = [];
+  if (context.path !== undefined) {
+    const parsed = parsePath(context.path);
+    if (!parsed.ok) return undefined;
+    request = parsed.value;
+  }
+  try {
+    return readNodes(new FastJson(text), context, request);
+  } catch {
+    // GIVE_UP, or a model that throws: the exact decoder reports it where the old order says.
+    return undefined;
+  }
+}
+
+function readNodes(json: FastJson, context: DecodeContext, request: PathIds): LwM2mNode[] | undefined {
+  const text = json.text;
+  json.expect(0x5b);
+  json.ws();
+  // An empty array: the exact decoder answers for the request path.
+  if (text.charCodeAt(json.p) === 0x5d) return undefined;
+  const types = new ResourceTypes(context, request);
+  const out: LwM2mNode[] = [];
+  let bn = '';
+  let bt: number | undefined;
+  for (;;) {
+    json.expect(0x7b);
+    let seen = 0;
+    let n = '';
+    let t = 0;
+    let v = 0;
+    let vIsInteger = false;
+    let vText = '';
+    let vb = false;
+    let vd: Uint8Array | undefined;
+    for (;;) {
+      const label = json.string();
+      json.expect(0x3a);
+      let bit: number;
+      switch (label) {
+        case 'bn':
+          bit = BN;
+          bn = json.string();
+          break;
+        case 'bt':
+          bit = BT;
+          bt = json.number();
+          break;
+        case 'n':
+          bit = N;
+          n = json.string();
+          break;
+        case 't':
+          bit = T;
+          t = json.number();
+          break;
+        case 'v':
+          bit = V;
+          v = json.number();
+          vIsInteger = json.isInteger;
+          break;
+        case 'vs':
+          bit = VS;
+          vText = json.string();
+          break;
+        case 'vlo':
+          bit = VLO;
+          vText = json.string();
+          break;
+        case 'vb':
+          bit = VB;
+          vb = json.boolean();
+          break;
+        case 'vd':
+          bit = VD;
+          vd = fromBase64(json.string(), 'either');
+          if (vd === undefined) return undefined;
+          break;
+        default:
+          return undefined;
+      }
+      if (seen & bit) return undefined;
+      seen |= bit;
+      json.ws();
+      const c = text.charCodeAt(json.p++);
+      if (c === 0x7d) break;
+      if (c !== 0x2c) return undefined;
+      json.ws();
+    }
+    const values = seen & (V | VS | VB | VD | VLO);
+    // Exactly one value label: a power of two.
+    if (values === 0 || (values & (values - 1)) !== 0) return undefined;
+    const name = seen & N ? bn + n : bn;
+    // Gateway prefixes and odd names go to the exact decoder.
+    const c = name.charCodeAt(1);
+    if (name.charCodeAt(0) !== 0x2f || c < 0x30 || c > 0x39) return undefined;
+    const ids = canonicalPathIds(name);
+    if (ids === undefined || ids.length < 3) return undefined;
+    const declared = types.typeOf(ids[0] as number, ids[2] as number);
+    let type: ValueType;
+    let value: LwM2mValue;
+    if (values === V) {
+      if (!vIsInteger) {
+        // A fraction or exponent for an integer type needs the exact decoder's rules.
+        if (declared !== undefined && declared !== 'float') return undefined;
+        type = 'float';
+      } else {
+        type = declared ?? 'integer';
+        if (type !== 'integer' && type !== 'time' && type !== 'float' && !(type === 'unsigned' && v >= 0)) return undefined;
+      }
+      value = v;
+    } else if (values === VB) {
+      if (declared !== undefined && declared !== 'boolean') return undefined;
+      type = 'boolean';
+      value = vb;
+    } else if (values === VD) {
+      if (declared !== undefined && declared !== 'opaque') return undefined;
+      type = 'opaque';
+      value = vd as Uint8Array;
+    } else {
+      type = declared ?? (values === VLO ? 'objlnk' : 'string');
+      if (type === 'objlnk') {
+        const link = parseObjectLink(vText);
+        // 'FFFF:FFFF' and errors: the exact decoder.
+        if (!link.ok) return undefined;
+        value = link.value;
+      } else if (type === 'string' || type === 'corelnk') value = vText;
+      else return undefined;
+    }
+    const node: { path: string; type: ValueType; value: LwM2mValue; time?: number } = { path: name, type, value };
+    if (bt !== undefined || seen & T) node.time = (bt ?? 0) + (seen & T ? t : 0);
+    out.push(node);
+    json.ws();
+    const next = text.charCodeAt(json.p++);
+    if (next === 0x5d) break;
+    if (next !== 0x2c) return undefined;
+  }
+  json.ws();
+  return json.p === text.length ? out : undefined;
+}
