@@ -73,6 +73,31 @@ class FastJson {
     return s.slice(start, p);
   }
 
+  /** The bit of the known label (a member name) after whitespace, read without making its string. */
+  label(): number {
+    this.expect(0x22);
+    const s = this.text;
+    const p = this.p;
+    const a = s.charCodeAt(p);
+    const b = s.charCodeAt(p + 1);
+    const c = s.charCodeAt(p + 2);
+    let bit = 0;
+    let length = 2;
+    if (b === 0x22) {
+      length = 1;
+      bit = a === 0x6e ? N : a === 0x74 ? T : a === 0x76 ? V : 0; // n t v
+    } else if (c === 0x22) {
+      if (a === 0x62) bit = b === 0x6e ? BN : b === 0x74 ? BT : 0; // bn bt
+      else if (a === 0x76) bit = b === 0x73 ? VS : b === 0x62 ? VB : b === 0x64 ? VD : 0; // vs vb vd
+    } else if (a === 0x76 && b === 0x6c && c === 0x6f && s.charCodeAt(p + 3) === 0x22) {
+      length = 3;
+      bit = VLO;
+    }
+    if (bit === 0) throw GIVE_UP;
+    this.p = p + length + 1;
+    return bit;
+  }
+
   /** A number after whitespace; sets `isInteger`. Integer literals of more than 15 digits give up. */
   number(): number {
     this.ws();
@@ -148,50 +173,35 @@ function readNodes(json: FastJson, context: DecodeContext, request: PathIds): Lw
     let vb = false;
     let vd: Uint8Array | undefined;
     for (;;) {
-      const label = json.string();
+      const bit = json.label();
       json.expect(0x3a);
-      let bit: number;
-      switch (label) {
-        case 'bn':
-          bit = BN;
+      switch (bit) {
+        case BN:
           bn = json.string();
           break;
-        case 'bt':
-          bit = BT;
+        case BT:
           bt = json.number();
           break;
-        case 'n':
-          bit = N;
+        case N:
           n = json.string();
           break;
-        case 't':
-          bit = T;
+        case T:
           t = json.number();
           break;
-        case 'v':
-          bit = V;
+        case V:
           v = json.number();
           vIsInteger = json.isInteger;
           break;
-        case 'vs':
-          bit = VS;
+        case VS:
+        case VLO:
           vText = json.string();
           break;
-        case 'vlo':
-          bit = VLO;
-          vText = json.string();
-          break;
-        case 'vb':
-          bit = VB;
+        case VB:
           vb = json.boolean();
           break;
-        case 'vd':
-          bit = VD;
+        default: // VD
           vd = fromBase64(json.string(), 'either');
           if (vd === undefined) return undefined;
-          break;
-        default:
-          return undefined;
       }
       if (seen & bit) return undefined;
       seen |= bit;
