@@ -150,9 +150,15 @@ export class CborWriter {
   }
 
   raw(b: Uint8Array): this {
-    this.ensure(b.length);
-    this.buf.set(b, this.len);
-    this.len += b.length;
+    const n = b.length;
+    this.ensure(n);
+    // TypedArray.set costs more than copying a few bytes one by one (opaque values are often short).
+    if (n <= 16) {
+      const buf = this.buf;
+      let at = this.len;
+      for (let k = 0; k < n; k++) buf[at++] = b[k] as number;
+    } else this.buf.set(b, this.len);
+    this.len += n;
     return this;
   }
 
