@@ -11,7 +11,7 @@ import type { LwM2mNode } from '../node.ts';
 import { canonicalPathIds, parsePath, type PathIds } from '../path.ts';
 import { parseObjectLink, type LwM2mValue } from '../value.ts';
 import type { DecodeContext } from './codec.ts';
-import { numberEnd } from './json-exact.ts';
+import { FastJson, GIVE_UP } from './json-fast.ts';
 import { ResourceTypes } from './resource-types.ts';
 
 /** Label bits, one per known label, to find a repeated one. */
@@ -25,114 +25,35 @@ const VB = 64;
 const VD = 128;
 const VLO = 256;
 
-/** Thrown to give up; caught once per decode, never per item. */
-const GIVE_UP = new Error('not the common case');
-
-/** Digits of the longest integer literal read as a number: below 2^53, so exact. */
-const SAFE_DIGITS = 15;
-
-class FastJson {
-  p = 0;
-  /** Whether the last number() read an integer literal. */
-  isInteger = false;
-  constructor(readonly text: string) {}
-
-  /** Skips JSON whitespace. */
-  ws(): void {
-    const s = this.text;
-    let p = this.p;
-    for (;;) {
-      const c = s.charCodeAt(p);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) p++;
-      else break;
-    }
-    this.p = p;
+/** The bit of the known label (a member name) after whitespace, read without making its string. */
+function label(json: FastJson): number {
+  json.expect(0x22);
+  const s = json.text;
+  const p = json.p;
+  const a = s.charCodeAt(p);
+  const b = s.charCodeAt(p + 1);
+  const c = s.charCodeAt(p + 2);
+  let bit = 0;
+  let length = 2;
+  if (b === 0x22) {
+    length = 1;
+    bit = a === 0x6e ? N : a === 0x74 ? T : a === 0x76 ? V : 0; // n t v
+  } else if (c === 0x22) {
+    if (a === 0x62) bit = b === 0x6e ? BN : b === 0x74 ? BT : 0; // bn bt
+    else if (a === 0x76) bit = b === 0x73 ? VS : b === 0x62 ? VB : b === 0x64 ? VD : 0; // vs vb vd
+  } else if (a === 0x76 && b === 0x6c && c === 0x6f && s.charCodeAt(p + 3) === 0x22) {
+    length = 3;
+    bit = VLO;
   }
+  if (bit === 0) throw GIVE_UP;
+  json.p = p + length + 1;
+  return bit;
+}
 
-  /** Skips whitespace, then the character c. */
-  expect(c: number): void {
-    this.ws();
-    if (this.text.charCodeAt(this.p) !== c) throw GIVE_UP;
-    this.p++;
-  }
-
-  /** A string without escapes or control characters, after whitespace. */
-  string(): string {
-    this.expect(0x22);
-    const s = this.text;
-    const start = this.p;
-    let p = start;
-    for (;;) {
-      const c = s.charCodeAt(p);
-      if (c === 0x22) break;
-      // An escape, a control character, or the end of the text (NaN).
-      if (c === 0x5c || !(c >= 0x20)) throw GIVE_UP;
-      p++;
-    }
-    this.p = p + 1;
-    return s.slice(start, p);
-  }
-
-  /** The bit of the known label (a member name) after whitespace, read without making its string. */
-  label(): number {
-    this.expect(0x22);
-    const s = this.text;
-    const p = this.p;
-    const a = s.charCodeAt(p);
-    const b = s.charCodeAt(p + 1);
-    const c = s.charCodeAt(p + 2);
-    let bit = 0;
-    let length = 2;
-    if (b === 0x22) {
-      length = 1;
-      bit = a === 0x6e ? N : a === 0x74 ? T : a === 0x76 ? V : 0; // n t v
-    } else if (c === 0x22) {
-      if (a === 0x62) bit = b === 0x6e ? BN : b === 0x74 ? BT : 0; // bn bt
-      else if (a === 0x76) bit = b === 0x73 ? VS : b === 0x62 ? VB : b === 0x64 ? VD : 0; // vs vb vd
-    } else if (a === 0x76 && b === 0x6c && c === 0x6f && s.charCodeAt(p + 3) === 0x22) {
-      length = 3;
-      bit = VLO;
-    }
-    if (bit === 0) throw GIVE_UP;
-    this.p = p + length + 1;
-    return bit;
-  }
-
-  /** A number after whitespace; sets `isInteger`. Integer literals of more than 15 digits give up. */
-  number(): number {
-    this.ws();
-    const s = this.text;
-    const start = this.p;
-    const end = numberEnd(s, start);
-    if (end === start) throw GIVE_UP;
-    this.p = end;
-    // An integer literal: digits only after the sign (no fraction, no exponent).
-    let integer = true;
-    for (let k = s.charCodeAt(start) === 0x2d ? start + 1 : start; k < end && integer; k++) {
-      const c = s.charCodeAt(k);
-      integer = c >= 0x30 && c <= 0x39;
-    }
-    this.isInteger = integer;
-    if (integer && end - start > SAFE_DIGITS) throw GIVE_UP;
-    const v = Number(s.slice(start, end));
-    // The exact decoder reads an integer literal as a bigint: '-0' is 0.
-    return integer && v === 0 ? 0 : v;
-  }
-
-  /** true or false after whitespace. */
-  boolean(): boolean {
-    this.ws();
-    const s = this.text;
-    if (s.startsWith('true', this.p)) {
-      this.p += 4;
-      return true;
-    }
-    if (s.startsWith('false', this.p)) {
-      this.p += 5;
-      return false;
-    }
-    throw GIVE_UP;
-  }
+/** A SenML number: the exact decoder reads an integer literal as a bigint, so '-0' is 0. */
+function senmlNumber(json: FastJson): number {
+  const v = json.number();
+  return json.isInteger && v === 0 ? 0 : v;
 }
 
 /** Nodes of a SenML JSON text in the common case, or undefined: then the exact decoder runs. */
@@ -173,23 +94,23 @@ function readNodes(json: FastJson, context: DecodeContext, request: PathIds): Lw
     let vb = false;
     let vd: Uint8Array | undefined;
     for (;;) {
-      const bit = json.label();
+      const bit = label(json);
       json.expect(0x3a);
       switch (bit) {
         case BN:
           bn = json.string();
           break;
         case BT:
-          bt = json.number();
+          bt = senmlNumber(json);
           break;
         case N:
           n = json.string();
           break;
         case T:
-          t = json.number();
+          t = senmlNumber(json);
           break;
         case V:
-          v = json.number();
+          v = senmlNumber(json);
           vIsInteger = json.isInteger;
           break;
         case VS:
