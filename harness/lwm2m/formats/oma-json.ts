@@ -11,6 +11,7 @@ import { compactInteger, formatObjectLink, inInt64, inUint64, parseObjectLink, t
 import { EncodeError, resourceTyping, type ContentFormatCodec, type DecodeContext, type EncodeOptions } from './codec.ts';
 import { JsonNumber, JsonObject, exactIntegerOfDecimal, jsonString, parseJsonExact, type JsonValue } from './json-exact.ts';
 import { flatIds, flatIdsOf, joinIds } from './flat-ids.ts';
+import { decodeOmaJsonFast } from './oma-json-fast.ts';
 import { ResourceTypes } from './resource-types.ts';
 import { emptyPayloadNodes, requestIds, splitName } from './senml.ts';
 import { formatFloatText } from './text-format.ts';
@@ -141,11 +142,16 @@ function decodeDocument(text: string, context: DecodeContext): LwM2mNode[] {
   return out;
 }
 
+/** The exact decoder alone, without the fast path (the reference the fast path must agree with; exported for tests). */
+export function decodeOmaJsonExact(text: string, context: DecodeContext = {}): DecodeResult<LwM2mNode[]> {
+  return guard(FORMAT, () => decodeDocument(text, context));
+}
+
 export function decodeOmaJson(payload: Uint8Array, context: DecodeContext = {}): DecodeResult<LwM2mNode[]> {
   return guard(FORMAT, () => {
     const text = fromUtf8(payload);
     if (text === undefined) return failAt(0, 'payload is not valid UTF-8');
-    return decodeDocument(text, context);
+    return decodeOmaJsonFast(text, context) ?? decodeDocument(text, context);
   });
 }
 
