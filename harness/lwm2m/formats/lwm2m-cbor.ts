@@ -10,7 +10,7 @@ import type { LwM2mValue } from '../value.ts';
 import { EncodeError, type ContentFormatCodec, type EncodeOptions } from './codec.ts';
 import { writeCborValue } from './cbor-value.ts';
 import { decodeLwm2mCbor } from './lwm2m-cbor-decode.ts';
-import { flatIds, type FlatIds } from './flat-ids.ts';
+import { withFlatIds, type FlatIds } from './flat-ids.ts';
 
 export { decodeLwm2mCbor };
 
@@ -63,8 +63,8 @@ function writeLeaf(w: CborWriter, node: LwM2mNode, options: EncodeOptions): void
  * Whether the paths ascend strictly, none is the parent of the next, and no node has a Gateway
  * prefix: then every map's entries are runs of consecutive nodes, in the order the tree gives them.
  */
-function inPathOrder(nodes: readonly LwM2mNode[], { ids, depth }: FlatIds): boolean {
-  for (let k = 0; k < depth.length; k++) {
+function inPathOrder(nodes: readonly LwM2mNode[], { count, ids, depth }: FlatIds): boolean {
+  for (let k = 0; k < count; k++) {
     if ((nodes[k] as LwM2mNode).prefix !== undefined) return false;
     if (k === 0) continue;
     const a = 4 * (k - 1);
@@ -99,8 +99,7 @@ function writeRange(w: CborWriter, nodes: readonly LwM2mNode[], flat: FlatIds, l
 
 /** Nodes in path order, written object by object without building a tree. */
 function writeInPathOrder(nodes: readonly LwM2mNode[], flat: FlatIds, options: EncodeOptions): Uint8Array {
-  const { ids, depth } = flat;
-  const n = depth.length;
+  const { count: n, ids, depth } = flat;
   let objects = 0;
   for (let k = 0; k < n; k++) if (k === 0 || ids[4 * k] !== ids[4 * k - 4]) objects++;
   // About 16 bytes per node: most payloads then fit the first buffer.
@@ -128,11 +127,12 @@ function writeInPathOrder(nodes: readonly LwM2mNode[], flat: FlatIds, options: E
 }
 
 export function encodeLwm2mCbor(nodes: readonly LwM2mNode[], options: EncodeOptions = {}): Uint8Array {
-  const flat = flatIds(nodes, 2);
-  if (flat !== undefined && inPathOrder(nodes, flat)) {
-    return writeInPathOrder(nodes, flat, options.floatWidth === undefined ? { ...options, floatWidth: 'shortest' } : options);
-  }
-  return encodeLwm2mCborTree(nodes, nodes.map(nodeIds), options);
+  return withFlatIds(nodes, 2, (flat) => {
+    if (flat !== undefined && inPathOrder(nodes, flat)) {
+      return writeInPathOrder(nodes, flat, options.floatWidth === undefined ? { ...options, floatWidth: 'shortest' } : options);
+    }
+    return encodeLwm2mCborTree(nodes, nodes.map(nodeIds), options);
+  });
 }
 
 /** The general case (the reference the in-order writer must agree with; exported for tests). */

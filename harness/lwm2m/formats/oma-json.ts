@@ -10,7 +10,7 @@ import { canonicalPathIds, formatPath, isWithin, parsePath, type PathIds } from 
 import { compactInteger, formatObjectLink, inInt64, inUint64, parseObjectLink, toBigInt, type LwM2mValue, type ObjectLink } from '../value.ts';
 import { EncodeError, resourceTyping, type ContentFormatCodec, type DecodeContext, type EncodeOptions } from './codec.ts';
 import { JsonNumber, JsonObject, exactIntegerOfDecimal, jsonString, parseJsonExact, type JsonValue } from './json-exact.ts';
-import { flatIds, flatIdsOf, joinIds } from './flat-ids.ts';
+import { flatIdsOf, joinIds, withFlatIds, type FlatIds } from './flat-ids.ts';
 import { decodeOmaJsonFast } from './oma-json-fast.ts';
 import { ResourceTypes } from './resource-types.ts';
 import { emptyPayloadNodes, requestIds, splitName } from './senml.ts';
@@ -189,8 +189,10 @@ function nodeIds(node: LwM2mNode): PathIds {
 export function encodeOmaJson(nodes: readonly LwM2mNode[], options: EncodeOptions = {}): Uint8Array {
   // Ids of all nodes in one array (canonical paths, the usual case, without an array per node):
   // per-node arrays would outlive the young generation on large payloads.
-  const { ids, depth } = flatIds(nodes, 3) ?? flatIdsOf(nodes.map(nodeIds));
-  const n = depth.length;
+  return withFlatIds(nodes, 3, (flat) => writeOmaJson(nodes, flat ?? flatIdsOf(nodes.map(nodeIds)), options));
+}
+
+function writeOmaJson(nodes: readonly LwM2mNode[], { count: n, ids, depth }: FlatIds, options: EncodeOptions): Uint8Array {
   let base: PathIds;
   if (options.senmlNames === 'grouped') {
     base = n === 0 ? [] : [ids[0] as number, ids[1] as number];

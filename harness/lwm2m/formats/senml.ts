@@ -8,7 +8,7 @@ import type { LwM2mNode } from '../node.ts';
 import { canonicalPathIds, formatPath, parsePath, type ParsePathOptions, type PathIds } from '../path.ts';
 import { compactInteger, formatObjectLink, inInt64, inUint64, parseObjectLink, toBigInt, type LwM2mValue, type ObjectLink } from '../value.ts';
 import { EncodeError, resourceTyping, type DecodeContext, type EncodeOptions } from './codec.ts';
-import { flatIds, flatIdsOf, joinIds, type FlatIds } from './flat-ids.ts';
+import { flatIdsOf, joinIds, withFlatIds, type FlatIds } from './flat-ids.ts';
 import { ResourceTypes } from './resource-types.ts';
 
 /** A SenML number: an exact integer, or a float (with its exact integer when integral). */
@@ -199,11 +199,6 @@ function sharesInstance(nodes: readonly LwM2mNode[], { ids }: FlatIds, j: number
   return j >= 0 && j < nodes.length && ids[4 * j] === ids[4 * k] && ids[4 * j + 1] === ids[4 * k + 1] && nodes[j]?.time === nodes[k]?.time;
 }
 
-/** The ids of every node (flat); throws EncodeError for a path that is no resource or resource instance. */
-function nodesIds(nodes: readonly LwM2mNode[]): FlatIds {
-  // Paths are almost always canonical: then no array per node.
-  return flatIds(nodes, 3) ?? flatIdsOf(nodes.map(nodeIds));
-}
 
 /**
  * Calls `visit` with each node's record, in node order: an encoder writes each record as it comes,
@@ -212,7 +207,12 @@ function nodesIds(nodes: readonly LwM2mNode[]): FlatIds {
  * the writers' label checks monomorphic. Path errors are thrown before the first record.
  */
 export function forEachRecord(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions, visit: (r: SenmlRecord) => void): void {
-  const flat = nodesIds(nodes);
+  // Paths are almost always canonical: then no array per node. nodeIds throws EncodeError for a
+  // path that is no resource or resource instance.
+  withFlatIds(nodes, 3, (flat) => visitRecords(nodes, flat ?? flatIdsOf(nodes.map(nodeIds)), options, visit));
+}
+
+function visitRecords(nodes: readonly LwM2mNode[], flat: FlatIds, options: SenmlEncodeOptions, visit: (r: SenmlRecord) => void): void {
   const { ids, depth } = flat;
   const groups = requestGroups(options);
   // Base names of the request groups, made once.
