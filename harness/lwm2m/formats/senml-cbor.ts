@@ -5,7 +5,7 @@ import { guard, type DecodeResult } from '../decode-error.ts';
 import { CborWriter } from '../cbor/writer.ts';
 import type { LwM2mNode } from '../node.ts';
 import type { ContentFormatCodec, DecodeContext, FloatWidth } from './codec.ts';
-import { forEachRecord, recordsToNodes, recordsToPaths, type SenmlEncodeOptions, type SenmlNumber, type SenmlRecord } from './senml.ts';
+import { forEachRecord, recordsToNodes, recordsToPaths, type SenmlEncodeOptions, type SenmlOutNumber, type SenmlOutRecord, type SenmlRecord } from './senml.ts';
 import { readSenmlCborRecords as readRecords } from './senml-cbor-read.ts';
 import { decodeSenmlCborFast } from './senml-cbor-fast.ts';
 
@@ -33,14 +33,14 @@ export interface SenmlCborWriteOptions {
   readonly decimalTime?: boolean;
 }
 
-function writeNumber(w: CborWriter, n: SenmlNumber, floatWidth: FloatWidth, decimal = false): void {
+function writeNumber(w: CborWriter, n: SenmlOutNumber, floatWidth: FloatWidth, decimal = false): void {
   if ('int' in n) {
     if (decimal) w.tag(4).arrayHeader(2).integer(0).integer(n.int);
     else w.integer(n.int);
   } else w.float(n.float, floatWidth);
 }
 
-function writeRecord(w: CborWriter, r: SenmlRecord, floatWidth: FloatWidth, decimalTime: boolean): void {
+function writeRecord(w: CborWriter, r: SenmlOutRecord, floatWidth: FloatWidth, decimalTime: boolean): void {
   const labels =
     (r.bn !== undefined ? 1 : 0) + (r.bt !== undefined ? 1 : 0) + (r.n !== undefined ? 1 : 0) + (r.t !== undefined ? 1 : 0) + (r.v !== undefined ? 1 : 0) +
     (r.vs !== undefined ? 1 : 0) + (r.vb !== undefined ? 1 : 0) + (r.vd !== undefined ? 1 : 0) + (r.vlo !== undefined ? 1 : 0);

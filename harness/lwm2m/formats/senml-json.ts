@@ -7,7 +7,7 @@ import type { LwM2mNode } from '../node.ts';
 import type { ContentFormatCodec, DecodeContext } from './codec.ts';
 import { EncodeError } from './codec.ts';
 import { JsonNumber, JsonObject, exactIntegerOfDecimal, jsonString, parseJsonExact, type JsonValue } from './json-exact.ts';
-import { forEachRecord, recordsToNodes, recordsToPaths, type SenmlEncodeOptions, type SenmlNumber, type SenmlRecord } from './senml.ts';
+import { forEachRecord, recordsToNodes, recordsToPaths, type SenmlEncodeOptions, type SenmlNumber, type SenmlOutNumber, type SenmlOutRecord, type SenmlRecord } from './senml.ts';
 import { decodeSenmlJsonFast } from './senml-json-fast.ts';
 import { formatFloatText } from './text-format.ts';
 
@@ -101,14 +101,14 @@ export function decodeSenmlJsonPaths(payload: Uint8Array): DecodeResult<string[]
   return guard(FORMAT, () => recordsToPaths(parseSenmlJsonRecords(payloadText(payload)), FORMAT, where));
 }
 
-function numberText(n: SenmlNumber): string {
-  if ('int' in n) return n.int.toString();
+function numberText(n: SenmlOutNumber): string {
+  if ('int' in n) return String(n.int);
   if (!Number.isFinite(n.float)) throw new EncodeError(FORMAT, 'JSON cannot carry NaN or Infinity');
   return formatFloatText(n.float);
 }
 
 /** One record as a JSON object, keys in record order. */
-function recordJson(r: SenmlRecord): string {
+function recordJson(r: SenmlOutRecord): string {
   let m = '';
   if (r.bn !== undefined) m += `,"bn":${jsonString(r.bn)}`;
   if (r.bt !== undefined) m += `,"bt":${numberText(r.bt)}`;

@@ -30,6 +30,16 @@ export interface SenmlRecord {
   at: number;
 }
 
+/** A number as the encoders take it: an integer that is a safe number stays one (no bigint per value). */
+export type SenmlOutNumber = { readonly int: bigint | number } | { readonly float: number };
+
+/** A record as the encoders take it (decoded records are ones too). */
+export interface SenmlOutRecord extends Omit<SenmlRecord, 'bt' | 't' | 'v'> {
+  bt?: SenmlOutNumber;
+  t?: SenmlOutNumber;
+  v?: SenmlOutNumber;
+}
+
 export function senmlNumberValue(n: SenmlNumber): number {
   return 'int' in n ? Number(n.int) : n.float;
 }
@@ -206,20 +216,20 @@ function sharesInstance(nodes: readonly LwM2mNode[], { ids }: FlatIds, j: number
  * refilled for every node with every label present (undefined when absent): its one shape keeps
  * the writers' label checks monomorphic. Path errors are thrown before the first record.
  */
-export function forEachRecord(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions, visit: (r: SenmlRecord) => void): void {
+export function forEachRecord(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions, visit: (r: SenmlOutRecord) => void): void {
   // Paths are almost always canonical: then no array per node. nodeIds throws EncodeError for a
   // path that is no resource or resource instance.
   withFlatIds(nodes, 3, (flat) => visitRecords(nodes, flat ?? flatIdsOf(nodes.map(nodeIds)), options, visit));
 }
 
-function visitRecords(nodes: readonly LwM2mNode[], flat: FlatIds, options: SenmlEncodeOptions, visit: (r: SenmlRecord) => void): void {
+function visitRecords(nodes: readonly LwM2mNode[], flat: FlatIds, options: SenmlEncodeOptions, visit: (r: SenmlOutRecord) => void): void {
   const { ids, depth } = flat;
   const groups = requestGroups(options);
   // Base names of the request groups, made once.
   const groupBns = groups.map((g) => (g.length === 0 ? '/' : `${formatPath(g)}/`));
   let currentBn: string | undefined;
   let currentBt: number | undefined;
-  const r: SenmlRecord = { bn: undefined, bt: undefined, n: undefined, t: undefined, v: undefined, vs: undefined, vb: undefined, vd: undefined, vlo: undefined, at: 0 };
+  const r: SenmlOutRecord = { bn: undefined, bt: undefined, n: undefined, t: undefined, v: undefined, vs: undefined, vb: undefined, vd: undefined, vlo: undefined, at: 0 };
   for (let k = 0; k < nodes.length; k++) {
     const node = nodes[k] as LwM2mNode;
     const at = 4 * k;
@@ -241,8 +251,8 @@ function visitRecords(nodes: readonly LwM2mNode[], flat: FlatIds, options: Senml
         n = joinIds(ids, at + length, d - length);
       }
     }
-    let bt: SenmlNumber | undefined;
-    let t: SenmlNumber | undefined;
+    let bt: SenmlOutNumber | undefined;
+    let t: SenmlOutNumber | undefined;
     if (node.time !== undefined) {
       if (options.senmlTime === 'relative' && currentBt !== undefined) {
         if (node.time !== currentBt) t = numberOf(node.time - currentBt);
@@ -264,11 +274,11 @@ function visitRecords(nodes: readonly LwM2mNode[], flat: FlatIds, options: Senml
   }
 }
 
-function numberOf(v: number): SenmlNumber {
-  return Number.isInteger(v) ? { int: BigInt(v) } : { float: v };
+function numberOf(v: number): SenmlOutNumber {
+  return Number.isSafeInteger(v) ? { int: v } : Number.isInteger(v) ? { int: BigInt(v) } : { float: v };
 }
 
-function setValue(r: SenmlRecord, node: LwM2mNode): void {
+function setValue(r: SenmlOutRecord, node: LwM2mNode): void {
   const v = node.value as LwM2mValue;
   switch (node.type) {
     case 'string':
@@ -278,7 +288,7 @@ function setValue(r: SenmlRecord, node: LwM2mNode): void {
     case 'integer':
     case 'unsigned':
     case 'time':
-      r.v = { int: toBigInt(v) ?? 0n };
+      r.v = typeof v === 'number' && Number.isSafeInteger(v) ? { int: v } : { int: toBigInt(v) ?? 0n };
       return;
     case 'float':
       r.v = { float: v as number };
