@@ -141,6 +141,8 @@ class Lwm2mCborWalk {
     let baseWithin = true;
     for (let k = 0; k < base.length && k < request.length; k++) if (base[k] !== request[k]) baseWithin = false;
     const depth = base.length + 1;
+    // The path text of this map's entries up to their own id, made once per map.
+    const childPrefix = `${baseText}/`;
     for (let k = 0; cbor.more(n, k); k++) {
       const at = cbor.p;
       const key = cbor.value();
@@ -149,7 +151,7 @@ class Lwm2mCborWalk {
         const single = id(key, at);
         if (single <= lastId) this.exact();
         lastId = single;
-        const text = `${baseText}/${single}`;
+        const text = childPrefix + single;
         if (!(baseWithin && request.length <= depth && (request.length <= base.length || request[base.length] === single))) {
           failAt(at, `${text} lies outside the request path ${formatPath(request)}`);
         }
