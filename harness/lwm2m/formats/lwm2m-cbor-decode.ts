@@ -145,7 +145,13 @@ class Lwm2mCborWalk {
     const childPrefix = `${baseText}/`;
     for (let k = 0; cbor.more(n, k); k++) {
       const at = cbor.p;
-      const key = cbor.value();
+      // Ids below 24 (most) are their own head byte: read in place.
+      const head = cbor.bytes[at] as number;
+      let key: CborValue;
+      if (head < 24) {
+        key = head;
+        cbor.p = at + 1;
+      } else key = cbor.value();
       if (typeof key === 'number' && prefix === undefined && depth >= 3 && depth <= 4 && cbor.major() !== 5) {
         // The common entry: one id naming a resource or resource instance, and its value.
         const single = id(key, at);
