@@ -31,9 +31,15 @@ export class ByteWriter {
   }
 
   bytes(b: Uint8Array): void {
-    this.ensure(b.length);
-    this.buf.set(b, this.len);
-    this.len += b.length;
+    const n = b.length;
+    this.ensure(n);
+    // TypedArray.set costs more than copying a few bytes one by one (opaque values are often short).
+    if (n <= 16) {
+      const buf = this.buf;
+      let at = this.len;
+      for (let k = 0; k < n; k++) buf[at++] = b[k] as number;
+    } else this.buf.set(b, this.len);
+    this.len += n;
   }
 
   /** Big-endian unsigned integer in `width` bytes (1, 2, 3 or 4). */

@@ -1,5 +1,5 @@
-// The decoders' fast paths against their exact counterparts: the one-pass TLV and SenML CBOR
-// decoders must give the exact decoder's nodes whenever they accept an input, the CBOR
+// The decoders' fast paths against their exact counterparts: the one-pass TLV, SenML CBOR,
+// SenML JSON and OMA JSON decoders must give the exact decoder's nodes whenever they accept an input, the CBOR
 // well-formedness check must fail exactly where CborReader fails, and canonicalPathIds must
 // accept only what parsePath writes back unchanged.
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,10 @@ import { contentFormat } from '../../harness/lwm2m/formats/index.ts';
 import { recordsToNodes } from '../../harness/lwm2m/formats/senml.ts';
 import { readSenmlCborRecords } from '../../harness/lwm2m/formats/senml-cbor.ts';
 import { decodeSenmlCborFast } from '../../harness/lwm2m/formats/senml-cbor-fast.ts';
+import { parseSenmlJsonRecords } from '../../harness/lwm2m/formats/senml-json.ts';
+import { decodeSenmlJsonFast } from '../../harness/lwm2m/formats/senml-json-fast.ts';
+import { decodeOmaJsonExact } from '../../harness/lwm2m/formats/oma-json.ts';
+import { decodeOmaJsonFast } from '../../harness/lwm2m/formats/oma-json-fast.ts';
 import { encodeLinkFormat, scanLinkFormat } from '../../harness/lwm2m/formats/link-format.ts';
 import { isCanonicalLinkFormat } from '../../harness/lwm2m/formats/link-format-canonical.ts';
 import { decodeTlvExact } from '../../harness/lwm2m/formats/tlv-decode.ts';
@@ -80,6 +84,47 @@ describe('fast paths agree with the exact decoders', () => {
       accepted++;
       const exact = guard('senml-cbor', () => recordsToNodes(readSenmlCborRecords(payload), context, 'senml-cbor', (at) => ({ offset: at })));
       expect(exact).toEqual({ ok: true, value: fast });
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  it('SenML JSON', () => {
+    let accepted = 0;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    // Mutated JSON text is rarely still the common case: more mutations than for the binary formats.
+    for (const { payload, path } of payloads('senml-json', 60_000)) {
+      let text: string;
+      try {
+        text = decoder.decode(payload);
+      } catch {
+        continue; // not UTF-8: both decoders see the same error before parsing
+      }
+      const context = { path, model: fuzzModel };
+      const fast = decodeSenmlJsonFast(text, context);
+      if (fast === undefined) continue;
+      accepted++;
+      const exact = guard('senml-json', () => recordsToNodes(parseSenmlJsonRecords(text), context, 'senml-json', (at) => ({ position: at })));
+      expect(exact).toEqual({ ok: true, value: fast });
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  it('OMA JSON', () => {
+    let accepted = 0;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    // Mutated JSON text is rarely still the common case: more mutations than for the binary formats.
+    for (const { payload, path } of payloads('oma-json', 60_000)) {
+      let text: string;
+      try {
+        text = decoder.decode(payload);
+      } catch {
+        continue; // not UTF-8: both decoders see the same error before parsing
+      }
+      const context = { path, model: fuzzModel };
+      const fast = decodeOmaJsonFast(text, context);
+      if (fast === undefined) continue;
+      accepted++;
+      expect(decodeOmaJsonExact(text, context)).toEqual({ ok: true, value: fast });
     }
     expect(accepted).toBeGreaterThan(100);
   });

@@ -6,10 +6,16 @@ import type { FloatWidth } from '../formats/codec.ts';
 const utf8Encoder = new TextEncoder();
 
 export class CborWriter {
-  private buf = new Uint8Array(256);
+  private buf: Uint8Array;
   private len = 0;
   /** A view of buf for floats, made once per buffer rather than per value. */
-  private view = new DataView(this.buf.buffer);
+  private view: DataView;
+
+  /** `capacity`: the expected size, when the caller can tell (growing copies what is written). */
+  constructor(capacity = 256) {
+    this.buf = new Uint8Array(Math.max(64, capacity));
+    this.view = new DataView(this.buf.buffer);
+  }
 
   private ensure(n: number): void {
     if (this.len + n <= this.buf.length) return;
@@ -144,9 +150,15 @@ export class CborWriter {
   }
 
   raw(b: Uint8Array): this {
-    this.ensure(b.length);
-    this.buf.set(b, this.len);
-    this.len += b.length;
+    const n = b.length;
+    this.ensure(n);
+    // TypedArray.set costs more than copying a few bytes one by one (opaque values are often short).
+    if (n <= 16) {
+      const buf = this.buf;
+      let at = this.len;
+      for (let k = 0; k < n; k++) buf[at++] = b[k] as number;
+    } else this.buf.set(b, this.len);
+    this.len += n;
     return this;
   }
 
@@ -155,23 +167,28 @@ export class CborWriter {
   }
 }
 
+// Float32 bits of a number, through one shared buffer: the half check reads exponent and
+// mantissa bits instead of taking logarithms and powers per value.
+const float32 = new Float32Array(1);
+const float32Bits = new Uint32Array(float32.buffer);
+
 /** The half-precision bits of v when v is exactly representable there, else undefined. */
 export function numberToHalf(v: number): number | undefined {
   if (Number.isNaN(v)) return 0x7e00;
-  if (v === Infinity) return 0x7c00;
-  if (v === -Infinity) return 0xfc00;
-  const sign = v < 0 || Object.is(v, -0) ? 0x8000 : 0;
-  const a = Math.abs(v);
-  if (a === 0) return sign;
-  if (a > 65504) return undefined;
-  // Subnormal halves: multiples of 2^-24 below 2^-14.
-  if (a < 2 ** -14) {
-    const m = a / 2 ** -24;
-    return Number.isInteger(m) ? sign | m : undefined;
-  }
-  const exp = Math.floor(Math.log2(a));
-  const e = exp + 15;
-  const mant = (a / 2 ** exp - 1) * 1024;
-  if (!Number.isInteger(mant) || mant < 0 || mant >= 1024 || e <= 0 || e >= 31) return undefined;
-  return sign | (e << 10) | mant;
+  if (Math.fround(v) !== v) return undefined;
+  // Infinities, zeros and every half are singles: their bits say the rest.
+  float32[0] = v;
+  const bits = float32Bits[0] as number;
+  const sign = (bits >>> 16) & 0x8000;
+  const exp = (bits >>> 23) & 0xff;
+  const mant = bits & 0x7fffff;
+  if (exp === 0xff) return sign | 0x7c00; // ±Infinity (NaN is handled above)
+  if (exp === 0) return mant === 0 ? sign : undefined; // ±0; single subnormals are far below halves
+  const e = exp - 127;
+  if (e > 15 || e < -24) return undefined;
+  if (e >= -14) return (mant & 0x1fff) === 0 ? sign | ((e + 15) << 10) | (mant >>> 13) : undefined;
+  // Subnormal halves: multiples of 2^-24, i.e. the 24-bit significand shifted right by -(e + 1).
+  const significand = 0x800000 | mant;
+  const shift = -(e + 1);
+  return (significand & ((1 << shift) - 1)) === 0 ? sign | (significand >>> shift) : undefined;
 }

@@ -49,7 +49,7 @@ function isDigitAt(text: string, k: number): boolean {
  * End of the longest number -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)? at `start`, or `start` when
  * there is none: the grammar scanned by hand, as numbers are read once per value.
  */
-function numberEnd(text: string, start: number): number {
+export function numberEnd(text: string, start: number): number {
   let k = start;
   if (text.charCodeAt(k) === 0x2d) k++;
   if (text.charCodeAt(k) === 0x30) k++;

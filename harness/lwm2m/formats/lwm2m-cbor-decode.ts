@@ -6,8 +6,9 @@
 
 import { checkCborItem } from '../cbor/check.ts';
 import { CheckedCbor } from '../cbor/checked.ts';
-import type { CborValue } from '../cbor/reader.ts';
+import type { CborFloat, CborValue } from '../cbor/reader.ts';
 import { DecodeFailure, guard, type DecodeResult } from '../decode-error.ts';
+import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
 import { formatPath, isWithin, type PathIds } from '../path.ts';
 import type { LwM2mValue } from '../value.ts';
@@ -80,6 +81,48 @@ class Lwm2mCborWalk {
     if (claimed.add(label).size === size) failAt(at, `${label} appears twice`);
   }
 
+  /** Type and value read by the last scalar() that returned true. */
+  private scalarType: ValueType = 'none';
+  private scalarValue: LwM2mValue = null;
+
+  /**
+   * The common values read in place, as cborToValue would type them, with no CBOR item or
+   * result object per value: a small integer, text, a boolean or a float where the declared
+   * type takes it. False, with nothing read, for anything else.
+   */
+  private scalar(declared: ValueType | undefined): boolean {
+    const cbor = this.cbor;
+    const b = cbor.bytes;
+    const ib = b[cbor.p] as number;
+    const major = ib >> 5;
+    const ai = ib & 31;
+    if ((major === 0 || major === 1) && ai < 27) {
+      const type = declared ?? 'integer';
+      if (type !== 'integer' && type !== 'time' && type !== 'float' && !(type === 'unsigned' && major === 0)) return false;
+      const n = cbor.count();
+      this.scalarType = type;
+      this.scalarValue = major === 0 ? n : -1 - n;
+      return true;
+    }
+    if (major === 3 && ai !== 31 && (declared === undefined || declared === 'string' || declared === 'corelnk')) {
+      this.scalarType = declared ?? 'string';
+      this.scalarValue = cbor.value() as string;
+      return true;
+    }
+    if (major === 7 && (declared === undefined || declared === 'boolean') && (ai === 20 || ai === 21)) {
+      cbor.p++;
+      this.scalarType = 'boolean';
+      this.scalarValue = ai === 21;
+      return true;
+    }
+    if (major === 7 && (declared === undefined || declared === 'float') && ai >= 25 && ai <= 27) {
+      this.scalarType = 'float';
+      this.scalarValue = (cbor.value() as CborFloat).value;
+      return true;
+    }
+    return false;
+  }
+
   /** From here on, check every claim against all others. */
   private exact(): void {
     if (this.listed === undefined) return;
@@ -98,21 +141,33 @@ class Lwm2mCborWalk {
     let baseWithin = true;
     for (let k = 0; k < base.length && k < request.length; k++) if (base[k] !== request[k]) baseWithin = false;
     const depth = base.length + 1;
+    // The path text of this map's entries up to their own id, made once per map.
+    const childPrefix = `${baseText}/`;
     for (let k = 0; cbor.more(n, k); k++) {
       const at = cbor.p;
-      const key = cbor.value();
+      // Ids below 24 (most) are their own head byte: read in place.
+      const head = cbor.bytes[at] as number;
+      let key: CborValue;
+      if (head < 24) {
+        key = head;
+        cbor.p = at + 1;
+      } else key = cbor.value();
       if (typeof key === 'number' && prefix === undefined && depth >= 3 && depth <= 4 && cbor.major() !== 5) {
         // The common entry: one id naming a resource or resource instance, and its value.
         const single = id(key, at);
         if (single <= lastId) this.exact();
         lastId = single;
-        const text = `${baseText}/${single}`;
-        const value = cbor.value();
+        const text = childPrefix + single;
         if (!(baseWithin && request.length <= depth && (request.length <= base.length || request[base.length] === single))) {
           failAt(at, `${text} lies outside the request path ${formatPath(request)}`);
         }
         this.claim(text, at);
-        const typed = cborToValue(value, this.types.typeOf(base[0] as number, depth === 3 ? single : (base[2] as number)));
+        const declared = this.types.typeOf(base[0] as number, depth === 3 ? single : (base[2] as number));
+        if (this.scalar(declared)) {
+          this.out.push({ path: text, type: this.scalarType, value: this.scalarValue });
+          continue;
+        }
+        const typed = cborToValue(cbor.value(), declared);
         if (!typed.ok) failAt(at, `${text}: ${typed.reason}`);
         this.out.push({ path: text, type: typed.type, value: typed.value });
         continue;

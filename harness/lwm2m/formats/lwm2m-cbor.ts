@@ -10,6 +10,7 @@ import type { LwM2mValue } from '../value.ts';
 import { EncodeError, type ContentFormatCodec, type EncodeOptions } from './codec.ts';
 import { writeCborValue } from './cbor-value.ts';
 import { decodeLwm2mCbor } from './lwm2m-cbor-decode.ts';
+import { withFlatIds, type FlatIds } from './flat-ids.ts';
 
 export { decodeLwm2mCbor };
 
@@ -62,66 +63,76 @@ function writeLeaf(w: CborWriter, node: LwM2mNode, options: EncodeOptions): void
  * Whether the paths ascend strictly, none is the parent of the next, and no node has a Gateway
  * prefix: then every map's entries are runs of consecutive nodes, in the order the tree gives them.
  */
-function inPathOrder(nodes: readonly LwM2mNode[], all: readonly PathIds[]): boolean {
-  for (let k = 0; k < all.length; k++) {
+function inPathOrder(nodes: readonly LwM2mNode[], { count, ids, depth }: FlatIds): boolean {
+  for (let k = 0; k < count; k++) {
     if ((nodes[k] as LwM2mNode).prefix !== undefined) return false;
     if (k === 0) continue;
-    const a = all[k - 1] as PathIds;
-    const b = all[k] as PathIds;
+    const a = 4 * (k - 1);
+    const b = 4 * k;
+    const aLength = depth[k - 1] as number;
+    const bLength = depth[k] as number;
     let d = 0;
-    while (d < a.length && d < b.length && a[d] === b[d]) d++;
-    if (d === a.length || d === b.length || (a[d] as number) > (b[d] as number)) return false;
+    while (d < aLength && d < bLength && ids[a + d] === ids[b + d]) d++;
+    if (d === aLength || d === bLength || (ids[a + d] as number) > (ids[b + d] as number)) return false;
   }
   return true;
 }
 
 /** The map of nodes [from, to), which share their ids before `level`: one entry per run of equal ids at `level`. */
-function writeRange(w: CborWriter, nodes: readonly LwM2mNode[], all: readonly PathIds[], level: number, from: number, to: number, options: EncodeOptions): void {
+function writeRange(w: CborWriter, nodes: readonly LwM2mNode[], flat: FlatIds, level: number, from: number, to: number, options: EncodeOptions): void {
+  const { ids, depth } = flat;
   let count = 0;
   for (let k = from; k < to; count++) {
-    const id = (all[k] as PathIds)[level];
-    while (k < to && (all[k] as PathIds)[level] === id) k++;
+    const id = ids[4 * k + level];
+    while (k < to && ids[4 * k + level] === id) k++;
   }
   w.mapHeader(count);
   for (let k = from; k < to; ) {
     const start = k;
-    const id = (all[k] as PathIds)[level] as number;
-    while (k < to && (all[k] as PathIds)[level] === id) k++;
+    const id = ids[4 * k + level] as number;
+    while (k < to && ids[4 * k + level] === id) k++;
     w.integer(id);
-    if (k - start === 1 && (all[start] as PathIds).length === level + 1) writeLeaf(w, nodes[start] as LwM2mNode, options);
-    else writeRange(w, nodes, all, level + 1, start, k, options);
+    if (k - start === 1 && depth[start] === level + 1) writeLeaf(w, nodes[start] as LwM2mNode, options);
+    else writeRange(w, nodes, flat, level + 1, start, k, options);
   }
 }
 
 /** Nodes in path order, written object by object without building a tree. */
-function writeInPathOrder(nodes: readonly LwM2mNode[], all: readonly PathIds[], options: EncodeOptions): Uint8Array {
+function writeInPathOrder(nodes: readonly LwM2mNode[], flat: FlatIds, options: EncodeOptions): Uint8Array {
+  const { count: n, ids, depth } = flat;
   let objects = 0;
-  for (let k = 0; k < all.length; k++) if (k === 0 || (all[k] as PathIds)[0] !== (all[k - 1] as PathIds)[0]) objects++;
-  const w = new CborWriter().mapHeader(objects);
-  for (let from = 0; from < all.length; ) {
-    const first = all[from] as PathIds;
+  for (let k = 0; k < n; k++) if (k === 0 || ids[4 * k] !== ids[4 * k - 4]) objects++;
+  // About 16 bytes per node: most payloads then fit the first buffer.
+  const w = new CborWriter(16 * n).mapHeader(objects);
+  for (let from = 0; from < n; ) {
+    const object = ids[4 * from] as number;
     let to = from + 1;
-    while (to < all.length && (all[to] as PathIds)[0] === first[0]) to++;
+    while (to < n && ids[4 * to] === object) to++;
     // Sorted paths: what all share is what the first and the last share.
-    const lastPath = all[to - 1] as PathIds;
+    const first = 4 * from;
+    const last = 4 * (to - 1);
+    const shared = Math.min(depth[from] as number, depth[to - 1] as number);
     let common = 0;
-    while (common < first.length && common < lastPath.length && first[common] === lastPath[common]) common++;
-    if (common === 1) w.integer(first[0] as number);
+    while (common < shared && ids[first + common] === ids[last + common]) common++;
+    if (common === 1) w.integer(object);
     else {
       w.arrayHeader(common);
-      for (let k = 0; k < common; k++) w.integer(first[k] as number);
+      for (let k = 0; k < common; k++) w.integer(ids[first + k] as number);
     }
     if (to - from === 1) writeLeaf(w, nodes[from] as LwM2mNode, options);
-    else writeRange(w, nodes, all, common, from, to, options);
+    else writeRange(w, nodes, flat, common, from, to, options);
     from = to;
   }
   return w.finish();
 }
 
 export function encodeLwm2mCbor(nodes: readonly LwM2mNode[], options: EncodeOptions = {}): Uint8Array {
-  const all = nodes.map(nodeIds);
-  if (inPathOrder(nodes, all)) return writeInPathOrder(nodes, all, { ...options, floatWidth: options.floatWidth ?? 'shortest' });
-  return encodeLwm2mCborTree(nodes, all, options);
+  return withFlatIds(nodes, 2, (flat) => {
+    if (flat !== undefined && inPathOrder(nodes, flat)) {
+      return writeInPathOrder(nodes, flat, options.floatWidth === undefined ? { ...options, floatWidth: 'shortest' } : options);
+    }
+    return encodeLwm2mCborTree(nodes, nodes.map(nodeIds), options);
+  });
 }
 
 /** The general case (the reference the in-order writer must agree with; exported for tests). */

@@ -10,6 +10,8 @@ import { canonicalPathIds, formatPath, isWithin, parsePath, type PathIds } from 
 import { compactInteger, formatObjectLink, inInt64, inUint64, parseObjectLink, toBigInt, type LwM2mValue, type ObjectLink } from '../value.ts';
 import { EncodeError, resourceTyping, type ContentFormatCodec, type DecodeContext, type EncodeOptions } from './codec.ts';
 import { JsonNumber, JsonObject, exactIntegerOfDecimal, jsonString, parseJsonExact, type JsonValue } from './json-exact.ts';
+import { flatIdsOf, joinIds, withFlatIds, type FlatIds } from './flat-ids.ts';
+import { decodeOmaJsonFast } from './oma-json-fast.ts';
 import { ResourceTypes } from './resource-types.ts';
 import { emptyPayloadNodes, requestIds, splitName } from './senml.ts';
 import { formatFloatText } from './text-format.ts';
@@ -140,11 +142,16 @@ function decodeDocument(text: string, context: DecodeContext): LwM2mNode[] {
   return out;
 }
 
+/** The exact decoder alone, without the fast path (the reference the fast path must agree with; exported for tests). */
+export function decodeOmaJsonExact(text: string, context: DecodeContext = {}): DecodeResult<LwM2mNode[]> {
+  return guard(FORMAT, () => decodeDocument(text, context));
+}
+
 export function decodeOmaJson(payload: Uint8Array, context: DecodeContext = {}): DecodeResult<LwM2mNode[]> {
   return guard(FORMAT, () => {
     const text = fromUtf8(payload);
     if (text === undefined) return failAt(0, 'payload is not valid UTF-8');
-    return decodeDocument(text, context);
+    return decodeOmaJsonFast(text, context) ?? decodeDocument(text, context);
   });
 }
 
@@ -159,7 +166,8 @@ function entryValue(node: LwM2mNode): string {
     case 'integer':
     case 'unsigned':
     case 'time':
-      return `"v":${(toBigInt(v) ?? 0n).toString()}`;
+      // A safe integer's text is its bigint's text, without making the bigint.
+      return `"v":${typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : (toBigInt(v) ?? 0n).toString()}`;
     case 'float':
       if (!Number.isFinite(v as number)) throw new EncodeError(FORMAT, 'JSON cannot carry NaN or Infinity');
       return `"v":${formatFloatText(v as number)}`;
@@ -172,39 +180,55 @@ function entryValue(node: LwM2mNode): string {
   }
 }
 
+function nodeIds(node: LwM2mNode): PathIds {
+  const ids = parsePath(node.path);
+  if (!ids.ok || ids.value.length < 3) throw new EncodeError(FORMAT, `node path '${node.path}' is not a resource or resource instance`);
+  return ids.value;
+}
+
 export function encodeOmaJson(nodes: readonly LwM2mNode[], options: EncodeOptions = {}): Uint8Array {
-  const all = nodes.map((n) => {
-    const ids = parsePath(n.path);
-    if (!ids.ok || ids.value.length < 3) throw new EncodeError(FORMAT, `node path '${n.path}' is not a resource or resource instance`);
-    return ids.value;
-  });
+  // Ids of all nodes in one array (canonical paths, the usual case, without an array per node):
+  // per-node arrays would outlive the young generation on large payloads.
+  return withFlatIds(nodes, 3, (flat) => writeOmaJson(nodes, flat ?? flatIdsOf(nodes.map(nodeIds)), options));
+}
+
+function writeOmaJson(nodes: readonly LwM2mNode[], { count: n, ids, depth }: FlatIds, options: EncodeOptions): Uint8Array {
   let base: PathIds;
   if (options.senmlNames === 'grouped') {
-    base = (all[0] ?? []).slice(0, 2);
+    base = n === 0 ? [] : [ids[0] as number, ids[1] as number];
   } else if (options.path !== undefined) {
     const p = parsePath(options.path);
     if (!p.ok) throw new EncodeError(FORMAT, `invalid path '${options.path}'`);
     base = p.value;
   } else {
-    base = all[0] ?? [];
-    for (const ids of all) {
-      let k = 0;
-      while (k < base.length && k < ids.length && base[k] === ids[k]) k++;
-      base = base.slice(0, k);
+    // The ids all nodes share.
+    let shared = n === 0 ? 0 : (depth[0] as number);
+    for (let k = 1; k < n; k++) {
+      let d = 0;
+      while (d < shared && d < (depth[k] as number) && ids[4 * k + d] === ids[d]) d++;
+      shared = d;
     }
+    base = Array.from(ids.subarray(0, shared));
   }
-  const leafBase = all.every((ids) => ids.length === base.length);
+  let leafBase = true;
+  for (let k = 0; k < n; k++) if (depth[k] !== base.length) leafBase = false;
   const bn = leafBase ? formatPath(base) : base.length === 0 ? '/' : `${formatPath(base)}/`;
-  const entries = nodes.map((node, k) => {
-    const ids = all[k] as PathIds;
-    if (!isWithin(ids, base)) throw new EncodeError(FORMAT, `${node.path} lies outside ${formatPath(base)}`);
-    const parts: string[] = [];
-    if (ids.length > base.length) parts.push(`"n":${jsonString(ids.slice(base.length).join('/'))}`);
-    parts.push(entryValue(node));
-    if (node.time !== undefined) parts.push(`"t":${Number.isInteger(node.time) ? node.time : node.time}`);
-    return `{${parts.join(',')}}`;
-  });
-  return utf8(`{"bn":${jsonString(bn)},"e":[${entries.join(',')}]}`);
+  // One string built by appending, entry by entry.
+  let out = `{"bn":${jsonString(bn)},"e":[`;
+  for (let k = 0; k < n; k++) {
+    const node = nodes[k] as LwM2mNode;
+    const at = 4 * k;
+    const d = depth[k] as number;
+    let within = d >= base.length;
+    for (let j = 0; within && j < base.length; j++) within = ids[at + j] === base[j];
+    if (!within) throw new EncodeError(FORMAT, `${node.path} lies outside ${formatPath(base)}`);
+    out += k === 0 ? '{' : ',{';
+    if (d > base.length) out += `"n":"${joinIds(ids, at + base.length, d - base.length)}",`;
+    out += entryValue(node);
+    if (node.time !== undefined) out += `,"t":${node.time}`;
+    out += '}';
+  }
+  return utf8(`${out}]}`);
 }
 
 export const omaJsonCodec: ContentFormatCodec = {

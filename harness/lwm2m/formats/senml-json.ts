@@ -7,7 +7,8 @@ import type { LwM2mNode } from '../node.ts';
 import type { ContentFormatCodec, DecodeContext } from './codec.ts';
 import { EncodeError } from './codec.ts';
 import { JsonNumber, JsonObject, exactIntegerOfDecimal, jsonString, parseJsonExact, type JsonValue } from './json-exact.ts';
-import { nodesToRecords, recordsToNodes, recordsToPaths, type SenmlEncodeOptions, type SenmlNumber, type SenmlRecord } from './senml.ts';
+import { forEachRecord, recordsToNodes, recordsToPaths, type SenmlEncodeOptions, type SenmlNumber, type SenmlOutNumber, type SenmlOutRecord, type SenmlRecord } from './senml.ts';
+import { decodeSenmlJsonFast } from './senml-json-fast.ts';
 import { formatFloatText } from './text-format.ts';
 
 const FORMAT = 'senml-json';
@@ -88,6 +89,8 @@ function payloadText(payload: Uint8Array): string {
 export function decodeSenmlJson(payload: Uint8Array, context: DecodeContext = {}): DecodeResult<LwM2mNode[]> {
   return guard(FORMAT, () => {
     const text = payloadText(payload);
+    const fast = decodeSenmlJsonFast(text, context);
+    if (fast !== undefined) return fast;
     const records = text.trim() === '' ? [] : parseSenmlJsonRecords(text);
     return recordsToNodes(records, context, FORMAT, where);
   });
@@ -98,34 +101,41 @@ export function decodeSenmlJsonPaths(payload: Uint8Array): DecodeResult<string[]
   return guard(FORMAT, () => recordsToPaths(parseSenmlJsonRecords(payloadText(payload)), FORMAT, where));
 }
 
-function numberText(n: SenmlNumber): string {
-  if ('int' in n) return n.int.toString();
+function numberText(n: SenmlOutNumber): string {
+  if ('int' in n) return String(n.int);
   if (!Number.isFinite(n.float)) throw new EncodeError(FORMAT, 'JSON cannot carry NaN or Infinity');
   return formatFloatText(n.float);
 }
 
-/** Serializes raw records, keys in record order; one string built by appending (no array per record). */
+/** One record as a JSON object, keys in record order. */
+function recordJson(r: SenmlOutRecord): string {
+  let m = '';
+  if (r.bn !== undefined) m += `,"bn":${jsonString(r.bn)}`;
+  if (r.bt !== undefined) m += `,"bt":${numberText(r.bt)}`;
+  if (r.n !== undefined) m += `,"n":${jsonString(r.n)}`;
+  if (r.t !== undefined) m += `,"t":${numberText(r.t)}`;
+  if (r.v !== undefined) m += `,"v":${numberText(r.v)}`;
+  if (r.vs !== undefined) m += `,"vs":${jsonString(r.vs)}`;
+  if (r.vb !== undefined) m += `,"vb":${r.vb}`;
+  if (r.vd !== undefined) m += `,"vd":${jsonString(toBase64Url(r.vd))}`;
+  if (r.vlo !== undefined) m += `,"vlo":${jsonString(r.vlo)}`;
+  return `{${m.slice(1)}}`;
+}
+
+/** Serializes raw records; one string built by appending (no array per record). */
 export function formatSenmlJsonRecords(records: readonly SenmlRecord[]): string {
   let out = '[';
-  for (let k = 0; k < records.length; k++) {
-    const r = records[k] as SenmlRecord;
-    let m = '';
-    if (r.bn !== undefined) m += `,"bn":${jsonString(r.bn)}`;
-    if (r.bt !== undefined) m += `,"bt":${numberText(r.bt)}`;
-    if (r.n !== undefined) m += `,"n":${jsonString(r.n)}`;
-    if (r.t !== undefined) m += `,"t":${numberText(r.t)}`;
-    if (r.v !== undefined) m += `,"v":${numberText(r.v)}`;
-    if (r.vs !== undefined) m += `,"vs":${jsonString(r.vs)}`;
-    if (r.vb !== undefined) m += `,"vb":${r.vb}`;
-    if (r.vd !== undefined) m += `,"vd":${jsonString(toBase64Url(r.vd))}`;
-    if (r.vlo !== undefined) m += `,"vlo":${jsonString(r.vlo)}`;
-    out += `${k === 0 ? '' : ','}{${m.slice(1)}}`;
-  }
+  for (let k = 0; k < records.length; k++) out += (k === 0 ? '' : ',') + recordJson(records[k] as SenmlRecord);
   return `${out}]`;
 }
 
 export function encodeSenmlJson(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions = {}): Uint8Array {
-  return utf8(formatSenmlJsonRecords(nodesToRecords(nodes, options)));
+  // Each record is written as it is made.
+  let out = '[';
+  forEachRecord(nodes, options, (r) => {
+    out += (out.length === 1 ? '' : ',') + recordJson(r);
+  });
+  return utf8(`${out}]`);
 }
 
 export function encodeSenmlJsonPaths(paths: readonly string[]): Uint8Array {

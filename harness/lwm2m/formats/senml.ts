@@ -5,9 +5,10 @@
 import { DecodeFailure } from '../decode-error.ts';
 import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
-import { canonicalPathIds, formatPath, isWithin, parsePath, type ParsePathOptions, type PathIds } from '../path.ts';
+import { canonicalPathIds, formatPath, parsePath, type ParsePathOptions, type PathIds } from '../path.ts';
 import { compactInteger, formatObjectLink, inInt64, inUint64, parseObjectLink, toBigInt, type LwM2mValue, type ObjectLink } from '../value.ts';
 import { EncodeError, resourceTyping, type DecodeContext, type EncodeOptions } from './codec.ts';
+import { flatIdsOf, joinIds, withFlatIds, type FlatIds } from './flat-ids.ts';
 import { ResourceTypes } from './resource-types.ts';
 
 /** A SenML number: an exact integer, or a float (with its exact integer when integral). */
@@ -27,6 +28,16 @@ export interface SenmlRecord {
   vText?: string;
   /** Byte offset (CBOR) or character position (JSON) of the record. */
   at: number;
+}
+
+/** A number as the encoders take it: an integer that is a safe number stays one (no bigint per value). */
+export type SenmlOutNumber = { readonly int: bigint | number } | { readonly float: number };
+
+/** A record as the encoders take it (decoded records are ones too). */
+export interface SenmlOutRecord extends Omit<SenmlRecord, 'bt' | 't' | 'v'> {
+  bt?: SenmlOutNumber;
+  t?: SenmlOutNumber;
+  v?: SenmlOutNumber;
 }
 
 export function senmlNumberValue(n: SenmlNumber): number {
@@ -181,60 +192,67 @@ function requestGroups(options: SenmlEncodeOptions): PathIds[] {
   return out;
 }
 
-/** Whether node k exists, lies in `instance` and has time `time`. */
-function sharesInstance(nodes: readonly PathIds[], times: readonly (number | undefined)[], k: number, instance: PathIds, time: number | undefined): boolean {
-  return k >= 0 && k < nodes.length && isWithin(nodes[k] as PathIds, instance) && times[k] === time;
+/** The index of the first request path that node path ids[at, at + depth) lies in, or -1. */
+function requestGroupOf(ids: Int32Array, at: number, depth: number, groups: readonly PathIds[]): number {
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g] as PathIds;
+    if (group.length > depth) continue;
+    let d = 0;
+    while (d < group.length && ids[at + d] === group[d]) d++;
+    if (d === group.length) return g;
+  }
+  return -1;
 }
 
-function groupOf(ids: PathIds, nodes: readonly PathIds[], times: readonly (number | undefined)[], index: number, groups: readonly PathIds[]): PathIds {
-  for (const g of groups) if (isWithin(ids, g)) return g;
-  // No request path: nodes sharing an instance with a neighbour are grouped under it.
-  const instance = ids.slice(0, 2);
-  const time = times[index];
-  return sharesInstance(nodes, times, index - 1, instance, time) || sharesInstance(nodes, times, index + 1, instance, time) ? instance : ids;
+/** Whether node j exists, lies in the instance of node k and has node k's time. */
+function sharesInstance(nodes: readonly LwM2mNode[], { ids }: FlatIds, j: number, k: number): boolean {
+  return j >= 0 && j < nodes.length && ids[4 * j] === ids[4 * k] && ids[4 * j + 1] === ids[4 * k + 1] && nodes[j]?.time === nodes[k]?.time;
 }
 
-/** ids[from..] joined by '/', the usual one or two ids without an array. */
-function relativeName(ids: PathIds, from: number): string {
-  const n = ids.length - from;
-  if (n === 1) return String(ids[from]);
-  if (n === 2) return `${ids[from]}/${ids[from + 1]}`;
-  return ids.slice(from).join('/');
+
+/**
+ * Calls `visit` with each node's record, in node order: an encoder writes each record as it comes,
+ * so no record list outlives the young generation on large payloads. The record is one object,
+ * refilled for every node with every label present (undefined when absent): its one shape keeps
+ * the writers' label checks monomorphic. Path errors are thrown before the first record.
+ */
+export function forEachRecord(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions, visit: (r: SenmlOutRecord) => void): void {
+  // Paths are almost always canonical: then no array per node. nodeIds throws EncodeError for a
+  // path that is no resource or resource instance.
+  withFlatIds(nodes, 3, (flat) => visitRecords(nodes, flat ?? flatIdsOf(nodes.map(nodeIds)), options, visit));
 }
 
-export function nodesToRecords(nodes: readonly LwM2mNode[], options: SenmlEncodeOptions = {}): SenmlRecord[] {
-  const all = nodes.map(nodeIds);
-  const times = nodes.map((n) => n.time);
+function visitRecords(nodes: readonly LwM2mNode[], flat: FlatIds, options: SenmlEncodeOptions, visit: (r: SenmlOutRecord) => void): void {
+  const { ids, depth } = flat;
   const groups = requestGroups(options);
-  const out: SenmlRecord[] = [];
+  // Base names of the request groups, made once.
+  const groupBns = groups.map((g) => (g.length === 0 ? '/' : `${formatPath(g)}/`));
   let currentBn: string | undefined;
   let currentBt: number | undefined;
-  // The base name of the last group: most nodes share their group with the one before.
-  let lastGroup: PathIds | undefined;
-  let lastGroupBn = '';
+  const r: SenmlOutRecord = { bn: undefined, bt: undefined, n: undefined, t: undefined, v: undefined, vs: undefined, vb: undefined, vd: undefined, vlo: undefined, at: 0 };
   for (let k = 0; k < nodes.length; k++) {
     const node = nodes[k] as LwM2mNode;
-    const ids = all[k] as PathIds;
+    const at = 4 * k;
+    const d = depth[k] as number;
     let bn: string;
     let n: string | undefined;
     if (options.senmlNames === 'grouped') {
-      bn = `/${ids[0]}/${ids[1]}/`;
-      n = relativeName(ids, 2);
+      bn = `/${ids[at]}/${ids[at + 1]}/`;
+      n = joinIds(ids, at + 2, d - 2);
     } else {
-      const group = groupOf(ids, all, times, k, groups);
-      if (group.length === ids.length) {
-        bn = formatPath(ids);
+      // A request path the node lies in; else its instance when a neighbour at the same time
+      // shares it; else the node's own path.
+      const g = requestGroupOf(ids, at, d, groups);
+      const length = g >= 0 ? (groups[g] as PathIds).length : sharesInstance(nodes, flat, k - 1, k) || sharesInstance(nodes, flat, k + 1, k) ? 2 : d;
+      if (length === d) {
+        bn = d === 3 ? `/${ids[at]}/${ids[at + 1]}/${ids[at + 2]}` : `/${ids[at]}/${ids[at + 1]}/${ids[at + 2]}/${ids[at + 3]}`;
       } else {
-        if (group !== lastGroup) {
-          lastGroup = group;
-          lastGroupBn = group.length === 0 ? '/' : `${formatPath(group)}/`;
-        }
-        bn = lastGroupBn;
-        n = relativeName(ids, group.length);
+        bn = g >= 0 ? (groupBns[g] as string) : `/${ids[at]}/${ids[at + 1]}/`;
+        n = joinIds(ids, at + length, d - length);
       }
     }
-    let bt: SenmlNumber | undefined;
-    let t: SenmlNumber | undefined;
+    let bt: SenmlOutNumber | undefined;
+    let t: SenmlOutNumber | undefined;
     if (node.time !== undefined) {
       if (options.senmlTime === 'relative' && currentBt !== undefined) {
         if (node.time !== currentBt) t = numberOf(node.time - currentBt);
@@ -245,25 +263,22 @@ export function nodesToRecords(nodes: readonly LwM2mNode[], options: SenmlEncode
       }
     }
     // Labels in the order they are written: bn, bt, n, t, then the value (as Zephyr and Leshan write them).
-    const r: SenmlRecord = { at: 0 };
-    if (bn !== currentBn) {
-      r.bn = bn;
-      currentBn = bn;
-    }
-    if (bt !== undefined) r.bt = bt;
-    if (n !== undefined) r.n = n;
-    if (t !== undefined) r.t = t;
+    r.bn = bn !== currentBn ? bn : undefined;
+    currentBn = bn;
+    r.bt = bt;
+    r.n = n;
+    r.t = t;
+    r.v = r.vs = r.vb = r.vd = r.vlo = undefined;
     setValue(r, node);
-    out.push(r);
+    visit(r);
   }
-  return out;
 }
 
-function numberOf(v: number): SenmlNumber {
-  return Number.isInteger(v) ? { int: BigInt(v) } : { float: v };
+function numberOf(v: number): SenmlOutNumber {
+  return Number.isSafeInteger(v) ? { int: v } : Number.isInteger(v) ? { int: BigInt(v) } : { float: v };
 }
 
-function setValue(r: SenmlRecord, node: LwM2mNode): void {
+function setValue(r: SenmlOutRecord, node: LwM2mNode): void {
   const v = node.value as LwM2mValue;
   switch (node.type) {
     case 'string':
@@ -273,7 +288,7 @@ function setValue(r: SenmlRecord, node: LwM2mNode): void {
     case 'integer':
     case 'unsigned':
     case 'time':
-      r.v = { int: toBigInt(v) ?? 0n };
+      r.v = typeof v === 'number' && Number.isSafeInteger(v) ? { int: v } : { int: toBigInt(v) ?? 0n };
       return;
     case 'float':
       r.v = { float: v as number };

@@ -4,9 +4,10 @@
 
 import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
-import { canonicalPathIds, formatPath, parsePath, readCanonicalPathIds, type PathIds } from '../path.ts';
+import { canonicalPathIds, formatPath, parsePath, type PathIds } from '../path.ts';
 import type { LwM2mValue } from '../value.ts';
 import { EncodeError, type ContentFormatCodec, type EncodeOptions } from './codec.ts';
+import { withFlatIds, type FlatIds } from './flat-ids.ts';
 import { decodeTlv } from './tlv-decode.ts';
 import { TLV_MULTIPLE_RESOURCE, TLV_OBJECT_INSTANCE, TLV_RESOURCE_INSTANCE, TLV_RESOURCE_VALUE } from './tlv-records.ts';
 import { TlvWriter } from './tlv-writer.ts';
@@ -70,33 +71,11 @@ function writeResources(out: TlvWriter, inst: InstanceGroup): void {
   for (const res of inst.resources.values()) writeResource(out, res);
 }
 
-/** The ids of every node in one array, four slots per node, and the depth of each path. */
-interface FlatIds {
-  readonly ids: Int32Array;
-  readonly depth: Uint8Array;
-}
-
-/**
- * Ids of all nodes without an array per node (those would outlive the young generation on large
- * payloads, and make encoding time grow faster than the size); undefined when a path is not
- * canonical or names no instance: then the general encoder decides.
- */
-function flatIds(nodes: readonly LwM2mNode[]): FlatIds | undefined {
-  const ids = new Int32Array(4 * nodes.length);
-  const depth = new Uint8Array(nodes.length);
-  for (let k = 0; k < nodes.length; k++) {
-    const d = readCanonicalPathIds((nodes[k] as LwM2mNode).path, ids, 4 * k);
-    if (d < 2) return undefined;
-    depth[k] = d;
-  }
-  return { ids, depth };
-}
-
 /** The ids all nodes share (as commonPrefix). */
-function flatCommonPrefix({ ids, depth }: FlatIds): number[] {
-  if (depth.length === 0) return [];
+function flatCommonPrefix({ count, ids, depth }: FlatIds): number[] {
+  if (count === 0) return [];
   let n = depth[0] as number;
-  for (let k = 1; k < depth.length; k++) {
+  for (let k = 1; k < count; k++) {
     n = Math.min(n, depth[k] as number);
     for (let d = 0; d < n; d++) if (ids[4 * k + d] !== ids[d]) n = d;
   }
@@ -108,10 +87,10 @@ function flatCommonPrefix({ ids, depth }: FlatIds): number[] {
  * instances ascending, nothing given twice, one instance below an instance request path. Then
  * they can be written as they come, with no grouping tables (and the same errors in the same order).
  */
-function inWriteOrder(nodes: readonly LwM2mNode[], { ids, depth }: FlatIds, request: PathIds): boolean {
+function inWriteOrder(nodes: readonly LwM2mNode[], { count, ids, depth }: FlatIds, request: PathIds): boolean {
   /** The last node below an instance (a resource or resource instance) in the current instance. */
   let last = -1;
-  for (let k = 0; k < depth.length; k++) {
+  for (let k = 0; k < count; k++) {
     const at = 4 * k;
     if (k > 0 && ids[at + 1] !== ids[at - 3]) {
       if (request.length === 2 || (ids[at + 1] as number) < (ids[at - 3] as number)) return false;
@@ -166,7 +145,11 @@ function writeInOrder(out: TlvWriter, nodes: readonly LwM2mNode[], { ids, depth 
 }
 
 export function encodeTlv(nodes: readonly LwM2mNode[], options: EncodeOptions = {}): Uint8Array {
-  const flat = flatIds(nodes);
+  return withFlatIds(nodes, 2, (flat) => encodeTlvFlat(nodes, flat, options));
+}
+
+function encodeTlvFlat(nodes: readonly LwM2mNode[], flat: FlatIds | undefined, options: EncodeOptions): Uint8Array {
+  // Paths that are not canonical or name no instance: the general encoder decides.
   if (flat === undefined) return encodeTlvGrouped(nodes, options);
   const request: PathIds = options.path !== undefined ? requestIdsForEncode(options.path) : flatCommonPrefix(flat);
   for (let k = 1; k < nodes.length; k++) if (flat.ids[4 * k] !== flat.ids[0]) throw new EncodeError(FORMAT, 'TLV carries one object; nodes span several');

@@ -1,0 +1,185 @@
+// The common case of SenML JSON decoding in one pass, straight from text to nodes: an array of
+// objects with the known labels, each once, strings without escapes, integers of up to 15
+// digits, names that are plain canonical paths, values that fit their types. It gives up
+// (undefined) at the first thing outside that case, valid or not, and the exact decoder (the
+// JSON tree, then records, then recordsToNodes) decides; so only accepted input needs to match
+// the exact decoder's result, and every error keeps its exact position and reason.
+
+import { fromBase64 } from '../bytes.ts';
+import type { ValueType } from '../model/types.ts';
+import type { LwM2mNode } from '../node.ts';
+import { canonicalPathIds, parsePath, type PathIds } from '../path.ts';
+import { parseObjectLink, type LwM2mValue } from '../value.ts';
+import type { DecodeContext } from './codec.ts';
+import { FastJson, GIVE_UP } from './json-fast.ts';
+import { ResourceTypes } from './resource-types.ts';
+
+/** Label bits, one per known label, to find a repeated one. */
+const BN = 1;
+const BT = 2;
+const N = 4;
+const T = 8;
+const V = 16;
+const VS = 32;
+const VB = 64;
+const VD = 128;
+const VLO = 256;
+
+/** The bit of the known label (a member name) after whitespace, read without making its string. */
+function label(json: FastJson): number {
+  json.expect(0x22);
+  const s = json.text;
+  const p = json.p;
+  const a = s.charCodeAt(p);
+  const b = s.charCodeAt(p + 1);
+  const c = s.charCodeAt(p + 2);
+  let bit = 0;
+  let length = 2;
+  if (b === 0x22) {
+    length = 1;
+    bit = a === 0x6e ? N : a === 0x74 ? T : a === 0x76 ? V : 0; // n t v
+  } else if (c === 0x22) {
+    if (a === 0x62) bit = b === 0x6e ? BN : b === 0x74 ? BT : 0; // bn bt
+    else if (a === 0x76) bit = b === 0x73 ? VS : b === 0x62 ? VB : b === 0x64 ? VD : 0; // vs vb vd
+  } else if (a === 0x76 && b === 0x6c && c === 0x6f && s.charCodeAt(p + 3) === 0x22) {
+    length = 3;
+    bit = VLO;
+  }
+  if (bit === 0) throw GIVE_UP;
+  json.p = p + length + 1;
+  return bit;
+}
+
+/** A SenML number: the exact decoder reads an integer literal as a bigint, so '-0' is 0. */
+function senmlNumber(json: FastJson): number {
+  const v = json.number();
+  return json.isInteger && v === 0 ? 0 : v;
+}
+
+/** Nodes of a SenML JSON text in the common case, or undefined: then the exact decoder runs. */
+export function decodeSenmlJsonFast(text: string, context: DecodeContext): LwM2mNode[] | undefined {
+  if (context.rootPath !== undefined) return undefined;
+  let request: PathIds = [];
+  if (context.path !== undefined) {
+    const parsed = parsePath(context.path);
+    if (!parsed.ok) return undefined;
+    request = parsed.value;
+  }
+  try {
+    return readNodes(new FastJson(text), context, request);
+  } catch {
+    // GIVE_UP, or a model that throws: the exact decoder reports it where the old order says.
+    return undefined;
+  }
+}
+
+function readNodes(json: FastJson, context: DecodeContext, request: PathIds): LwM2mNode[] | undefined {
+  const text = json.text;
+  json.expect(0x5b);
+  json.ws();
+  // An empty array: the exact decoder answers for the request path.
+  if (text.charCodeAt(json.p) === 0x5d) return undefined;
+  const types = new ResourceTypes(context, request);
+  const out: LwM2mNode[] = [];
+  let bn = '';
+  let bt: number | undefined;
+  for (;;) {
+    json.expect(0x7b);
+    let seen = 0;
+    let n = '';
+    let t = 0;
+    let v = 0;
+    let vIsInteger = false;
+    let vText = '';
+    let vb = false;
+    let vd: Uint8Array | undefined;
+    for (;;) {
+      const bit = label(json);
+      json.expect(0x3a);
+      switch (bit) {
+        case BN:
+          bn = json.string();
+          break;
+        case BT:
+          bt = senmlNumber(json);
+          break;
+        case N:
+          n = json.string();
+          break;
+        case T:
+          t = senmlNumber(json);
+          break;
+        case V:
+          v = senmlNumber(json);
+          vIsInteger = json.isInteger;
+          break;
+        case VS:
+        case VLO:
+          vText = json.string();
+          break;
+        case VB:
+          vb = json.boolean();
+          break;
+        default: // VD
+          vd = fromBase64(json.string(), 'either');
+          if (vd === undefined) return undefined;
+      }
+      if (seen & bit) return undefined;
+      seen |= bit;
+      json.ws();
+      const c = text.charCodeAt(json.p++);
+      if (c === 0x7d) break;
+      if (c !== 0x2c) return undefined;
+      json.ws();
+    }
+    const values = seen & (V | VS | VB | VD | VLO);
+    // Exactly one value label: a power of two.
+    if (values === 0 || (values & (values - 1)) !== 0) return undefined;
+    const name = seen & N ? bn + n : bn;
+    // Gateway prefixes and odd names go to the exact decoder.
+    const c = name.charCodeAt(1);
+    if (name.charCodeAt(0) !== 0x2f || c < 0x30 || c > 0x39) return undefined;
+    const ids = canonicalPathIds(name);
+    if (ids === undefined || ids.length < 3) return undefined;
+    const declared = types.typeOf(ids[0] as number, ids[2] as number);
+    let type: ValueType;
+    let value: LwM2mValue;
+    if (values === V) {
+      if (!vIsInteger) {
+        // A fraction or exponent for an integer type needs the exact decoder's rules.
+        if (declared !== undefined && declared !== 'float') return undefined;
+        type = 'float';
+      } else {
+        type = declared ?? 'integer';
+        if (type !== 'integer' && type !== 'time' && type !== 'float' && !(type === 'unsigned' && v >= 0)) return undefined;
+      }
+      value = v;
+    } else if (values === VB) {
+      if (declared !== undefined && declared !== 'boolean') return undefined;
+      type = 'boolean';
+      value = vb;
+    } else if (values === VD) {
+      if (declared !== undefined && declared !== 'opaque') return undefined;
+      type = 'opaque';
+      value = vd as Uint8Array;
+    } else {
+      type = declared ?? (values === VLO ? 'objlnk' : 'string');
+      if (type === 'objlnk') {
+        const link = parseObjectLink(vText);
+        // 'FFFF:FFFF' and errors: the exact decoder.
+        if (!link.ok) return undefined;
+        value = link.value;
+      } else if (type === 'string' || type === 'corelnk') value = vText;
+      else return undefined;
+    }
+    const node: { path: string; type: ValueType; value: LwM2mValue; time?: number } = { path: name, type, value };
+    if (bt !== undefined || seen & T) node.time = (bt ?? 0) + (seen & T ? t : 0);
+    out.push(node);
+    json.ws();
+    const next = text.charCodeAt(json.p++);
+    if (next === 0x5d) break;
+    if (next !== 0x2c) return undefined;
+  }
+  json.ws();
+  return json.p === text.length ? out : undefined;
+}
