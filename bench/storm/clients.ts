@@ -9,7 +9,7 @@
 // range, so the generator does not compete with other programs' sockets) on 127.0.0.2,
 // 127.0.0.3, …; Linux routes all of 127/8 to the loopback interface.
 import { createSocket, type Socket } from 'node:dgram';
-import { encodeMessage } from '../../harness/coap/message.ts';
+import { decodeMessage, encodeMessage, optionValues } from '../../harness/coap/message.ts';
 import { OptionNumber } from '../../harness/coap/options.ts';
 
 export interface StormOptions {
@@ -25,6 +25,12 @@ export interface StormOptions {
   maxRetransmit: number;
   /** Called as each mark is reached (e.g. to read the server's memory then). */
   onMark?: (registered: number) => void;
+  /** Endpoint names are `${prefix}${n}` (default 'storm-'). */
+  prefix?: string;
+  /** Each client De-registers once registered (a DELETE of its location, answered before it ends). */
+  deregister?: boolean;
+  /** Where this storm's source pairs begin: a later storm starts past an earlier one's. */
+  firstSource?: number;
 }
 
 export interface Slice {
@@ -45,6 +51,8 @@ export interface StormResult {
   refused: number;
   retransmissions: number;
   seconds: number;
+  /** Source pairs taken: the next storm's firstSource. */
+  sourcesUsed: number;
 }
 
 const firstPort = 10_000;
@@ -58,8 +66,8 @@ function source(n: number): { address: string; port: number } {
   return { address: `127.0.0.${host}`, port: firstPort + (n % perAddress) };
 }
 
-function registerRequest(client: number, messageId: number, lifetimeS: number): Buffer {
-  const query = [`ep=storm-${client}`, `lt=${lifetimeS}`, 'lwm2m=1.1', 'b=U'];
+function registerRequest(name: string, client: number, messageId: number, lifetimeS: number): Buffer {
+  const query = [`ep=${name}`, `lt=${lifetimeS}`, 'lwm2m=1.1', 'b=U'];
   return encodeMessage({
     type: 'CON',
     code: '0.02',
@@ -76,8 +84,9 @@ function registerRequest(client: number, messageId: number, lifetimeS: number): 
 
 export function storm(options: StormOptions): Promise<StormResult> {
   const marks = [...options.marks].sort((a, b) => a - b);
-  const result: StormResult = { slices: [], registered: 0, gaveUp: 0, refused: 0, retransmissions: 0, seconds: 0 };
-  let sourceCursor = 0;
+  const result: StormResult = { slices: [], registered: 0, gaveUp: 0, refused: 0, retransmissions: 0, seconds: 0, sourcesUsed: 0 };
+  const prefix = options.prefix ?? 'storm-';
+  let sourceCursor = options.firstSource ?? 0;
   let started = 0;
   let finished = 0;
   const startedAt = performance.now();
@@ -100,6 +109,7 @@ export function storm(options: StormOptions): Promise<StormResult> {
       }
       if (finished === options.clients) {
         result.seconds = (performance.now() - startedAt) / 1000;
+        result.sourcesUsed = sourceCursor - (options.firstSource ?? 0);
         resolve(result);
       } else if (started < options.clients) launch();
     };
@@ -107,8 +117,9 @@ export function storm(options: StormOptions): Promise<StormResult> {
     const launch = () => {
       const client = started++;
       const socket: Socket = createSocket({ type: 'udp4' });
-      const messageId = client & 0xffff;
-      const request = registerRequest(client, messageId, options.lifetimeS);
+      let messageId = client & 0xffff;
+      let request = registerRequest(`${prefix}${client}`, client, messageId, options.lifetimeS);
+      let deleting = false;
       let timer: NodeJS.Timeout | undefined;
       let done = false;
       const end = (outcome: 'registered' | 'gave-up' | 'refused') => {
@@ -129,7 +140,23 @@ export function storm(options: StormOptions): Promise<StormResult> {
       socket.on('message', (bytes) => {
         // An ACK (type 2) for this Message ID; 0x41 is 2.01 Created.
         if (bytes.length < 4 || ((bytes[0]! >> 4) & 3) !== 2 || bytes.readUInt16BE(2) !== messageId) return;
-        end(bytes[1] === 0x41 ? 'registered' : 'refused');
+        if (deleting) return end('registered');
+        if (bytes[1] !== 0x41 || !options.deregister) return end(bytes[1] === 0x41 ? 'registered' : 'refused');
+        const answer = decodeMessage(bytes);
+        if (!answer.ok) return end('refused');
+        // De-register: DELETE the location the 2.01 gave, as a new exchange.
+        clearTimeout(timer);
+        deleting = true;
+        messageId = (messageId + 1) & 0xffff;
+        request = encodeMessage({
+          type: 'CON',
+          code: '0.04',
+          messageId,
+          token: answer.message.token,
+          options: optionValues(answer.message, OptionNumber.LocationPath).map((value) => ({ number: OptionNumber.UriPath, value })),
+          payload: Buffer.alloc(0),
+        });
+        send(0, options.ackTimeoutMs);
       });
       const bind = () => {
         const at = source(sourceCursor++);

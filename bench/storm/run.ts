@@ -4,9 +4,11 @@
 // process of their own, so their memory and CPU are apart from the generator's. Prints, per
 // slice of registered clients, the rate of each, the ratio server/ceiling and the server's
 // resident memory as the slice ends; then the clients that gave up after their retransmissions.
-// With --runs N, each figure is the median of N storms.
+// With --runs N, each figure is the median of N storms. Before its storm each target takes
+// --warmup Registers that De-register at once (V8 compiles the hot code during the first few
+// thousand requests; without it the first slice measures the compiler, not the server).
 // Usage: node --import tsx bench/storm/run.ts [--clients N] [--window W] [--runs N] [--lifetime S]
-//          [--ack-timeout MS] [--ack-random-factor F] [--max-retransmit N] [--serve-from CHECKOUT]
+//          [--ack-timeout MS] [--ack-random-factor F] [--max-retransmit N] [--warmup N] [--serve-from CHECKOUT]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     'ack-timeout': { type: 'string', default: '2000' },
     'ack-random-factor': { type: 'string', default: '1.5' },
     'max-retransmit': { type: 'string', default: '4' },
+    /** Registers (each De-registered at once) sent to each target before the measured storm: 0 measures it cold. */
+    warmup: { type: 'string', default: '2000' },
     /** Another checkout whose serve to measure (e.g. the main branch, for a before/after). */
     'serve-from': { type: 'string' },
   },
@@ -64,16 +68,24 @@ interface Measured {
 async function measure(args: string[], portLine: RegExp): Promise<Measured> {
   const { child, port } = await start(args, portLine);
   const rss: number[] = [];
+  const load = {
+    port,
+    window: Number(values.window),
+    lifetimeS: Number(values.lifetime),
+    ackTimeoutMs: Number(values['ack-timeout']),
+    ackRandomFactor: Number(values['ack-random-factor']),
+    maxRetransmit: Number(values['max-retransmit']),
+  };
   try {
+    // Warm-up: Registers that De-register at once, so the measured storm meets compiled code
+    // and an empty table in both targets alike.
+    const warmup = Number(values.warmup);
+    const warmed = warmup > 0 ? await storm({ ...load, clients: warmup, marks: [warmup], prefix: 'warmup-', deregister: true }) : undefined;
     const result = await storm({
-      port,
+      ...load,
       clients,
-      window: Number(values.window),
       marks,
-      lifetimeS: Number(values.lifetime),
-      ackTimeoutMs: Number(values['ack-timeout']),
-      ackRandomFactor: Number(values['ack-random-factor']),
-      maxRetransmit: Number(values['max-retransmit']),
+      firstSource: warmed?.sourcesUsed ?? 0,
       onMark: () => rss.push(rssMb(child.pid!)),
     });
     return { result, rss };
@@ -96,7 +108,7 @@ for (let run = 1; run <= runs; run++) {
   console.error(`run ${run}: ceiling ${c.registered} in ${c.seconds.toFixed(1)} s, server ${s.registered} in ${s.seconds.toFixed(1)} s`);
 }
 
-console.log(`${clients} clients, ${values.window} in flight, lt=${values.lifetime}; ${runs > 1 ? `medians of ${runs} runs` : '1 run'}`);
+console.log(`${clients} clients, ${values.window} in flight, lt=${values.lifetime}, after a warm-up of ${values.warmup} Registers and De-registers; ${runs > 1 ? `medians of ${runs} runs` : '1 run'}`);
 console.log('registered          ceiling/s  server/s  server/ceiling  server RSS MB');
 const sliceCount = Math.min(...[...ceilings, ...servers].map((m) => m.result.slices.length));
 for (let i = 0; i < sliceCount; i++) {
