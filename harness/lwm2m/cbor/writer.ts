@@ -5,6 +5,16 @@ import type { FloatWidth } from '../formats/codec.ts';
 
 const utf8Encoder = new TextEncoder();
 
+/**
+ * A buffer whose bytes the writer overwrites before anyone reads them: not zero-filled, and
+ * below 4 KiB a slice of Node's shared pool rather than memory of its own, so an encode of a
+ * small payload allocates almost nothing outside the JS heap. A plain Uint8Array view.
+ */
+function unfilled(size: number): Uint8Array {
+  const pooled = Buffer.allocUnsafe(size);
+  return new Uint8Array(pooled.buffer, pooled.byteOffset, size);
+}
+
 export class CborWriter {
   private buf: Uint8Array;
   private len = 0;
@@ -13,18 +23,18 @@ export class CborWriter {
 
   /** `capacity`: the expected size, when the caller can tell (growing copies what is written). */
   constructor(capacity = 256) {
-    this.buf = new Uint8Array(Math.max(64, capacity));
-    this.view = new DataView(this.buf.buffer);
+    this.buf = unfilled(Math.max(64, capacity));
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
   }
 
   private ensure(n: number): void {
     if (this.len + n <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.len + n) size *= 2;
-    const next = new Uint8Array(size);
+    const next = unfilled(size);
     next.set(this.buf.subarray(0, this.len));
     this.buf = next;
-    this.view = new DataView(next.buffer);
+    this.view = new DataView(next.buffer, next.byteOffset, next.length);
   }
 
   private head(major: number, arg: number | bigint): void {
@@ -162,8 +172,9 @@ export class CborWriter {
     return this;
   }
 
+  /** The bytes written: a view of the writer's buffer, which the writer no longer touches. */
   finish(): Uint8Array {
-    return this.buf.slice(0, this.len);
+    return this.buf.subarray(0, this.len);
   }
 }
 
