@@ -40,11 +40,20 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** Median throughput of `runs` runs of `seconds` each. */
+/** A full collection, when node runs with --expose-gc (npm's bench:codecs does). */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+/**
+ * Median throughput of `runs` runs of `seconds` each. Each run starts from a collected heap:
+ * otherwise the garbage of the cells measured before decides when this one's collections come.
+ */
 export function medianThroughput(bytesPerOp: number, op: () => void, seconds: number, runs: number, clock: Clock = 'cpu'): number {
   warmUp(op, seconds);
   const results: number[] = [];
-  for (let k = 0; k < runs; k++) results.push(throughput(bytesPerOp, op, seconds, clock));
+  for (let k = 0; k < runs; k++) {
+    collect();
+    results.push(throughput(bytesPerOp, op, seconds, clock));
+  }
   return median(results);
 }
 
