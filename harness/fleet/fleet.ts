@@ -86,8 +86,11 @@ function startWorker(group: DeviceGroupOptions): Worker {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const worker: Worker = { child, registered: 0 };
+  // 'close', not 'exit': a worker sends its report and exits at once, and under load 'exit' can
+  // come before the parent has read the report from the channel; 'close' comes after the channel
+  // has closed, every message read.
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code, signal) => reject(new EnvironmentError(`fleet worker ${child.pid} (devices ${group.first}…${group.first + group.count - 1}) exited (${signal ?? code}) before it reported`))),
+    child.once('close', (code, signal) => reject(new EnvironmentError(`fleet worker ${child.pid} (devices ${group.first}…${group.first + group.count - 1}) exited (${signal ?? code}) before it reported`))),
   );
   exited.catch(() => {});
   const next = <T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>> =>
