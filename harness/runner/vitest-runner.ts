@@ -1,6 +1,6 @@
 // Executes selected cases under vitest, programmatically: the entry file runs them in a worker,
 // and this reporter, in the main process, hands each finished case to the caller as it ends.
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import type { Reporter, TestCase } from 'vitest/node';
@@ -34,6 +34,22 @@ export interface VitestRunHooks {
 }
 
 const stopSignals = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * A module the worker imports first that starts loading the run's harness modules and cases in
+ * the background: the loader compiles and reads them while vitest's own runtime starts, and the
+ * entry then finds them loaded. Failures are left to the entry's own imports to report.
+ */
+function warmModules(request: RunRequest): string {
+  const role = request.target.view.role;
+  const modules = [
+    new URL('../run/run-cases.ts', import.meta.url).href,
+    new URL(role === 'client' ? '../sessions/client-session.ts' : '../sessions/server-session.ts', import.meta.url).href,
+    ...request.cases.map((c) => pathToFileURL(c.module).href),
+  ];
+  const source = [...new Set(modules)].map((m) => `import(${JSON.stringify(m)}).catch(() => {});`).join('\n');
+  return `data:text/javascript,${encodeURIComponent(source)}`;
+}
 
 export async function runUnderVitest(
   request: RunRequest,
@@ -104,7 +120,7 @@ export async function runUnderVitest(
       // Node loads the harness itself (through harness/loader) instead of Vite's module runner: the
       // worker starts in well under a second instead of transforming every module first.
       experimental: { viteModuleRunner: false, nodeLoader: false },
-      execArgv: ['--import', loader],
+      execArgv: ['--import', loader, '--import', warmModules(request)],
     },
     {},
   );
