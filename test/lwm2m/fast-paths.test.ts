@@ -23,6 +23,7 @@ import { encodeTlv, encodeTlvGrouped } from '../../harness/lwm2m/formats/tlv.ts'
 import { encodeLwm2mCbor, encodeLwm2mCborGrouped } from '../../harness/lwm2m/formats/lwm2m-cbor.ts';
 import type { ValueType } from '../../harness/lwm2m/model/types.ts';
 import type { LwM2mNode } from '../../harness/lwm2m/node.ts';
+import type { DecodeContext } from '../../harness/lwm2m/formats/codec.ts';
 import { canonicalPathIds, formatPath, parsePath } from '../../harness/lwm2m/path.ts';
 import { fuzzModel, mutate, prng } from './fuzz-support.ts';
 
@@ -62,6 +63,31 @@ function payloads(format: string, extra: number): Array<{ payload: Uint8Array; p
   return out;
 }
 
+/** A JSON format's fast path gives the exact decoder's nodes on every text it accepts (encoded payloads and their mutations). */
+function agreesOnJsonText(
+  format: string,
+  fast: (text: string, context: DecodeContext) => LwM2mNode[] | undefined,
+  exact: (text: string, context: DecodeContext) => unknown,
+): void {
+  let accepted = 0;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Mutated JSON text is rarely still the common case: more mutations than for the binary formats.
+  for (const { payload, path } of payloads(format, 60_000)) {
+    let text: string;
+    try {
+      text = decoder.decode(payload);
+    } catch {
+      continue; // not UTF-8: both decoders see the same error before parsing
+    }
+    const context = { path, model: fuzzModel };
+    const nodes = fast(text, context);
+    if (nodes === undefined) continue;
+    accepted++;
+    expect(exact(text, context)).toEqual({ ok: true, value: nodes });
+  }
+  expect(accepted).toBeGreaterThan(100);
+}
+
 describe('fast paths agree with the exact decoders', () => {
   it('TLV', () => {
     let accepted = 0;
@@ -89,44 +115,13 @@ describe('fast paths agree with the exact decoders', () => {
   });
 
   it('SenML JSON', () => {
-    let accepted = 0;
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    // Mutated JSON text is rarely still the common case: more mutations than for the binary formats.
-    for (const { payload, path } of payloads('senml-json', 60_000)) {
-      let text: string;
-      try {
-        text = decoder.decode(payload);
-      } catch {
-        continue; // not UTF-8: both decoders see the same error before parsing
-      }
-      const context = { path, model: fuzzModel };
-      const fast = decodeSenmlJsonFast(text, context);
-      if (fast === undefined) continue;
-      accepted++;
-      const exact = guard('senml-json', () => recordsToNodes(parseSenmlJsonRecords(text), context, 'senml-json', (at) => ({ position: at })));
-      expect(exact).toEqual({ ok: true, value: fast });
-    }
-    expect(accepted).toBeGreaterThan(100);
+    agreesOnJsonText('senml-json', decodeSenmlJsonFast, (text, context) =>
+      guard('senml-json', () => recordsToNodes(parseSenmlJsonRecords(text), context, 'senml-json', (at) => ({ position: at }))),
+    );
   });
 
   it('OMA JSON', () => {
-    let accepted = 0;
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    // Mutated JSON text is rarely still the common case: more mutations than for the binary formats.
-    for (const { payload, path } of payloads('oma-json', 60_000)) {
-      let text: string;
-      try {
-        text = decoder.decode(payload);
-      } catch {
-        continue; // not UTF-8: both decoders see the same error before parsing
-      }
-      const context = { path, model: fuzzModel };
-      const fast = decodeOmaJsonFast(text, context);
-      if (fast === undefined) continue;
-      accepted++;
-      expect(decodeOmaJsonExact(text, context)).toEqual({ ok: true, value: fast });
-    }
-    expect(accepted).toBeGreaterThan(100);
+    agreesOnJsonText('oma-json', decodeOmaJsonFast, decodeOmaJsonExact);
   });
 });
 

@@ -2,10 +2,9 @@
 // whitespace, strings without escapes, numbers, booleans. Anything else gives up (throws
 // GIVE_UP) and the exact decoder (json-exact.ts and the format's rules) decides.
 
+import { GIVE_UP } from './fast-path.ts';
 import { numberEnd } from './json-exact.ts';
 
-/** Thrown to give up; caught once per decode, never per item. */
-export const GIVE_UP = new Error('not the common case');
 
 /** Digits of the longest integer literal read as a number: below 2^53, so exact. */
 const SAFE_DIGITS = 15;

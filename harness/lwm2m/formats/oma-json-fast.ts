@@ -8,10 +8,11 @@
 import { fromBase64 } from '../bytes.ts';
 import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
-import { canonicalPathIds, isWithin, parsePath, type PathIds } from '../path.ts';
+import { canonicalPathIds, isWithin, type PathIds } from '../path.ts';
 import { parseObjectLink, type LwM2mValue } from '../value.ts';
 import type { DecodeContext } from './codec.ts';
-import { FastJson, GIVE_UP } from './json-fast.ts';
+import { GIVE_UP, runFastPath } from './fast-path.ts';
+import { FastJson } from './json-fast.ts';
 import { ResourceTypes } from './resource-types.ts';
 
 /** Member bits of an entry, to find a repeated one. */
@@ -49,19 +50,7 @@ function before(a: PathIds, b: PathIds): boolean {
 
 /** Nodes of an OMA JSON text in the common case, or undefined: then the exact decoder runs. */
 export function decodeOmaJsonFast(text: string, context: DecodeContext): LwM2mNode[] | undefined {
-  if (context.rootPath !== undefined) return undefined;
-  let request: PathIds = [];
-  if (context.path !== undefined) {
-    const parsed = parsePath(context.path);
-    if (!parsed.ok) return undefined;
-    request = parsed.value;
-  }
-  try {
-    return readNodes(new FastJson(text), context, request);
-  } catch {
-    // GIVE_UP, or a model that throws: the exact decoder reports it where the old order says.
-    return undefined;
-  }
+  return runFastPath(new FastJson(text), context, readNodes);
 }
 
 function readNodes(json: FastJson, context: DecodeContext, request: PathIds): LwM2mNode[] | undefined {

@@ -9,24 +9,13 @@ import { float32At, float64At, uint32At, utf8Range } from '../byte-range.ts';
 import { halfToNumber } from '../cbor/reader.ts';
 import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
-import { canonicalPathIds, parsePath, type PathIds } from '../path.ts';
+import { canonicalPathIds, type PathIds } from '../path.ts';
 import { parseObjectLink, type LwM2mValue } from '../value.ts';
 import type { DecodeContext } from './codec.ts';
+import { GIVE_UP, runFastPath } from './fast-path.ts';
+import { BN, BT, N, T, V, VB, VD, VLO, VS } from './senml-label-bits.ts';
 import { ResourceTypes } from './resource-types.ts';
 
-/** Label bits, one per known label, to find a repeated one. */
-const BN = 1;
-const BT = 2;
-const N = 4;
-const T = 8;
-const V = 16;
-const VS = 32;
-const VB = 64;
-const VD = 128;
-const VLO = 256;
-
-/** Thrown to give up; caught once per decode, never per item. */
-const GIVE_UP = new Error('not the common case');
 
 /** One record's fields as read; reused across records. */
 class Fields {
@@ -120,19 +109,8 @@ class FastReader {
 
 /** Nodes of a SenML CBOR payload in the common case, or undefined: then the exact decoder runs. */
 export function decodeSenmlCborFast(payload: Uint8Array, context: DecodeContext): LwM2mNode[] | undefined {
-  if (payload.length === 0 || context.rootPath !== undefined) return undefined;
-  let request: PathIds = [];
-  if (context.path !== undefined) {
-    const parsed = parsePath(context.path);
-    if (!parsed.ok) return undefined;
-    request = parsed.value;
-  }
-  try {
-    return readNodes(payload, context, request);
-  } catch {
-    // GIVE_UP, or a model that throws: the exact decoder reports it where the old order says.
-    return undefined;
-  }
+  if (payload.length === 0) return undefined;
+  return runFastPath(payload, context, readNodes);
 }
 
 function readNodes(payload: Uint8Array, context: DecodeContext, request: PathIds): LwM2mNode[] | undefined {

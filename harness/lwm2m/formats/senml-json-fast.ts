@@ -8,22 +8,14 @@
 import { fromBase64 } from '../bytes.ts';
 import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
-import { canonicalPathIds, parsePath, type PathIds } from '../path.ts';
+import { canonicalPathIds, type PathIds } from '../path.ts';
 import { parseObjectLink, type LwM2mValue } from '../value.ts';
 import type { DecodeContext } from './codec.ts';
-import { FastJson, GIVE_UP } from './json-fast.ts';
+import { BN, BT, N, T, V, VB, VD, VLO, VS } from './senml-label-bits.ts';
+import { GIVE_UP, runFastPath } from './fast-path.ts';
+import { FastJson } from './json-fast.ts';
 import { ResourceTypes } from './resource-types.ts';
 
-/** Label bits, one per known label, to find a repeated one. */
-const BN = 1;
-const BT = 2;
-const N = 4;
-const T = 8;
-const V = 16;
-const VS = 32;
-const VB = 64;
-const VD = 128;
-const VLO = 256;
 
 /** The bit of the known label (a member name) after whitespace, read without making its string. */
 function label(json: FastJson): number {
@@ -58,19 +50,7 @@ function senmlNumber(json: FastJson): number {
 
 /** Nodes of a SenML JSON text in the common case, or undefined: then the exact decoder runs. */
 export function decodeSenmlJsonFast(text: string, context: DecodeContext): LwM2mNode[] | undefined {
-  if (context.rootPath !== undefined) return undefined;
-  let request: PathIds = [];
-  if (context.path !== undefined) {
-    const parsed = parsePath(context.path);
-    if (!parsed.ok) return undefined;
-    request = parsed.value;
-  }
-  try {
-    return readNodes(new FastJson(text), context, request);
-  } catch {
-    // GIVE_UP, or a model that throws: the exact decoder reports it where the old order says.
-    return undefined;
-  }
+  return runFastPath(new FastJson(text), context, readNodes);
 }
 
 function readNodes(json: FastJson, context: DecodeContext, request: PathIds): LwM2mNode[] | undefined {
