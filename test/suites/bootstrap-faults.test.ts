@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapCases } from '../../suites/client/bootstrap/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import type { Profile } from '../../harness/targets/profile.ts';
 import { pskBootstrapProfile, referenceDeviceProfile, secureBootstrapProfile } from '../support/reference-profile.ts';
 import { dtlsUnavailableReason } from '../../harness/dtls/index.ts';
+import { explain } from '../support/explain.ts';
 
 // The bundled device claims LwM2M 1.1; 1.2-int-12 is proven against the same device started as a
 // 1.2 client that bootstraps with a Bootstrap-Pack-Request (--lwm2m 1.2 --bootstrap-pack).
@@ -47,9 +47,6 @@ const faultTable: { id: string; fault: string; check: string; startWithin?: numb
   { id: 'LWM2MC-BS-004', fault: 'bootstrap-finish-unchecked', check: 'B' },
   { id: 'LWM2MC-BS-005', fault: 'bootstrap-lifetime-ignored', check: 'C' },
 ];
-
-const explain = (r: CaseResult) =>
-  `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}\n${(r.notes ?? []).join('\n')}`;
 
 /** Cases the bundled device can take part in (the others are not-applicable, saying why). */
 const applicable = bootstrapCases.filter((c) => faultTable.some((f) => f.id === c.id));

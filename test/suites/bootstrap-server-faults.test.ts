@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bootstrapServerCases } from '../../suites/bootstrap-server/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import { parseProfile, type Profile } from '../../harness/targets/profile.ts';
 import { projectRoot } from '../support/shared.ts';
+import { explain } from '../support/explain.ts';
 
 const file = join(projectRoot, 'fixtures', 'profiles', 'reference-bootstrap-server.yaml');
 
@@ -35,9 +35,6 @@ const faultTable: { id: string; fault: string; check: string }[] = [
   { id: 'LightweightM2M-1.2-int-12', fault: 'pack-answered-changed', check: 'A' },
   { id: 'LightweightM2M-1.2-int-12', fault: 'server-without-security', check: 'C' },
 ];
-
-const explain = (r: CaseResult) =>
-  `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}\n${r.notes.join('\n')}`;
 
 describe('bootstrap-server cases against the faithful reference bootstrap server', () => {
   it('every case passes', async () => {

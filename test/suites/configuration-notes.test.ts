@@ -5,12 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { managementCases } from '../../suites/client/management/index.ts';
 import { reportingCases } from '../../suites/client/reporting/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import { configurationNotesOf } from '../../harness/report/run-report.ts';
 import { presetDeviceProfile, referenceDeviceProfile } from '../support/reference-profile.ts';
-
-const explain = (r: CaseResult) =>
-  `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.notes.join('\n')}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
+import { explain } from '../support/explain.ts';
 
 /** Cases that read, observe or send /3/0/16 or compare it. */
 const slice = [

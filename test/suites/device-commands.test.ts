@@ -6,12 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { allCases } from '../../suites/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import type { Profile } from '../../harness/targets/profile.ts';
 import { referenceDeviceProfile, withDeviceArgs } from '../support/reference-profile.ts';
+import { explain } from '../support/explain.ts';
 
-const explain = (r: CaseResult) =>
-  `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.notes.join('\n')}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
 const clientCase = (id: string) => allCases.filter((c) => c.id === id && c.tests === 'client');
 
 /** The bundled device with a console driver of its own in place of an LwM2M feature the profile no longer claims. */

@@ -5,12 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { reportingCases } from '../../suites/client/reporting/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import type { Profile } from '../../harness/targets/profile.ts';
 import { referenceDeviceProfile } from '../support/reference-profile.ts';
-
-const explain = (r: CaseResult) =>
-  `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.notes.join('\n')}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
+import { explain } from '../support/explain.ts';
 
 const sendIds = ['LightweightM2M-1.1-int-306', 'LightweightM2M-1.1-int-307', 'LightweightM2M-1.1-int-311'];
 const changeIds = ['LWM2MC-IR-001', 'LWM2MC-IR-002'];

@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import { parseProfile } from '../../harness/targets/profile.ts';
 import { allCases } from '../../suites/index.ts';
 import { projectRoot } from '../support/shared.ts';
+import { explain } from '../support/explain.ts';
 
 const file = join(projectRoot, 'fixtures', 'profiles', 'field-device.yaml');
 
@@ -27,8 +27,6 @@ const slice = [
   'LightweightM2M-1.1-int-0', // bootstrap after a factory reset that restarts the process and keeps the server account
   'LWM2MC-BS-005', // registers with what the bootstrap gave, after the trigger removed its own account
 ];
-
-const explain = (r: CaseResult) => `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.filter((c) => c.verdict !== 'pass').map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
 
 describe('a device as real devices behave (field-device.yaml)', () => {
   it('passes the named slice with no inconclusive, and notes /3/0/16 as configuration', async () => {

@@ -7,6 +7,7 @@ import { runCases } from '../../harness/run/run-cases.ts';
 import type { CaseResult } from '../../harness/run/result.ts';
 import type { Profile } from '../../harness/targets/profile.ts';
 import { referenceDeviceProfile } from '../support/reference-profile.ts';
+import { explain } from '../support/explain.ts';
 
 const picked = registrationCases.filter((c) => ['LightweightM2M-1.1-int-101', 'LWM2MC-REG-001'].includes(c.id));
 
@@ -14,8 +15,6 @@ const impaired = (profile: Profile, impair: string): Profile => ({ ...profile, h
 
 /** What a run decided, without times and trace: verdicts and each check's outcome. */
 const outcome = (results: CaseResult[]) => results.map((r) => ({ id: r.id, verdict: r.verdict, checks: r.checks.map((c) => `${c.id} ${c.verdict}`) }));
-
-const explain = (r: CaseResult) => `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
 
 describe('registration cases through the impairment layer', () => {
   it('with loss=0% give what they give without the layer', async () => {

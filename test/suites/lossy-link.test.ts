@@ -6,13 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import { parseProfile } from '../../harness/targets/profile.ts';
 import { allCases } from '../../suites/index.ts';
 import { projectRoot } from '../support/shared.ts';
+import { explain } from '../support/explain.ts';
 
 const file = join(projectRoot, 'fixtures', 'profiles', 'reference-device-lossy.yaml');
-const explain = (r: CaseResult) => `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.notes.join('\n')}\n${r.checks.filter((c) => c.verdict !== 'pass').map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
 
 describe('registration and management over a lossy link (reference-device-lossy.yaml)', () => {
   it('give the verdicts of a clean link: every applicable case passes, and the trace shows what was lost', async () => {

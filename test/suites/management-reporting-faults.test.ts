@@ -6,9 +6,9 @@ import { managementCases } from '../../suites/client/management/index.ts';
 import { additionalObjectCases, firmwareCases, monitoringCases, objectCases } from '../../suites/client/objects/index.ts';
 import { reportingCases } from '../../suites/client/reporting/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import type { Profile } from '../../harness/targets/profile.ts';
 import { referenceDeviceProfile } from '../support/reference-profile.ts';
+import { explain } from '../support/explain.ts';
 
 // Proven elsewhere: the Firmware Update cases in firmware-faults.test.ts, those of objects 4, 6, 7
 // and C.14 in objects-faults.test.ts, the objects 10-20 ones in additional-object-faults.test.ts.
@@ -103,9 +103,6 @@ const faultTable: { id: string; fault: string; check: string }[] = [
 ];
 
 const byId = (id: string) => cases.find((c) => c.id === id || c.id.endsWith(`-${id}`))!;
-
-const explain = (r: CaseResult) =>
-  `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
 
 describe('management, reporting and object cases against the faithful reference device', () => {
   it('every case passes', async () => {

@@ -10,7 +10,6 @@ import { CoapEndpoint, type IncomingRequest, type ResponseSpec } from '../../har
 import { decodeMessage } from '../../harness/coap/message.ts';
 import { defineCase } from '../../harness/run/case.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import { ServerSession } from '../../harness/sessions/server-session.ts';
 import { parseProfile, type Profile } from '../../harness/targets/profile.ts';
 import { resolveProfile } from '../../harness/targets/resolve.ts';
@@ -18,6 +17,7 @@ import { bootstrapServerCases } from '../../suites/bootstrap-server/index.ts';
 import { serverCases } from '../../suites/server/index.ts';
 import { referenceServerDtlsProfileFile, referenceServerProfile } from '../support/reference-server-profile.ts';
 import { projectRoot } from '../support/shared.ts';
+import { explain } from '../support/explain.ts';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -80,7 +80,6 @@ const passing = defineCase({ id: 'X-READY', title: 'runs once the session is ope
   ctx.check('A', 'MUST', 'the session opened', 'open', 'open');
 } });
 const serverCase = (id: string) => serverCases.find((c) => c.id === id)!;
-const explain = (r: CaseResult) => `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
 
 describe('readiness', () => {
   it('a server that answers only a CoAP ping (never GET /) is ready, and the ping shows in the trace', async () => {

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { registrationCases } from '../../suites/client/registration/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import { referenceDeviceProfile, withDeviceArgs } from '../support/reference-profile.ts';
+import { explain } from '../support/explain.ts';
 
 /** The bundled device offering LwM2M 1.2 first to the harness's 1.1 server, which answers 4.12. */
 const offersLaterVersion = ['--lwm2m-first', '1.2'];
@@ -30,9 +30,6 @@ const faultTable: { id: string; fault: string; check: string; args?: string[] }[
   // A rebooted device reusing a Message ID the server still remembers: its Register is dropped as a duplicate.
   { id: 'LightweightM2M-1.1-int-101', fault: 'message-ids-restart-on-reboot', check: 'MID' },
 ];
-
-const explain = (r: CaseResult) =>
-  `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
 
 describe('registration cases against the faithful reference device', () => {
   it('every case passes', async () => {

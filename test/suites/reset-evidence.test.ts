@@ -6,13 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { registrationCases } from '../../suites/client/registration/index.ts';
 import { bootstrapCases } from '../../suites/client/bootstrap/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import { parseProfile, type Profile } from '../../harness/targets/profile.ts';
 import { referenceDeviceProfile, referenceProfileFile } from '../support/reference-profile.ts';
+import { explain } from '../support/explain.ts';
 
 const caseNamed = (id: string) => [...registrationCases, ...bootstrapCases].find((c) => c.id === id)!;
-
-const explain = (r: CaseResult) => `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
 
 /** The shipped profile of the bundled device with its drivers' lines replaced, as a user would write them. */
 function withDrivers(drivers: string, launchExtra = ''): Profile {

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { securityCases } from '../../suites/client/security/index.ts';
 import { registrationCases } from '../../suites/client/registration/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import { dtlsUnavailableReason } from '../../harness/dtls/index.ts';
 import { referenceDtlsProfile } from '../support/reference-dtls-profile.ts';
+import { explain } from '../support/explain.ts';
 
 const dtlsMissing = dtlsUnavailableReason();
 const skipped = dtlsMissing ? ` (skipped: ${dtlsMissing})` : '';
@@ -23,9 +23,6 @@ const faultTable: { id: string; mode: 'psk' | 'x509'; fault: string; check: stri
   { id: 'LWM2MC-SEC-002', mode: 'x509', fault: 'nosec-fallback', check: 'D' },
   { id: 'LWM2MC-SEC-003', mode: 'psk', fault: 'register-wrong-endpoint', check: 'C' },
 ];
-
-const explain = (r: CaseResult) =>
-  `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}\n${r.notes.join('\n')}`;
 
 const modeOf = (id: string) => faultTable.find((f) => f.id === id)!.mode;
 

@@ -8,12 +8,9 @@ import { managementCases } from '../../suites/client/management/index.ts';
 import { reportingCases } from '../../suites/client/reporting/index.ts';
 import { bootstrapCases } from '../../suites/client/bootstrap/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import { movedAccountProfile, referenceDeviceProfile } from '../support/reference-profile.ts';
 import type { Profile } from '../../harness/targets/profile.ts';
-
-const explain = (r: CaseResult) =>
-  `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.notes.join('\n')}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
+import { explain } from '../support/explain.ts';
 
 /** Cases that write /1/x/1 and other Server resources, read /1/x, observe and Send. */
 const slice = [

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { serverCases } from '../../suites/server/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import { referenceServerDtlsProfileFile, referenceServerProfile } from '../support/reference-server-profile.ts';
+import { explain } from '../support/explain.ts';
 
 /** case id → the server fault that breaks it → the check that must fail (over DTLS-PSK where `dtls`). */
 const faultTable: { id: string; fault: string; check: string; dtls?: true }[] = [
@@ -41,9 +41,6 @@ const faultTable: { id: string; fault: string; check: string; dtls?: true }[] = 
 
 /** Cases that need a DTLS server: not applicable to the NoSec reference server, run over DTLS-PSK in server-dtls.test.ts. */
 const needsDtls = (c: { requires?: readonly string[] }) => (c.requires ?? []).some((f) => f.startsWith('security:'));
-
-const explain = (r: CaseResult) =>
-  `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}`;
 
 describe('server cases against the faithful reference server', () => {
   it('every case passes', async () => {
