@@ -5,12 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { firmwareCases } from '../../suites/client/objects/index.ts';
 import { runCases } from '../../harness/run/run-cases.ts';
-import type { CaseResult } from '../../harness/run/result.ts';
 import { referenceDeviceProfile } from '../support/reference-profile.ts';
 import { referenceDtlsProfile } from '../support/reference-dtls-profile.ts';
+import { faultTableSuites, type FaultRow } from '../support/fault-table.ts';
+import { explain } from '../support/explain.ts';
 
 /** case id (without the ETS prefix) → the fault that breaks it → the check that must fail. */
-const faultTable: { id: string; fault: string; check: string }[] = [
+const faultTable: FaultRow[] = [
   { id: 'int-751', fault: 'fw-delivery-method-wrong', check: 'C' },
   { id: 'int-755', fault: 'fw-skips-downloaded', check: 'E' },
   { id: 'int-755', fault: 'fw-reset-ignored', check: 'G' },
@@ -29,30 +30,9 @@ const faultTable: { id: string; fault: string; check: string }[] = [
   { id: 'int-779', fault: 'fw-install-failure-reported-success', check: 'D' },
 ];
 
+faultTableSuites('firmware update cases', firmwareCases, faultTable);
+
 const byId = (id: string) => firmwareCases.find((c) => c.id.endsWith(`-${id}`))!;
-
-const explain = (r: CaseResult) =>
-  `${r.id}: ${r.verdict} ${r.reason ?? ''}\n${r.checks.map((c) => `  ${c.id} ${c.verdict} ${JSON.stringify(c.actual)}`).join('\n')}\n${r.notes.join('\n')}`;
-
-describe('firmware update cases against the faithful reference device', () => {
-  it('every case passes', async () => {
-    const results = await runCases(firmwareCases, referenceDeviceProfile());
-    for (const r of results) expect(r.verdict, explain(r)).toBe('pass');
-  }, 240_000);
-});
-
-describe('firmware update cases against faulty reference devices', () => {
-  it('every case has at least one fault that catches it', () => {
-    for (const c of firmwareCases) expect(faultTable.map((f) => byId(f.id).id)).toContain(c.id);
-  });
-
-  it.concurrent.each(faultTable)('$id fails on check $check with fault $fault', async ({ id, fault, check }) => {
-    const [result] = await runCases([byId(id)], referenceDeviceProfile([fault]));
-    expect(result!.verdict, explain(result!)).toBe('fail');
-    const failed = result!.checks.filter((c) => c.verdict === 'fail').map((c) => c.id);
-    expect(failed, explain(result!)).toContain(check);
-  }, 90_000);
-});
 
 describe('firmware update cases on other profiles', () => {
   it('a push update (int-770) passes over DTLS-PSK, with the package transfer time in its notes', async () => {
