@@ -1,6 +1,8 @@
 // A growing output buffer for the binary encoders: values are written in place, so encoding
 // allocates one buffer (doubled as needed) instead of a small array per value and per level.
 
+import { copyBytes } from './bytes.ts';
+
 const utf8Encoder = new TextEncoder();
 
 export class ByteWriter {
@@ -31,15 +33,9 @@ export class ByteWriter {
   }
 
   bytes(b: Uint8Array): void {
-    const n = b.length;
-    this.ensure(n);
-    // TypedArray.set costs more than copying a few bytes one by one (opaque values are often short).
-    if (n <= 16) {
-      const buf = this.buf;
-      let at = this.len;
-      for (let k = 0; k < n; k++) buf[at++] = b[k] as number;
-    } else this.buf.set(b, this.len);
-    this.len += n;
+    this.ensure(b.length);
+    copyBytes(this.buf, this.len, b);
+    this.len += b.length;
   }
 
   /** Big-endian unsigned integer in `width` bytes (1, 2, 3 or 4). */

@@ -103,3 +103,13 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
   return true;
 }
+
+/**
+ * Copies b into `into` at `at`, for the encoders' writers. Byte by byte when short:
+ * TypedArray.set costs more than copying a few bytes (opaque values are often short).
+ */
+export function copyBytes(into: Uint8Array, at: number, b: Uint8Array): void {
+  const n = b.length;
+  if (n > 16) return into.set(b, at);
+  for (let k = 0; k < n; k++) into[at + k] = b[k] as number;
+}

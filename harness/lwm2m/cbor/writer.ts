@@ -1,6 +1,7 @@
 // A small CBOR writer (RFC 8949) for the LwM2M CBOR-based formats: preferred (shortest)
 // integer arguments, a chosen float width, definite lengths, map keys in the caller's order.
 
+import { copyBytes } from '../bytes.ts';
 import type { FloatWidth } from '../formats/codec.ts';
 
 const utf8Encoder = new TextEncoder();
@@ -160,15 +161,9 @@ export class CborWriter {
   }
 
   raw(b: Uint8Array): this {
-    const n = b.length;
-    this.ensure(n);
-    // TypedArray.set costs more than copying a few bytes one by one (opaque values are often short).
-    if (n <= 16) {
-      const buf = this.buf;
-      let at = this.len;
-      for (let k = 0; k < n; k++) buf[at++] = b[k] as number;
-    } else this.buf.set(b, this.len);
-    this.len += n;
+    this.ensure(b.length);
+    copyBytes(this.buf, this.len, b);
+    this.len += b.length;
     return this;
   }
 
