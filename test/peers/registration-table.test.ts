@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CoapEndpoint } from '../../harness/coap/endpoint.ts';
 import { ReferenceServer } from '../../harness/peers/server/reference-server.ts';
 import { DeadlineQueue } from '../../harness/peers/server/deadlines.ts';
+import { RegistrationTable } from '../../harness/peers/server/registrations.ts';
 
 const fast = { ackTimeoutMs: 100, ackRandomFactor: 1, maxRetransmit: 2, exchangeLifetimeMs: 2000, nonLifetimeMs: 1000 };
 const opened: { close(): Promise<void> }[] = [];
@@ -94,23 +95,66 @@ describe('RegistrationTable', () => {
   });
 });
 
+describe('RegistrationTable addresses', () => {
+  it('tells apart clients by address and port, IPv4, IPv6 and any other text alike', () => {
+    const table = new RegistrationTable(() => {}, 0, false);
+    const peers = [
+      { address: '10.0.0.1', port: 5683 },
+      { address: '10.0.0.1', port: 5684 },
+      { address: '10.0.1.0', port: 5683 },
+      { address: '::1', port: 5683 },
+      { address: '::ffff:10.0.0.1', port: 5683 },
+      { address: '10.0.0', port: 5683 },
+    ];
+    peers.forEach((peer, i) => table.add({ endpoint: `ep-${i}`, location: table.newLocation(), peer, lifetimeS: 60, version: '1.1', binding: 'U', queueMode: false, links: [], registeredAtMs: 0, lastUpdateAtMs: 0, expiresAtMs: 60_000 }));
+    peers.forEach((peer, i) => expect(table.from({ ...peer })?.endpoint).toBe(`ep-${i}`));
+    expect(table.from({ address: '10.0.0.2', port: 5683 })).toBeUndefined();
+    expect(table.from({ address: '10.0.0.1', port: 5685 })).toBeUndefined();
+    // A client's new address replaces its old one.
+    table.moveTo(table.byEndpoint('ep-0')!, { address: '192.168.0.9', port: 40000 });
+    expect(table.from(peers[0]!)).toBeUndefined();
+    expect(table.from({ address: '192.168.0.9', port: 40000 })?.endpoint).toBe('ep-0');
+  });
+});
+
 describe('DeadlineQueue', () => {
-  it('calls each key once at its latest schedule, in due order, and never a cancelled one', async () => {
+  it("calls each key once at its owner's current schedule, in due order, and never a dropped one", async () => {
     const due: string[] = [];
-    const queue = new DeadlineQueue<string>((key) => due.push(key));
+    const schedule = new Map<string, number>();
+    const queue = new DeadlineQueue<string>({
+      isCurrent: (key, atMs) => schedule.get(key) === atMs,
+      due: (key) => {
+        schedule.delete(key);
+        due.push(key);
+      },
+      get scheduled() {
+        return schedule.size;
+      },
+    });
+    const at = (key: string, atMs: number) => {
+      schedule.set(key, atMs);
+      queue.schedule(key, atMs);
+    };
+    const drop = (key: string) => {
+      schedule.delete(key);
+      queue.dropped();
+    };
     const now = performance.now();
-    queue.schedule('a', now + 60);
-    queue.schedule('b', now + 20);
-    queue.schedule('c', now + 40);
-    queue.schedule('a', now + 10); // rescheduled earlier
-    queue.schedule('c', now + 80); // and later
-    queue.schedule('d', now + 30);
-    queue.cancel('d');
-    for (let i = 0; i < 200; i++) queue.schedule(`x${i % 2}`, now + 1000 + i); // stale entries pile up, then compact
-    queue.cancel('x0');
-    queue.cancel('x1');
-    await new Promise((done) => setTimeout(done, 150));
+    at('a', now + 60);
+    at('b', now + 20);
+    at('c', now + 40);
+    at('a', now + 10); // rescheduled earlier
+    at('c', now + 80); // and later
+    at('d', now + 30);
+    drop('d');
+    for (let i = 0; i < 200; i++) at(`x${i % 2}`, now + 1000 + i); // stale pairs pile up, then compact
+    expect(queue.held).toBeLessThan(200);
+    drop('x0');
+    drop('x1');
+    const deadline = performance.now() + 2000;
+    while (due.length < 3 && performance.now() < deadline) await new Promise((done) => setTimeout(done, 5));
     expect(due).toEqual(['a', 'b', 'c']);
-    expect(queue.size).toBe(0);
+    expect(schedule.size).toBe(0);
+    expect(queue.held).toBe(0);
   });
 });

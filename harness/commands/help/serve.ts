@@ -12,7 +12,7 @@ export const serveHelp: CommandHelp = {
     '[--console] [--verbose] [--fault NAME]... [DTLS options]',
   ],
   description: [
-    'The reference LwM2M server on its own, with its HTTP management API (and, with --console, commands on stdin). It is the bundled target of the server suite, and a handy server for trying a device; its switches reproduce what real servers do. It prints where it listens on stderr (with --verbose, each registration event too) and runs until SIGINT or SIGTERM. Running for days, it keeps the last 5,000 events.',
+    'The reference LwM2M server on its own, with its HTTP management API (and, with --console, commands on stdin). It is the bundled target of the server suite, and a handy server for trying a device; its switches reproduce what real servers do. It prints where it listens on stderr (with --verbose, each registration event too) and runs until SIGINT or SIGTERM. Running for days, it keeps the last 1,000 events.',
   ],
   groups: [
     {

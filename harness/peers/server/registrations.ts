@@ -1,7 +1,8 @@
 // The reference server's registration table: one registration per endpoint name, addressed by
 // its location under /rd, removed when its lifetime passes without an Update. Found by
 // endpoint name, by location and by the address its requests come from, each in O(1): a
-// server under a registration storm holds 10^5 of them.
+// server under a registration storm holds 10^5 of them, so what each one costs beyond its own
+// fields is kept small (no key object per address, no timer record per lifetime).
 import { randomBytes } from 'node:crypto';
 import type { PeerAddress } from '../../coap/trace.ts';
 import type { Link } from '../../lwm2m/formats/link-format.ts';
@@ -27,7 +28,48 @@ export interface Registration {
   expiresAtMs: number;
 }
 
-const peerKey = (peer: PeerAddress) => `${peer.address}|${peer.port}`;
+/** An IPv4 address as a number, or undefined for any other text. */
+function ipv4Number(address: string): number | undefined {
+  let value = 0;
+  let part = -1;
+  let dots = 0;
+  for (let i = 0; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (c === 46) {
+      if (part < 0 || ++dots > 3) return undefined;
+      value = value * 256 + part;
+      part = -1;
+    } else if (c >= 48 && c <= 57) {
+      part = part < 0 ? c - 48 : part * 10 + c - 48;
+      if (part > 255) return undefined;
+    } else return undefined;
+  }
+  return dots === 3 && part >= 0 ? value * 256 + part : undefined;
+}
+
+/** Index key of a client address: an IPv4 one is a number (no string kept per registration). */
+function peerKey(peer: PeerAddress): number | string {
+  const ipv4 = ipv4Number(peer.address);
+  return ipv4 === undefined ? `${peer.address}|${peer.port}` : ipv4 * 65536 + peer.port;
+}
+
+/**
+ * One string per client address text: each datagram brings a new copy of it, and the clients
+ * behind one NAT (or on one host) share their address.
+ */
+class AddressTexts {
+  private readonly known = new Map<string, string>();
+
+  of(peer: PeerAddress): PeerAddress {
+    let address = this.known.get(peer.address);
+    if (address === undefined) {
+      if (this.known.size >= 4096) this.known.clear();
+      address = peer.address;
+      this.known.set(address, address);
+    }
+    return { address, port: peer.port };
+  }
+}
 
 /**
  * Locations are 8 hex digits that look random yet never repeat within 2^32 registrations: a
@@ -50,9 +92,10 @@ export class RegistrationTable {
   private readonly locations = new LocationSequence();
   /** With the reregister-keeps-old-registration fault one name has several; the oldest is found. */
   private readonly byName = new FirstIndex<string, Registration>();
-  private readonly byPeer = new FirstIndex<string, Registration>();
-  /** Lifetime ends, by location. */
-  private readonly expiries: DeadlineQueue<string>;
+  private readonly byPeer = new FirstIndex<number | string, Registration>();
+  private readonly addresses = new AddressTexts();
+  /** Lifetime ends; a registration's own expiresAtMs says which of its entries is current. */
+  private readonly expiries: DeadlineQueue<Registration>;
 
   constructor(
     /** Called when a lifetime passes without an Update. */
@@ -62,9 +105,16 @@ export class RegistrationTable {
     /** Whether registrations expire at all (off only to show a faulty server). */
     private readonly expire = true,
   ) {
-    this.expiries = new DeadlineQueue((location) => {
-      const registration = this.remove(location);
-      if (registration) this.onExpired(registration);
+    const table = this;
+    this.expiries = new DeadlineQueue<Registration>({
+      isCurrent: (registration, atMs) => this.expire && this.byLocation.get(registration.location) === registration && registration.expiresAtMs + this.graceMs === atMs,
+      due: (registration) => {
+        this.remove(registration.location);
+        this.onExpired(registration);
+      },
+      get scheduled() {
+        return table.expire ? table.size : 0;
+      },
     });
   }
 
@@ -97,6 +147,7 @@ export class RegistrationTable {
   add(registration: Registration, replace = true): Registration | undefined {
     const previous = this.byEndpoint(registration.endpoint);
     if (previous && replace) this.remove(previous.location);
+    (registration as { peer: PeerAddress }).peer = this.addresses.of(registration.peer);
     this.byLocation.set(registration.location, registration);
     this.byName.add(registration.endpoint, registration);
     this.byPeer.add(peerKey(registration.peer), registration);
@@ -109,7 +160,7 @@ export class RegistrationTable {
     if (registration.peer.address === peer.address && registration.peer.port === peer.port) return;
     const known = this.byLocation.get(registration.location) === registration;
     if (known) this.byPeer.delete(peerKey(registration.peer), registration);
-    (registration as { peer: PeerAddress }).peer = peer;
+    (registration as { peer: PeerAddress }).peer = this.addresses.of(peer);
     if (known) this.byPeer.add(peerKey(peer), registration);
   }
 
@@ -126,7 +177,7 @@ export class RegistrationTable {
     this.byLocation.delete(location);
     this.byName.delete(registration.endpoint, registration);
     this.byPeer.delete(peerKey(registration.peer), registration);
-    this.expiries.cancel(location);
+    this.expiries.dropped();
     return registration;
   }
 
@@ -139,6 +190,6 @@ export class RegistrationTable {
 
   private arm(registration: Registration): void {
     if (!this.expire || this.byLocation.get(registration.location) !== registration) return;
-    this.expiries.schedule(registration.location, registration.expiresAtMs + this.graceMs);
+    this.expiries.schedule(registration, registration.expiresAtMs + this.graceMs);
   }
 }
