@@ -69,9 +69,13 @@ export function planWorkers(devices: number, options: { workers?: number; perWor
   return { workers, perWorker };
 }
 
-const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
-// Workers load the TypeScript as the command does.
-const loader = new URL('../loader/register.js', import.meta.url).href;
+// Workers load the harness as this process did: from the compiled tree when it runs from there
+// (the command does), else from the sources through the module hooks.
+const { treeInUse } = (await import(new URL('../loader/compiled-tree.js', import.meta.url).href)) as { treeInUse(): string | undefined };
+const tree = treeInUse();
+const workerArgs = tree
+  ? ['--enable-source-maps', fileURLToPath(new URL('harness/fleet/worker.js', tree))]
+  : ['--import', new URL('../loader/register.js', import.meta.url).href, fileURLToPath(new URL('./worker.ts', import.meta.url))];
 
 interface Worker {
   child: ChildProcess;
@@ -82,7 +86,7 @@ interface Worker {
 
 function startWorker(group: DeviceGroupOptions): Worker {
   // ulimit may fail where the hard limit is below the soft one's request: the worker starts anyway.
-  const child = spawn('/bin/sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, '--expose-gc', '--import', loader, workerFile], {
+  const child = spawn('/bin/sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, '--expose-gc', ...workerArgs], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const worker: Worker = { child, registered: 0 };

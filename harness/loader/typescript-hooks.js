@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileOptions as options, outputVersion } from './compile-options.js';
 
 // One per user: another user's entries can be neither trusted nor replaced.
 const cacheDir = join(tmpdir(), `lwm2m-conformance-ts-${process.getuid?.() ?? 'user'}`);
@@ -34,26 +34,6 @@ function cacheIsOwn() {
 
 /** esbuild loads on the first module not compiled yet: a run from a warm cache never needs it. */
 let esbuild;
-
-/** What the output depends on besides the source; part of each entry's key. */
-const options = {
-  loader: 'ts',
-  format: 'esm',
-  target: `node${process.versions.node}`,
-  // Stack traces point into the sources through the map. Node parses every module's map as it
-  // loads; without the sources' text in it (they are on disk) a module's output is half the size.
-  sourcemap: 'inline',
-  sourcesContent: false,
-  minifyWhitespace: true,
-  // Class and function names stay as written: reports and errors show them.
-  keepNames: true,
-  // As tsconfig.json (not shipped with the package) has it: imports are kept unless marked `type`.
-  tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
-};
-
-/** The compiler's version and options: an entry made by another esbuild or with other options is not this one's. */
-const esbuildManifest = createRequire(import.meta.url).resolve('esbuild/package.json');
-const outputVersion = `${JSON.parse(readFileSync(esbuildManifest, 'utf8')).version} ${JSON.stringify(options)}`;
 
 /** A TypeScript module, wherever it lies: an installed copy of this package sits in node_modules. */
 function isTypeScript(url) {
