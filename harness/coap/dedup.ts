@@ -4,6 +4,8 @@
 // keeps a FIFO queue and only its expired head is looked at. The size is capped, dropping the
 // entry that expires soonest first.
 
+import { decodeMessage } from './message.ts';
+
 interface Entry<V> {
   readonly key: string;
   value: V;
@@ -151,14 +153,18 @@ export class ExpiringMap<V> {
 export interface DedupEntry {
   /** Trace seq of the first message. */
   seq: number;
-  token: Buffer;
-  code: string;
-  payload: Buffer;
+  /**
+   * The first message as it came: a later one under its MID is compared with it. Kept whole
+   * rather than as its token and payload, which would cost two more objects per entry.
+   */
+  datagram: Buffer;
   /** Encoded ACK/RST/response to send again when a duplicate CON arrives; undefined while the handler runs. */
-  reply?: Buffer;
+  reply: Buffer | undefined;
 }
 
 /** Whether a message under a remembered MID is the first one again (a retransmission) rather than a new message. */
 export function repeatsFirst(entry: DedupEntry, message: { token: Buffer; code: string; payload: Buffer }): boolean {
-  return entry.token.equals(message.token) && entry.code === message.code && entry.payload.equals(message.payload);
+  const first = decodeMessage(entry.datagram);
+  if (!first.ok) return false;
+  return first.message.token.equals(message.token) && first.message.code === message.code && first.message.payload.equals(message.payload);
 }

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Block1Assembler, sliceBlock } from './blockwise.ts';
 import { ExpiringMap } from './dedup.ts';
 import { repeatsFirst, type DedupEntry } from './dedup.ts';
+import { exchangeKey } from '../transport/peer-keys.ts';
 import {
   CoapBlockwiseError,
   CoapBusyError,
@@ -559,7 +560,7 @@ export class CoapEndpoint {
           (err: Error) => pending.fail(err),
         );
       } else {
-        this.nonSent.set(`${peerKey(peer)}|${msg.messageId}`, () => pending.fail(new CoapResetError(describe, peer)), this.params.nonLifetimeMs);
+        this.nonSent.set(exchangeKey(peer, msg.messageId), () => pending.fail(new CoapResetError(describe, peer)), this.params.nonLifetimeMs);
         this.transmit(peer, encodeMessage(msg));
         awaitResponse();
       }
@@ -569,7 +570,7 @@ export class CoapEndpoint {
   /** Sends a CON and retransmits with exponential back-off until ACK/RST or MAX_RETRANSMIT. */
   private sendConfirmable(peer: PeerAddress, msg: CoapMessage, describe: string): Promise<Received | 'superseded'> {
     if (this.closed) return Promise.reject(new CoapClosedError(describe));
-    const key = `${peerKey(peer)}|${msg.messageId}`;
+    const key = exchangeKey(peer, msg.messageId);
     const bytes = encodeMessage(msg);
     return new Promise((resolve, reject) => {
       const o: OutgoingCon = {
@@ -599,7 +600,7 @@ export class CoapEndpoint {
   }
 
   private stopRetransmission(peer: PeerAddress, mid: number): void {
-    const key = `${peerKey(peer)}|${mid}`;
+    const key = exchangeKey(peer, mid);
     const o = this.outgoing.get(key);
     if (!o) return;
     this.outgoing.delete(key);
@@ -643,7 +644,7 @@ export class CoapEndpoint {
       }
       return;
     }
-    this.dispatch(peer, decoded.message, record.seq);
+    this.dispatch(peer, decoded.message, record.seq, bytes);
   }
 
   /**
@@ -692,14 +693,14 @@ export class CoapEndpoint {
     }
   }
 
-  private dispatch(peer: PeerAddress, msg: CoapMessage, seq: number): void {
+  private dispatch(peer: PeerAddress, msg: CoapMessage, seq: number, datagram: Buffer): void {
     if (msg.type === 'ACK') return this.onAck(peer, msg, seq);
     if (msg.type === 'RST') return this.onReset(peer, msg);
     if (msg.code === '0.00') {
       if (msg.type === 'CON') this.sendReset(peer, msg.messageId); // CoAP ping
       return; // an empty NON is not allowed; ignore
     }
-    const dedupKey = `${peerKey(peer)}|${msg.messageId}`;
+    const dedupKey = exchangeKey(peer, msg.messageId);
     const seen = this.dedup.get(dedupKey);
     if (seen) {
       // RFC 7252 §4.4: a MID is not reused with the same peer within EXCHANGE_LIFETIME. A new
@@ -709,7 +710,7 @@ export class CoapEndpoint {
       if (msg.type === 'CON' && seen.reply) this.transmit(peer, seen.reply);
       return;
     }
-    this.dedup.set(dedupKey, { seq, token: msg.token, code: msg.code, payload: msg.payload }, msg.type === 'CON' ? this.params.exchangeLifetimeMs : this.params.nonLifetimeMs);
+    this.dedup.set(dedupKey, { seq, datagram, reply: undefined }, msg.type === 'CON' ? this.params.exchangeLifetimeMs : this.params.nonLifetimeMs);
     const cls = codeClass(msg.code);
     if (cls === 0) {
       this.handleRequest(peer, msg, dedupKey, seq).catch((err) => this.reportError(err));
@@ -722,7 +723,7 @@ export class CoapEndpoint {
 
   private onAck(peer: PeerAddress, msg: CoapMessage, seq: number): void {
     if (codeClass(msg.code) === 0 && msg.code !== '0.00') return; // an ACK cannot carry a request
-    const key = `${peerKey(peer)}|${msg.messageId}`;
+    const key = exchangeKey(peer, msg.messageId);
     const o = this.outgoing.get(key);
     if (!o) return;
     if (msg.code !== '0.00' && !msg.token.equals(o.token)) return; // piggybacked response for another token
@@ -733,7 +734,7 @@ export class CoapEndpoint {
 
   private onReset(peer: PeerAddress, msg: CoapMessage): void {
     if (msg.code !== '0.00') return; // a RST must be empty
-    const key = `${peerKey(peer)}|${msg.messageId}`;
+    const key = exchangeKey(peer, msg.messageId);
     const o = this.outgoing.get(key);
     if (o) {
       this.outgoing.delete(key);
@@ -1006,7 +1007,7 @@ export class CoapEndpoint {
       };
       if (!ok) rel.end('error-response');
       if (!confirmable) {
-        if (ok) this.nonSent.set(`${peerKey(rel.peer)}|${msg.messageId}`, () => rel.end('rst'), this.params.nonLifetimeMs);
+        if (ok) this.nonSent.set(exchangeKey(rel.peer, msg.messageId), () => rel.end('rst'), this.params.nonLifetimeMs);
         this.sendEncoded(rel.peer, msg);
         return 'sent';
       }

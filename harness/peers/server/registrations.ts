@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PeerAddress } from '../../coap/trace.ts';
 import type { Link } from '../../lwm2m/formats/link-format.ts';
+import { peerNumberKey } from '../../transport/peer-keys.ts';
 import { DeadlineQueue } from './deadlines.ts';
 import { FirstIndex } from './first-index.ts';
 
@@ -26,31 +27,6 @@ export interface Registration {
   lastUpdateAtMs: number;
   /** Monotonic time in whole ms (rounded up) at which the registration expires without an Update. */
   expiresAtMs: number;
-}
-
-/** An IPv4 address as a number, or undefined for any other text. */
-function ipv4Number(address: string): number | undefined {
-  let value = 0;
-  let part = -1;
-  let dots = 0;
-  for (let i = 0; i < address.length; i++) {
-    const c = address.charCodeAt(i);
-    if (c === 46) {
-      if (part < 0 || ++dots > 3) return undefined;
-      value = value * 256 + part;
-      part = -1;
-    } else if (c >= 48 && c <= 57) {
-      part = part < 0 ? c - 48 : part * 10 + c - 48;
-      if (part > 255) return undefined;
-    } else return undefined;
-  }
-  return dots === 3 && part >= 0 ? value * 256 + part : undefined;
-}
-
-/** Index key of a client address: an IPv4 one is a number (no string kept per registration). */
-function peerKey(peer: PeerAddress): number | string {
-  const ipv4 = ipv4Number(peer.address);
-  return ipv4 === undefined ? `${peer.address}|${peer.port}` : ipv4 * 65536 + peer.port;
 }
 
 /**
@@ -136,7 +112,7 @@ export class RegistrationTable {
 
   /** The registration whose requests come from this address and port (the oldest, if several). */
   from(peer: PeerAddress): Registration | undefined {
-    return this.byPeer.get(peerKey(peer));
+    return this.byPeer.get(peerNumberKey(peer));
   }
 
   all(): Registration[] {
@@ -150,7 +126,7 @@ export class RegistrationTable {
     (registration as { peer: PeerAddress }).peer = this.addresses.of(registration.peer);
     this.byLocation.set(registration.location, registration);
     this.byName.add(registration.endpoint, registration);
-    this.byPeer.add(peerKey(registration.peer), registration);
+    this.byPeer.add(peerNumberKey(registration.peer), registration);
     this.arm(registration);
     return previous;
   }
@@ -159,9 +135,9 @@ export class RegistrationTable {
   moveTo(registration: Registration, peer: PeerAddress): void {
     if (registration.peer.address === peer.address && registration.peer.port === peer.port) return;
     const known = this.byLocation.get(registration.location) === registration;
-    if (known) this.byPeer.delete(peerKey(registration.peer), registration);
+    if (known) this.byPeer.delete(peerNumberKey(registration.peer), registration);
     (registration as { peer: PeerAddress }).peer = this.addresses.of(peer);
-    if (known) this.byPeer.add(peerKey(peer), registration);
+    if (known) this.byPeer.add(peerNumberKey(peer), registration);
   }
 
   /** Restarts the lifetime clock after a successful Update. */
@@ -176,7 +152,7 @@ export class RegistrationTable {
     if (!registration) return undefined;
     this.byLocation.delete(location);
     this.byName.delete(registration.endpoint, registration);
-    this.byPeer.delete(peerKey(registration.peer), registration);
+    this.byPeer.delete(peerNumberKey(registration.peer), registration);
     this.expiries.dropped();
     return registration;
   }
