@@ -707,18 +707,24 @@ export class CoapEndpoint {
       // message under a remembered MID is dropped as a duplicate all the same, and recorded so
       // that a verdict can say why the message went unanswered.
       if (!repeatsFirst(seen, msg)) this.trace.recordMidReuse({ endpoint: this.name, peer, messageId: msg.messageId, firstSeq: seen.seq, seq });
-      if (msg.type === 'CON' && seen.reply) this.transmit(peer, seen.reply);
+      if (msg.type === 'CON' && seen.reply !== undefined) this.transmit(peer, Buffer.from(seen.reply, 'latin1'));
       return;
     }
-    this.dedup.set(dedupKey, { seq, datagram, reply: undefined }, msg.type === 'CON' ? this.params.exchangeLifetimeMs : this.params.nonLifetimeMs);
+    this.dedup.set(dedupKey, { seq, datagram: datagram.toString('latin1'), reply: undefined }, msg.type === 'CON' ? this.params.exchangeLifetimeMs : this.params.nonLifetimeMs);
     const cls = codeClass(msg.code);
     if (cls === 0) {
       this.handleRequest(peer, msg, dedupKey, seq).catch((err) => this.reportError(err));
     } else if (cls === 2 || cls === 4 || cls === 5) {
       this.handleResponse(peer, msg, dedupKey, seq);
     } else if (msg.type === 'CON') {
-      this.dedup.merge(dedupKey, { reply: this.sendReset(peer, msg.messageId) }); // reserved class
+      this.rememberReply(dedupKey, this.sendReset(peer, msg.messageId)); // reserved class
     }
+  }
+
+  /** The answer to send again should the message under this key come again. */
+  private rememberReply(dedupKey: string, reply: Buffer): void {
+    const seen = this.dedup.get(dedupKey);
+    if (seen) seen.reply = reply.toString('latin1');
   }
 
   private onAck(peer: PeerAddress, msg: CoapMessage, seq: number): void {
@@ -752,7 +758,7 @@ export class CoapEndpoint {
   private handleResponse(peer: PeerAddress, msg: CoapMessage, dedupKey: string, seq: number): void {
     const key = this.tokenKey(peer, msg.token);
     const ackIfCon = (): void => {
-      if (msg.type === 'CON') this.dedup.merge(dedupKey, { reply: this.sendEmptyAck(peer, msg.messageId) });
+      if (msg.type === 'CON') this.rememberReply(dedupKey, this.sendEmptyAck(peer, msg.messageId));
     };
     const pending = this.pending.get(key);
     if (pending) {
@@ -767,7 +773,7 @@ export class CoapEndpoint {
       return;
     }
     // Nobody expects it (late, cancelled observation, unknown token): reject it.
-    this.dedup.merge(dedupKey, { reply: this.sendReset(peer, msg.messageId) });
+    this.rememberReply(dedupKey, this.sendReset(peer, msg.messageId));
   }
 
   private onNotification(obs: Observation, peer: PeerAddress, msg: CoapMessage, seq: number): void {
@@ -879,7 +885,7 @@ export class CoapEndpoint {
         ex.timer = this.setTimer(() => {
           if (ex.acked || this.closed) return;
           ex.acked = true; // handler is slow: empty ACK now, separate response later
-          this.dedup.merge(dedupKey, { reply: this.sendEmptyAck(peer, msg.messageId) });
+          this.rememberReply(dedupKey, this.sendEmptyAck(peer, msg.messageId));
         }, this.params.piggybackWindowMs);
       }
       // A handler that answers at once is finished at once: no turn of the event loop per request.
@@ -956,7 +962,7 @@ export class CoapEndpoint {
     if (req.type === 'CON' && !ex.acked) {
       ex.acked = true;
       const bytes = this.sendEncoded(peer, { type: 'ACK', code: rep.code, messageId: req.messageId, token: req.token, options, payload: rep.payload });
-      this.dedup.merge(ex.dedupKey, { reply: bytes });
+      this.rememberReply(ex.dedupKey, bytes);
       return;
     }
     const msg: CoapMessage = {
