@@ -89,7 +89,8 @@ export class ExpiringMap<V> {
     while (this.entries.size >= this.maxEntries) this.dropSoonest();
     let queue = this.queues.get(lifetimeMs);
     if (!queue) this.queues.set(lifetimeMs, (queue = new ExpiryQueue()));
-    const entry: Entry<V> = { key, value, expiresAt: now + lifetimeMs, queue };
+    // Whole ms, rounded up: a small integer sits inside the entry, a fraction is an object of its own.
+    const entry: Entry<V> = { key, value, expiresAt: Math.ceil(now + lifetimeMs), queue };
     queue.push(entry);
     this.entries.set(key, entry);
   }

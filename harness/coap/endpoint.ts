@@ -16,6 +16,7 @@ import {
 } from './errors.ts';
 import {
   accept as acceptOf,
+  asEncoded,
   block1 as block1Of,
   block2 as block2Of,
   codeByte,
@@ -1038,7 +1039,7 @@ export class CoapEndpoint {
 
   private sendEncoded(peer: PeerAddress, msg: CoapMessage): Buffer {
     const bytes = encodeMessage(msg);
-    this.transmit(peer, bytes);
+    this.handOver(peer, bytes, false, asEncoded(msg))?.catch((err) => this.reportError(err));
     return bytes;
   }
 
@@ -1063,9 +1064,10 @@ export class CoapEndpoint {
    * sending; without, a transport that can post it does so and a failure reaches the error
    * listeners (no promise per datagram: a busy server sends 10^4 a second).
    */
-  private handOver(peer: PeerAddress, bytes: Buffer, wait: boolean): Promise<void> | undefined {
+  private handOver(peer: PeerAddress, bytes: Buffer, wait: boolean, message?: CoapMessage): Promise<void> | undefined {
     if (this.closed) return Promise.reject(new CoapClosedError('send'));
-    const decoded = decodeMessage(bytes);
+    // The trace shows what was sent: the message as encoded, else as the bytes decode.
+    const decoded: DecodeResult = message ? { ok: true, message } : decodeMessage(bytes);
     const dropped = this.dropOutgoing?.({ bytes, remote: peer, ...(decoded.ok ? { message: decoded.message } : {}) }) ?? false;
     if (dropped) {
       this.traceOut(peer, bytes, decoded, true);

@@ -107,6 +107,18 @@ export function encodeMessage(m: CoapMessage): Buffer {
   return out;
 }
 
+/**
+ * The message as encodeMessage lays it out (options in wire order, no payload on an empty
+ * message): what decoding its bytes would give, without decoding them. A trace records this
+ * of each message sent.
+ */
+export function asEncoded(m: CoapMessage): CoapMessage {
+  const sorted = isSorted(m.options);
+  const emptyWithPayload = codeByte(m.code) === 0 && m.payload.length > 0;
+  if (sorted && !emptyWithPayload) return m;
+  return { ...m, options: sorted ? m.options : [...m.options].sort((a, b) => a.number - b.number), payload: emptyWithPayload ? EMPTY : m.payload };
+}
+
 const fail = (reason: string): DecodeResult => ({ ok: false, reason });
 
 /**

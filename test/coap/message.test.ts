@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as coapPacket from 'coap-packet';
 import {
-  block2, codeName, contentFormat, decodeMessage, encodeMessage, locationPath, observe, OptionNumber, uriPath, uriQuery,
+  asEncoded, block2, codeName, contentFormat, decodeMessage, encodeMessage, locationPath, observe, OptionNumber, uriPath, uriQuery,
 } from '../../harness/coap/message.ts';
 import type { CoapMessage, CoapType } from '../../harness/coap/message.ts';
 import { decodeBlock, encodeBlock, encodeUint } from '../../harness/coap/options.ts';
@@ -119,6 +119,25 @@ describe('message encode/decode', () => {
         const r = decodeMessage(encodeMessage(m));
         expect(r.ok).toBe(true);
         if (r.ok) expect(r.message).toEqual(m);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('gives, for a message sent, what decoding its bytes gives (options in any order, an empty message with a payload)', () => {
+    const option = fc.record({ number: fc.integer({ min: 1, max: 2000 }), value: fc.uint8Array({ maxLength: 20 }).map((a) => Buffer.from(a)) });
+    const msg = fc.record({
+      type: fc.constantFrom<CoapType>('CON', 'NON', 'ACK', 'RST'),
+      code: fc.constantFrom('0.00', '0.01', '2.05', '4.04'),
+      messageId: fc.integer({ min: 0, max: 0xffff }),
+      token: fc.uint8Array({ maxLength: 8 }).map((a) => Buffer.from(a)),
+      options: fc.array(option, { maxLength: 6 }),
+      payload: fc.uint8Array({ maxLength: 20 }).map((a) => Buffer.from(a)),
+    });
+    fc.assert(
+      fc.property(msg, (m) => {
+        const r = decodeMessage(encodeMessage(m));
+        expect(r.ok && asEncoded(m)).toEqual(r.ok && r.message);
       }),
       { numRuns: 1000 },
     );
