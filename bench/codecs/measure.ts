@@ -52,6 +52,10 @@ export function medianThroughput(bytesPerOp: number, op: () => void, seconds: nu
   const results: number[] = [];
   for (let k = 0; k < runs; k++) {
     collect();
+    // The forced collection also throws away optimized code that held objects now gone (V8's
+    // "weak objects" deoptimization): warm up again, so that the run measures the code the
+    // operation runs in steady state rather than its recompilation.
+    warmUp(op, seconds / 4);
     results.push(throughput(bytesPerOp, op, seconds, clock));
   }
   return median(results);

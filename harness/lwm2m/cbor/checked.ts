@@ -10,6 +10,12 @@ import { CborFloat, CborReader, halfToNumber, type CborValue } from './reader.ts
 export class CheckedCbor {
   p = 0;
   private generic: CborReader | undefined;
+  /**
+   * A copy of the input, made at the first byte string: the byte strings read are views of it.
+   * One allocation serves them all (an ArrayBuffer each cost more than the rest of a value's
+   * decoding), and none shares memory with the caller's buffer.
+   */
+  private copy: Uint8Array | undefined;
 
   constructor(readonly bytes: Uint8Array, private readonly format: string) {}
 
@@ -51,7 +57,7 @@ export class CheckedCbor {
       const n = this.count();
       const start = this.p;
       this.p = start + n;
-      return major === 3 ? (utf8Range(b, start, start + n) as string) : b.slice(start, start + n);
+      return major === 3 ? (utf8Range(b, start, start + n) as string) : (this.copy ??= b.slice()).subarray(start, start + n);
     }
     if (major === 7) {
       const p = this.p + 1;

@@ -55,13 +55,12 @@ function keyIds(key: CborValue, at: number, topLevel: boolean): { ids: number[];
  * Duplicate and parent/child conflicts between values and empty containers can only arise
  * when two entries of one map have key ids where one starts with the other (or a Gateway prefix
  * is in play): otherwise their subtrees are disjoint. So while every map's keys come in
- * ascending order of their first id, with no prefix, claims are just listed; at the first key
- * that breaks this, the list becomes the set the exact checks use from then on.
+ * ascending order of their first id, with no prefix, nothing is checked: each claim is a node
+ * of the output already. At the first key that breaks this, the output's labels become the set
+ * the exact checks use from then on.
  */
 class Lwm2mCborWalk {
   readonly out: LwM2mNode[] = [];
-  /** Labels claimed so far, while no conflict is possible. */
-  private listed: string[] | undefined = [];
   /** Labels ('prefix:' + path, or the path alone) once conflicts are possible. */
   claimed: Set<string> | undefined;
   private readonly types: ResourceTypes;
@@ -70,13 +69,10 @@ class Lwm2mCborWalk {
     this.types = new ResourceTypes(context, request);
   }
 
+  /** Claims a label just before its node joins the output. */
   private claim(label: string, at: number): void {
-    const listed = this.listed;
-    if (listed !== undefined) {
-      listed.push(label);
-      return;
-    }
-    const claimed = this.claimed as Set<string>;
+    const claimed = this.claimed;
+    if (claimed === undefined) return;
     const size = claimed.size;
     if (claimed.add(label).size === size) failAt(at, `${label} appears twice`);
   }
@@ -125,9 +121,8 @@ class Lwm2mCborWalk {
 
   /** From here on, check every claim against all others. */
   private exact(): void {
-    if (this.listed === undefined) return;
-    this.claimed = new Set(this.listed);
-    this.listed = undefined;
+    if (this.claimed !== undefined) return;
+    this.claimed = new Set(this.out.map((node) => (node.prefix === undefined ? node.path : `${node.prefix}:${node.path}`)));
   }
 
   /** The map whose head is at cbor.p, below `base` (path text `baseText`, '' at the root). */
