@@ -6,12 +6,12 @@
 // second, cannot spare them. Each compiled module keeps its source's import.meta.url, so the
 // paths it finds from there (fixtures, the command, workers) are the package's own.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compileOptions, outputVersion } from './compile-options.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const sourceDirs = ['harness', 'suites'];
 
 /** Relative imports of TypeScript modules as esbuild writes them: `from"./a.ts"`, `import("../b.ts")`, `import"./c.ts"`. */
@@ -25,7 +25,7 @@ const typeScriptImport = /(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}\/[^"'\n]*?
  */
 export async function compiledTree() {
   try {
-    inUse = await bringUpToDate();
+    inUse = await compileTree(packageRoot);
   } catch {
     inUse = undefined;
   }
@@ -39,7 +39,8 @@ export function treeInUse() {
   return inUse;
 }
 
-async function bringUpToDate() {
+/** Brings the tree of the package at `root` up to date; its URL. Throws what stops it. */
+export async function compileTree(root) {
   // The key covers the compiler and its options; the location covers the sources' place.
   const key = createHash('sha1').update(outputVersion).digest('hex').slice(0, 12);
   const tree = join(root, 'node_modules', '.cache', 'lwm2m-conformance', `tree-${key}`);
@@ -48,6 +49,7 @@ async function bringUpToDate() {
   const now = {};
   const changed = [];
   for (const dir of sourceDirs) {
+    if (!existsSync(join(root, dir))) continue;
     for (const path of typeScriptFiles(join(root, dir))) {
       const name = relative(root, path);
       const { mtimeMs, size } = statSync(path);
@@ -62,7 +64,7 @@ async function bringUpToDate() {
   // The tree's .js files are ES modules, wherever the package lies.
   writeAtomically(join(tree, 'package.json'), '{ "type": "module" }\n');
   const esbuild = await import('esbuild');
-  await Promise.all(changed.map((name) => compileInto(esbuild, tree, name)));
+  await Promise.all(changed.map((name) => compileInto(esbuild, root, tree, name)));
   for (const name of removed) rmSync(join(tree, outputName(name)), { force: true });
   writeAtomically(manifestFile, JSON.stringify(now));
   return pathToFileURL(`${tree}/`).href;
@@ -86,7 +88,7 @@ function* typeScriptFiles(dir) {
 
 const outputName = (name) => name.replace(/\.ts$/, '.js');
 
-async function compileInto(esbuild, tree, name) {
+async function compileInto(esbuild, root, tree, name) {
   const path = join(root, name);
   const { code } = await esbuild.transform(readFileSync(path, 'utf8'), {
     ...compileOptions,
