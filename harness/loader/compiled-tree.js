@@ -41,8 +41,9 @@ export function treeInUse() {
 
 /** Brings the tree of the package at `root` up to date; its URL. Throws what stops it. */
 export async function compileTree(root) {
-  // The key covers the compiler and its options; the location covers the sources' place.
-  const key = createHash('sha1').update(outputVersion).digest('hex').slice(0, 12);
+  // The key covers the compiler, its options and the sources' place: checkouts that share one
+  // node_modules (a link to another's) keep a tree each.
+  const key = createHash('sha1').update(outputVersion).update(root).digest('hex').slice(0, 12);
   const tree = join(root, 'node_modules', '.cache', 'lwm2m-conformance', `tree-${key}`);
   const manifestFile = join(tree, 'manifest.json');
   const before = readManifest(manifestFile);

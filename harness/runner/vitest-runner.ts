@@ -1,7 +1,7 @@
 // Executes selected cases under vitest, programmatically: the entry file runs them in a worker,
 // and this reporter, in the main process, hands each finished case to the caller as it ends.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { startVitest } from 'vitest/node';
 import type { Reporter, TestCase } from 'vitest/node';
 import AllureVitestReporter from 'allure-vitest/reporter';
@@ -10,8 +10,30 @@ import type { HistoryDropped } from '../run/run-cases.ts';
 import type { RunRequest } from './vitest-entry.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-// The worker loads the TypeScript as the command does (harness/loader).
-const loader = new URL('../loader/register.js', import.meta.url).href;
+// The worker loads the harness as this process did (harness/loader): from the compiled tree when
+// it runs from there, else from the sources through the module hooks.
+const { treeInUse } = (await import(new URL('../loader/compiled-tree.js', import.meta.url).href)) as { treeInUse(): string | undefined };
+const moduleHooks = new URL('../loader/register.js', import.meta.url).href;
+
+/** How the worker loads the harness and the cases. */
+interface WorkerLoading {
+  /** The entry file vitest runs, relative to the project root. */
+  entry: string;
+  /** Node's flags for the worker. */
+  execArgv: string[];
+  /** A module of the harness (a source path) as the worker loads it. */
+  module(source: string): string;
+}
+
+function workerLoading(cases: readonly { module: string }[]): WorkerLoading {
+  const tree = treeInUse();
+  const fromSources: WorkerLoading = { entry: 'harness/runner/vitest-entry.ts', execArgv: ['--import', moduleHooks], module: (source) => source };
+  // Cases from outside the package (none but its own are listed today) load through the hooks.
+  if (tree === undefined || cases.some((c) => !c.module.startsWith(projectRoot + sep) || !c.module.endsWith('.ts'))) return fromSources;
+  const treeDir = fileURLToPath(tree);
+  const module = (source: string) => join(treeDir, relative(projectRoot, source)).replace(/\.ts$/, '.js');
+  return { entry: relative(projectRoot, module(join(projectRoot, fromSources.entry))), execArgv: ['--enable-source-maps'], module };
+}
 
 export interface VitestRunOutcome {
   results: CaseResult[];
@@ -40,11 +62,12 @@ const stopSignals = ['SIGINT', 'SIGTERM'] as const;
  * the background: the loader compiles and reads them while vitest's own runtime starts, and the
  * entry then finds them loaded. Failures are left to the entry's own imports to report.
  */
-function warmModules(request: RunRequest): string {
+function warmModules(request: RunRequest, loading: WorkerLoading): string {
   const role = request.target.view.role;
+  const harness = (name: string) => pathToFileURL(loading.module(fileURLToPath(new URL(name, import.meta.url)))).href;
   const modules = [
-    new URL('../run/run-cases.ts', import.meta.url).href,
-    new URL(role === 'client' ? '../sessions/client-session.ts' : '../sessions/server-session.ts', import.meta.url).href,
+    harness('../run/run-cases.ts'),
+    harness(role === 'client' ? '../sessions/client-session.ts' : '../sessions/server-session.ts'),
     // The first cases only: they are the ones waited for, and the argument stays short however many run.
     ...request.cases.slice(0, 8).map((c) => pathToFileURL(c.module).href),
   ];
@@ -61,6 +84,8 @@ export async function runUnderVitest(
   const harnessErrors: string[] = [];
   let historyDropped: HistoryDropped = { traceRecords: 0, events: 0 };
   const { interrupt } = hooks;
+  const loading = workerLoading(request.cases);
+  const run: RunRequest = { ...request, cases: request.cases.map((c) => ({ ...c, module: loading.module(c.module) })) };
   // Vitest's own SIGINT/SIGTERM handlers end the process at once; the caller handles these
   // signals (through `interrupt`), so the ones vitest adds are taken off again.
   const ownHandlers = new Map(stopSignals.map((name) => [name, new Set(process.listeners(name))]));
@@ -106,11 +131,13 @@ export async function runUnderVitest(
     {
       config: false,
       root: projectRoot,
-      include: ['harness/runner/vitest-entry.ts'],
+      include: [loading.entry],
+      // The compiled tree's entry lies under node_modules (its .cache), which vitest leaves out by default.
+      exclude: [],
       watch: false,
       reporters: hooks.allureResultsDir ? [reporter, new AllureVitestReporter({ resultsDir: hooks.allureResultsDir })] : [reporter],
       provide: {
-        lwm2mRun: { ...request, allure: hooks.allureResultsDir !== undefined },
+        lwm2mRun: { ...run, allure: hooks.allureResultsDir !== undefined },
       },
       testTimeout: 0,
       hookTimeout: 120_000,
@@ -118,10 +145,10 @@ export async function runUnderVitest(
       fileParallelism: false,
       maxWorkers: 1,
       passWithNoTests: true,
-      // Node loads the harness itself (through harness/loader) instead of Vite's module runner: the
-      // worker starts in well under a second instead of transforming every module first.
+      // Node loads the harness itself (harness/loader) instead of Vite's module runner: the worker
+      // starts in well under a second instead of transforming every module first.
       experimental: { viteModuleRunner: false, nodeLoader: false },
-      execArgv: ['--import', loader, '--import', warmModules(request)],
+      execArgv: [...loading.execArgv, '--import', warmModules(run, loading)],
     },
     {},
   );
