@@ -83,8 +83,8 @@ class Lwm2mCborWalk {
 
   /**
    * The common values read in place, as cborToValue would type them, with no CBOR item or
-   * result object per value: a small integer, text, a boolean or a float where the declared
-   * type takes it. False, with nothing read, for anything else.
+   * result object per value: a small integer, text, bytes, a boolean or a float where the
+   * declared type takes it. False, with nothing read, for anything else.
    */
   private scalar(declared: ValueType | undefined): boolean {
     const cbor = this.cbor;
@@ -103,6 +103,11 @@ class Lwm2mCborWalk {
     if (major === 3 && ai !== 31 && (declared === undefined || declared === 'string' || declared === 'corelnk')) {
       this.scalarType = declared ?? 'string';
       this.scalarValue = cbor.value() as string;
+      return true;
+    }
+    if (major === 2 && ai !== 31 && (declared === undefined || declared === 'opaque')) {
+      this.scalarType = 'opaque';
+      this.scalarValue = cbor.value() as Uint8Array;
       return true;
     }
     if (major === 7 && (declared === undefined || declared === 'boolean') && (ai === 20 || ai === 21)) {
