@@ -7,29 +7,13 @@
 
 import { float32At, float64At, uint32At, utf8Range } from '../byte-range.ts';
 import { halfToNumber } from '../cbor/reader.ts';
-import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
-import { canonicalPathIds, type PathIds } from '../path.ts';
-import { parseObjectLink, type LwM2mValue } from '../value.ts';
+import type { PathIds } from '../path.ts';
 import type { DecodeContext } from './codec.ts';
 import { GIVE_UP, runFastPath } from './fast-path.ts';
-import { BN, BT, N, T, V, VB, VD, VLO, VS } from './senml-label-bits.ts';
 import { ResourceTypes } from './resource-types.ts';
-
-
-/** One record's fields as read; reused across records. */
-class Fields {
-  bn = '';
-  bt = 0;
-  n = '';
-  t = 0;
-  v = 0;
-  /** Whether v was written as a float. */
-  vIsFloat = false;
-  text = '';
-  vb = false;
-  vd: Uint8Array = new Uint8Array(0);
-}
+import { SenmlFields, senmlRecordNode } from './senml-fast-record.ts';
+import { BN, BT, N, T, V, VB, VD, VLO, VS } from './senml-label-bits.ts';
 
 class FastReader {
   p = 0;
@@ -119,7 +103,7 @@ function readNodes(payload: Uint8Array, context: DecodeContext, request: PathIds
   const count = cbor.argument();
   if (count === 0) return undefined;
   const types = new ResourceTypes(context, request);
-  const f = new Fields();
+  const f = new SenmlFields();
   const out: LwM2mNode[] = [];
   let bn = '';
   let bt: number | undefined;
@@ -187,50 +171,10 @@ function readNodes(payload: Uint8Array, context: DecodeContext, request: PathIds
       if (seen & bit) return undefined;
       seen |= bit;
     }
-    const values = seen & (V | VS | VB | VD | VLO);
-    // Exactly one value label: a power of two.
-    if (values === 0 || (values & (values - 1)) !== 0) return undefined;
     if (seen & BN) bn = f.bn;
     if (seen & BT) bt = f.bt;
-    const name = seen & N ? bn + f.n : bn;
-    // Gateway prefixes and odd names go to the exact decoder.
-    const c = name.charCodeAt(1);
-    if (name.charCodeAt(0) !== 0x2f || c < 0x30 || c > 0x39) return undefined;
-    const ids = canonicalPathIds(name);
-    if (ids === undefined || ids.length < 3) return undefined;
-    const declared = types.typeOf(ids[0] as number, ids[2] as number);
-    let type: ValueType;
-    let value: LwM2mValue;
-    if (values === V) {
-      if (f.vIsFloat) {
-        // A float for an integer type needs the exact decoder's rounding rules.
-        if (declared !== undefined && declared !== 'float') return undefined;
-        type = 'float';
-      } else {
-        type = declared ?? 'integer';
-        if (type !== 'integer' && type !== 'time' && type !== 'float' && !(type === 'unsigned' && f.v >= 0)) return undefined;
-      }
-      value = f.v;
-    } else if (values === VB) {
-      if (declared !== undefined && declared !== 'boolean') return undefined;
-      type = 'boolean';
-      value = f.vb;
-    } else if (values === VD) {
-      if (declared !== undefined && declared !== 'opaque') return undefined;
-      type = 'opaque';
-      value = f.vd;
-    } else {
-      type = declared ?? (values === VLO ? 'objlnk' : 'string');
-      if (type === 'objlnk') {
-        const link = parseObjectLink(f.text);
-        // 'FFFF:FFFF' and errors: the exact decoder.
-        if (!link.ok) return undefined;
-        value = link.value;
-      } else if (type === 'string' || type === 'corelnk') value = f.text;
-      else return undefined;
-    }
-    const node: { path: string; type: ValueType; value: LwM2mValue; time?: number } = { path: name, type, value };
-    if (bt !== undefined || seen & T) node.time = (bt ?? 0) + (seen & T ? f.t : 0);
+    const node = senmlRecordNode(f, seen, bn, bt, types);
+    if (node === undefined) return undefined;
     out.push(node);
   }
   return cbor.p === payload.length ? out : undefined;

@@ -6,16 +6,14 @@
 // the exact decoder's result, and every error keeps its exact position and reason.
 
 import { fromBase64 } from '../bytes.ts';
-import type { ValueType } from '../model/types.ts';
 import type { LwM2mNode } from '../node.ts';
-import { canonicalPathIds, type PathIds } from '../path.ts';
-import { parseObjectLink, type LwM2mValue } from '../value.ts';
+import type { PathIds } from '../path.ts';
 import type { DecodeContext } from './codec.ts';
-import { BN, BT, N, T, V, VB, VD, VLO, VS } from './senml-label-bits.ts';
 import { GIVE_UP, runFastPath } from './fast-path.ts';
 import { FastJson } from './json-fast.ts';
 import { ResourceTypes } from './resource-types.ts';
-
+import { SenmlFields, senmlRecordNode } from './senml-fast-record.ts';
+import { BN, BT, N, T, V, VB, VD, VLO, VS } from './senml-label-bits.ts';
 
 /** The bit of the known label (a member name) after whitespace, read without making its string. */
 function label(json: FastJson): number {
@@ -61,48 +59,45 @@ function readNodes(json: FastJson, context: DecodeContext, request: PathIds): Lw
   if (text.charCodeAt(json.p) === 0x5d) return undefined;
   const types = new ResourceTypes(context, request);
   const out: LwM2mNode[] = [];
+  const f = new SenmlFields();
   let bn = '';
   let bt: number | undefined;
   for (;;) {
     json.expect(0x7b);
     let seen = 0;
-    let n = '';
-    let t = 0;
-    let v = 0;
-    let vIsInteger = false;
-    let vText = '';
-    let vb = false;
-    let vd: Uint8Array | undefined;
     for (;;) {
       const bit = label(json);
       json.expect(0x3a);
       switch (bit) {
         case BN:
-          bn = json.string();
+          f.bn = json.string();
           break;
         case BT:
-          bt = senmlNumber(json);
+          f.bt = senmlNumber(json);
           break;
         case N:
-          n = json.string();
+          f.n = json.string();
           break;
         case T:
-          t = senmlNumber(json);
+          f.t = senmlNumber(json);
           break;
         case V:
-          v = senmlNumber(json);
-          vIsInteger = json.isInteger;
+          f.v = senmlNumber(json);
+          f.vIsFloat = !json.isInteger;
           break;
         case VS:
         case VLO:
-          vText = json.string();
+          f.text = json.string();
           break;
         case VB:
-          vb = json.boolean();
+          f.vb = json.boolean();
           break;
-        default: // VD
-          vd = fromBase64(json.string(), 'either');
-          if (vd === undefined) return undefined;
+        default: {
+          // VD
+          const bytes = fromBase64(json.string(), 'either');
+          if (bytes === undefined) return undefined;
+          f.vd = bytes;
+        }
       }
       if (seen & bit) return undefined;
       seen |= bit;
@@ -112,48 +107,10 @@ function readNodes(json: FastJson, context: DecodeContext, request: PathIds): Lw
       if (c !== 0x2c) return undefined;
       json.ws();
     }
-    const values = seen & (V | VS | VB | VD | VLO);
-    // Exactly one value label: a power of two.
-    if (values === 0 || (values & (values - 1)) !== 0) return undefined;
-    const name = seen & N ? bn + n : bn;
-    // Gateway prefixes and odd names go to the exact decoder.
-    const c = name.charCodeAt(1);
-    if (name.charCodeAt(0) !== 0x2f || c < 0x30 || c > 0x39) return undefined;
-    const ids = canonicalPathIds(name);
-    if (ids === undefined || ids.length < 3) return undefined;
-    const declared = types.typeOf(ids[0] as number, ids[2] as number);
-    let type: ValueType;
-    let value: LwM2mValue;
-    if (values === V) {
-      if (!vIsInteger) {
-        // A fraction or exponent for an integer type needs the exact decoder's rules.
-        if (declared !== undefined && declared !== 'float') return undefined;
-        type = 'float';
-      } else {
-        type = declared ?? 'integer';
-        if (type !== 'integer' && type !== 'time' && type !== 'float' && !(type === 'unsigned' && v >= 0)) return undefined;
-      }
-      value = v;
-    } else if (values === VB) {
-      if (declared !== undefined && declared !== 'boolean') return undefined;
-      type = 'boolean';
-      value = vb;
-    } else if (values === VD) {
-      if (declared !== undefined && declared !== 'opaque') return undefined;
-      type = 'opaque';
-      value = vd as Uint8Array;
-    } else {
-      type = declared ?? (values === VLO ? 'objlnk' : 'string');
-      if (type === 'objlnk') {
-        const link = parseObjectLink(vText);
-        // 'FFFF:FFFF' and errors: the exact decoder.
-        if (!link.ok) return undefined;
-        value = link.value;
-      } else if (type === 'string' || type === 'corelnk') value = vText;
-      else return undefined;
-    }
-    const node: { path: string; type: ValueType; value: LwM2mValue; time?: number } = { path: name, type, value };
-    if (bt !== undefined || seen & T) node.time = (bt ?? 0) + (seen & T ? t : 0);
+    if (seen & BN) bn = f.bn;
+    if (seen & BT) bt = f.bt;
+    const node = senmlRecordNode(f, seen, bn, bt, types);
+    if (node === undefined) return undefined;
     out.push(node);
     json.ws();
     const next = text.charCodeAt(json.p++);
