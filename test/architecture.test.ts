@@ -95,6 +95,8 @@ const allowed: Record<string, readonly string[]> = {
   'harness/transport': ['harness/errors'],
   // The project's firmware image format: the bundled device verifies it, cases read images in it.
   'harness/firmware': [],
+  // How processes load the harness; those that start processes of their own ask it which way.
+  'harness/loader': [],
   'harness/dtls': ['harness/transport', 'harness/errors'],
   'harness/coap': ['harness/dtls', 'harness/transport', 'harness/errors'],
   'harness/peers': ['harness/firmware', 'harness/coap', 'harness/transport', 'harness/lwm2m', 'harness/errors'],
@@ -102,9 +104,9 @@ const allowed: Record<string, readonly string[]> = {
   'harness/sessions': ['harness/peers', 'harness/targets', 'harness/coap', 'harness/transport', 'harness/lwm2m', 'harness/errors'],
   'harness/run': ['harness/firmware', 'harness/sessions', 'harness/peers', 'harness/targets', 'harness/coap', 'harness/lwm2m', 'harness/errors'],
   'harness/report': ['harness/run', 'harness/targets', 'harness/coap', 'harness/lwm2m', 'harness/errors'],
-  'harness/runner': ['harness/run', 'harness/report', 'harness/targets', 'harness/errors'],
+  'harness/runner': ['harness/run', 'harness/report', 'harness/targets', 'harness/loader', 'harness/errors'],
   // Fleets of simulated devices for load: CoAP messages only, no endpoint, peers or sessions.
-  'harness/fleet': ['harness/coap', 'harness/errors'],
+  'harness/fleet': ['harness/coap', 'harness/loader', 'harness/errors'],
   'harness/commands': ['harness/fleet', 'suites', 'harness/runner', 'harness/run', 'harness/report', 'harness/sessions', 'harness/peers', 'harness/targets', 'harness/coap', 'harness/lwm2m', 'harness/errors'],
   'harness/cli': ['harness/commands', 'harness/errors'],
   // Cases use the case API (run) and lwm2m values and paths, never peers, CoAP or sessions.

@@ -7,6 +7,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism, hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { EnvironmentError, UsageError } from '../errors.ts';
+import { treeInUse as tree } from '../loader/tree-in-use.ts';
 import type { DeviceGroupOptions } from './devices.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import type { WorkerReport } from './report.ts';
@@ -71,8 +72,6 @@ export function planWorkers(devices: number, options: { workers?: number; perWor
 
 // Workers load the harness as this process did: from the compiled tree when it runs from there
 // (the command does), else from the sources through the module hooks.
-const { treeInUse } = (await import(new URL('../loader/compiled-tree.js', import.meta.url).href)) as { treeInUse(): string | undefined };
-const tree = treeInUse();
 const workerArgs = tree
   ? ['--enable-source-maps', fileURLToPath(new URL('harness/fleet/worker.js', tree))]
   : ['--import', new URL('../loader/register.js', import.meta.url).href, fileURLToPath(new URL('./worker.ts', import.meta.url))];

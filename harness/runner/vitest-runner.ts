@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { startVitest } from 'vitest/node';
 import type { Reporter, TestCase } from 'vitest/node';
 import AllureVitestReporter from 'allure-vitest/reporter';
+import { treeInUse } from '../loader/tree-in-use.ts';
 import type { CaseResult } from '../run/result.ts';
 import type { HistoryDropped } from '../run/run-cases.ts';
 import type { RunRequest } from './vitest-entry.ts';
@@ -12,7 +13,6 @@ import type { RunRequest } from './vitest-entry.ts';
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The worker loads the harness as this process did (harness/loader): from the compiled tree when
 // it runs from there, else from the sources through the module hooks.
-const { treeInUse } = (await import(new URL('../loader/compiled-tree.js', import.meta.url).href)) as { treeInUse(): string | undefined };
 const moduleHooks = new URL('../loader/register.js', import.meta.url).href;
 
 /** How the worker loads the harness and the cases. */
@@ -26,7 +26,7 @@ interface WorkerLoading {
 }
 
 function workerLoading(cases: readonly { module: string }[]): WorkerLoading {
-  const tree = treeInUse();
+  const tree = treeInUse;
   const fromSources: WorkerLoading = { entry: 'harness/runner/vitest-entry.ts', execArgv: ['--import', moduleHooks], module: (source) => source };
   // Cases from outside the package (none but its own are listed today) load through the hooks.
   if (tree === undefined || cases.some((c) => !c.module.startsWith(projectRoot + sep) || !c.module.endsWith('.ts'))) return fromSources;
